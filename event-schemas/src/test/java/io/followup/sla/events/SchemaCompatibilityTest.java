@@ -1,0 +1,83 @@
+package io.followup.sla.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every subject is BACKWARD compatible: a consumer on the new schema must read every record written
+ * with the previous published one. The previous published version of each schema is kept under
+ * {@code src/test/resources/published}; publish a new version by copying the schema there once it
+ * has shipped.
+ */
+class SchemaCompatibilityTest {
+
+  private static final Path CURRENT = Path.of("src/main/avro");
+  private static final Path PUBLISHED = Path.of("src/test/resources/published");
+
+  static Stream<String> schemaFiles() throws IOException {
+    try (Stream<Path> files = Files.list(CURRENT)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".avsc")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} can read what its published version wrote")
+  @MethodSource("schemaFiles")
+  void currentSchemaIsBackwardCompatibleWithPublished(String file) throws IOException {
+    Path published = PUBLISHED.resolve(file);
+    assertThat(published).as("a published copy of %s (copy it there when the schema first ships)", file).exists();
+
+    Schema reader = parse(CURRENT.resolve(file));
+    Schema writer = parse(published);
+    var result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+
+    assertThat(result.getType())
+        .as("%s is not BACKWARD compatible with its published version: %s", file, result.getResult().getIncompatibilities())
+        .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+  }
+
+  @Test
+  void theCheckRejectsABreakingChange() {
+    Schema published = new Schema.Parser().parse(
+        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
+    Schema addedRequiredField = new Schema.Parser().parse(
+        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},"
+            + "{\"name\":\"b\",\"type\":\"string\"}]}");
+    assertThat(SchemaCompatibility.checkReaderWriterCompatibility(addedRequiredField, published).getType())
+        .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
+  }
+
+  @Test
+  void generatedClassesCarryTheSchemasAsWritten() throws IOException {
+    for (var entry : List.of(
+        new Object[] {"LeadCreated.avsc", LeadCreated.getClassSchema()},
+        new Object[] {"LeadStatusChanged.avsc", LeadStatusChanged.getClassSchema()},
+        new Object[] {"ContentEngaged.avsc", ContentEngaged.getClassSchema()},
+        new Object[] {"RepTouched.avsc", RepTouched.getClassSchema()},
+        new Object[] {"RepProfile.avsc", RepProfile.getClassSchema()},
+        new Object[] {"SlaPolicy.avsc", SlaPolicy.getClassSchema()},
+        new Object[] {"SlaAlert.avsc", SlaAlert.getClassSchema()})) {
+      try (InputStream in = getClass().getResourceAsStream("/avro/" + entry[0])) {
+        assertThat(in).as("%s on the classpath", entry[0]).isNotNull();
+        Schema onClasspath = new Schema.Parser().parse(in);
+        assertThat(SchemaCompatibility.schemaNameEquals(onClasspath, (Schema) entry[1])).isTrue();
+        assertThat(onClasspath.getFields()).hasSameSizeAs(((Schema) entry[1]).getFields());
+      }
+    }
+  }
+
+  private static Schema parse(Path file) throws IOException {
+    return new Schema.Parser().parse(file.toFile());
+  }
+}
