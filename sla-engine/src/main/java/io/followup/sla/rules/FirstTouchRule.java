@@ -1,0 +1,81 @@
+package io.followup.sla.rules;
+
+import static io.followup.sla.alerts.AlertText.duration;
+import static io.followup.sla.alerts.AlertText.lead;
+import static io.followup.sla.alerts.AlertText.time;
+
+import io.followup.sla.policy.RulePolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A lead that is created with an owner or (re)assigned must get a rep touch within its SLA; an
+ * ACCEPTED status also stops the clock, and a new owner starts a new one.
+ */
+public final class FirstTouchRule implements LeadRule {
+
+  @Override
+  public RuleId id() {
+    return RuleId.FIRST_TOUCH;
+  }
+
+  @Override
+  public Optional<ClockDemand> demand(LeadState lead, RulePolicy policy) {
+    Instant since = lead.getOwnerSince();
+    if (!lead.isOpen() || lead.getOwnerRepId() == null || since == null) {
+      return Optional.empty();
+    }
+    boolean accepted = lead.getAcceptedAt() != null && !lead.getAcceptedAt().isBefore(since);
+    if (accepted || lead.touchedSince(since)) {
+      return Optional.empty();
+    }
+    return Optional.of(new ClockDemand(since, policy.slaFor(lead.getSource(), lead.getPriority()), lead.getOwnerRepId()));
+  }
+
+  @Override
+  public String pendingSummary(AlertKind kind, LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
+    String rep = reps.nameOf(clock.repId());
+    String waited = duration(Duration.between(clock.startedAt(), now));
+    return switch (kind) {
+      case WARNING -> lead(lead) + " has had no touch from rep " + rep + " for " + waited
+          + "; first touch is due " + time(clock.dueAt(), now) + ".";
+      case BREACHED -> lead(lead) + " has had no touch from rep " + rep + " for " + waited
+          + "; first touch was due " + time(clock.dueAt(), now) + ".";
+      case ESCALATED -> "Escalated to manager " + managerName(clock, reps) + ": " + lead(lead)
+          + " still has no touch from rep " + rep + ", " + duration(Duration.between(clock.dueAt(), now))
+          + " after its first-touch deadline of " + time(clock.dueAt(), now) + ".";
+      case RESOLVED -> resolvedSummary(lead, clock, now, reps);
+    };
+  }
+
+  @Override
+  public String resolvedSummary(LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
+    String what = lead(lead);
+    if (lead.touchedSince(clock.startedAt())) {
+      Instant touch = lead.getLastTouchAt();
+      String by = reps.nameOf(lead.getLastTouchRepId());
+      if (!touch.isAfter(clock.dueAt())) {
+        return what + " was touched by " + by + " at " + time(touch, now)
+            + ", before its first-touch deadline of " + time(clock.dueAt(), now) + " (recorded late); the alert is withdrawn.";
+      }
+      return what + " was touched by " + by + " at " + time(touch, now) + ", "
+          + duration(Duration.between(clock.dueAt(), touch)) + " after its first-touch deadline.";
+    }
+    if (lead.getClosedAt() != null) {
+      return what + " was closed as " + lead.getStatus() + " without a touch.";
+    }
+    if (lead.getAcceptedAt() != null && !lead.getAcceptedAt().isBefore(clock.startedAt())) {
+      return what + " was accepted by " + reps.nameOf(lead.getOwnerRepId()) + " at " + time(lead.getAcceptedAt(), now) + ".";
+    }
+    if (lead.getOwnerRepId() == null) {
+      return what + " was taken from rep " + reps.nameOf(clock.repId()) + " and is unassigned again.";
+    }
+    return what + " was reassigned from rep " + reps.nameOf(clock.repId()) + " to " + reps.nameOf(lead.getOwnerRepId()) + ".";
+  }
+
+  private static String managerName(SlaClock clock, RepDirectory reps) {
+    String manager = reps.managerOf(clock.repId());
+    return manager == null ? "(no manager on file)" : reps.nameOf(manager);
+  }
+}

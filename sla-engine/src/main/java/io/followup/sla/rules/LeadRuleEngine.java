@@ -1,0 +1,233 @@
+package io.followup.sla.rules;
+
+import io.followup.sla.alerts.AlertIds;
+import io.followup.sla.events.ContentEngaged;
+import io.followup.sla.events.LeadCreated;
+import io.followup.sla.events.LeadStatusChanged;
+import io.followup.sla.events.RepTouched;
+import io.followup.sla.events.SlaAlert;
+import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.RulePolicy;
+import io.followup.sla.time.SlaCalendar;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The rule core: folds a lead's events into its state and runs every lead rule's clock through
+ * WARNING, BREACHED, ESCALATED and RESOLVED, each at most once per breach. Plain Java: the Kafka
+ * Streams processor and {@code ./sla replay} are two drivers of this one class, so live and replay
+ * cannot drift apart.
+ *
+ * <p>Time is always passed in. A clock stage is due when its instant is at or before {@code now}.
+ * Before an event is applied, stages due before the event's own time fire first, so the outcome
+ * does not depend on whether the driver's deadline scan or the event came first.
+ */
+public final class LeadRuleEngine {
+
+  private final List<LeadRule> rules;
+  private final SlaCalendar calendar;
+
+  public LeadRuleEngine(List<LeadRule> rules, SlaCalendar calendar) {
+    this.rules = List.copyOf(rules);
+    this.calendar = calendar;
+  }
+
+  /** The rules of the walking skeleton: first-touch and unassigned, on the wall clock. */
+  public static LeadRuleEngine standard() {
+    return new LeadRuleEngine(List.of(new FirstTouchRule(), new UnassignedRule()), SlaCalendar.WALL_CLOCK);
+  }
+
+  /**
+   * Applies one lead event.
+   *
+   * @param current the lead's state, or null for a lead not seen before
+   */
+  public Outcome onEvent(LeadState current, SpecificRecord event, Policy policy, RepDirectory reps, Instant now) {
+    String leadId = LeadEvents.leadId(event);
+    LeadState state = current == null ? LeadState.empty(leadId) : current.copy();
+    Instant eventTime = LeadEvents.occurredAt(event);
+    List<SlaAlert> alerts = new ArrayList<>();
+
+    Instant justBeforeEvent = eventTime.minusNanos(1);
+    Instant catchUpUntil = justBeforeEvent.isBefore(now) ? justBeforeEvent : now;
+    for (LeadRule rule : rules) {
+      advance(state, rule, catchUpUntil, reps, now, alerts);
+    }
+    apply(state, event);
+    reconcile(state, policy, reps, now, alerts);
+    return Outcome.between(current, state, alerts, null);
+  }
+
+  /** Looks at one rule's clock of a lead whose deadline came due. */
+  public Outcome onDeadline(LeadState current, Deadline due, Policy policy, RepDirectory reps, Instant now) {
+    if (current == null) {
+      return new Outcome(null, List.of(due), List.of(), List.of());
+    }
+    LeadState state = current.copy();
+    List<SlaAlert> alerts = new ArrayList<>();
+    for (LeadRule rule : rules) {
+      if (rule.id() == due.rule()) {
+        advance(state, rule, now, reps, now, alerts);
+      }
+    }
+    return Outcome.between(current, state, alerts, due);
+  }
+
+  private void apply(LeadState state, SpecificRecord event) {
+    Instant t = LeadEvents.occurredAt(event);
+    if (event instanceof LeadCreated created) {
+      applyCreated(state, created, t);
+    } else if (event instanceof LeadStatusChanged changed) {
+      applyStatus(state, changed, t);
+    } else if (event instanceof RepTouched touched) {
+      applyTouch(state, touched, t);
+    } else if (event instanceof ContentEngaged engaged) {
+      if (state.getAccountId() == null) {
+        state.setAccountId(engaged.getAccountId());
+      }
+    }
+    if (state.getLastEventAt() == null || t.isAfter(state.getLastEventAt())) {
+      state.setLastEventAt(t);
+    }
+  }
+
+  private static void applyCreated(LeadState state, LeadCreated created, Instant t) {
+    if (!state.isCreated() || t.isBefore(state.getCreatedAt())) {
+      state.setCreatedAt(t);
+    }
+    state.setCreated(true);
+    state.setAccountId(firstNonNull(created.getAccountId(), state.getAccountId()));
+    state.setAccountName(firstNonNull(created.getAccountName(), state.getAccountName()));
+    state.setContactName(firstNonNull(created.getContactName(), state.getContactName()));
+    state.setSource(created.getSource());
+    state.setPriority(created.getPriority());
+    state.setRegion(firstNonNull(created.getRegion(), state.getRegion()));
+    state.setBuyingRole(firstNonNull(created.getBuyingRole(), state.getBuyingRole()));
+    decideOwner(state, created.getOwnerRepId(), t);
+  }
+
+  private static void applyStatus(LeadState state, LeadStatusChanged changed, Instant t) {
+    String status = changed.getStatus();
+    boolean latest = state.getStatusAt() == null || !t.isBefore(state.getStatusAt());
+    if (latest) {
+      state.setStatus(status);
+      state.setStatusAt(t);
+      state.setClosedAt(LeadStatus.stopsEveryClock(status) ? t : null);
+    }
+    if (LeadStatus.ACCEPTED.equals(status) && (state.getAcceptedAt() == null || t.isAfter(state.getAcceptedAt()))) {
+      state.setAcceptedAt(t);
+    }
+    // ASSIGNED says who owns the lead from now on, null meaning back to the queue; other statuses
+    // only change the owner when they name one.
+    if (LeadStatus.ASSIGNED.equals(status) || changed.getOwnerRepId() != null) {
+      decideOwner(state, changed.getOwnerRepId(), t);
+    }
+  }
+
+  private static void applyTouch(LeadState state, RepTouched touched, Instant t) {
+    state.setTouchCount(state.getTouchCount() + 1);
+    if (state.getFirstTouchAt() == null || t.isBefore(state.getFirstTouchAt())) {
+      state.setFirstTouchAt(t);
+    }
+    if (state.getLastTouchAt() == null || !t.isBefore(state.getLastTouchAt())) {
+      state.setLastTouchAt(t);
+      state.setLastTouchRepId(touched.getRepId());
+    }
+  }
+
+  /** Ownership follows the newest event that speaks of it, whatever order events arrive in. */
+  private static void decideOwner(LeadState state, String owner, Instant t) {
+    if (state.getOwnerDecidedAt() != null && t.isBefore(state.getOwnerDecidedAt())) {
+      return;
+    }
+    if (state.getOwnerSince() == null || !Objects.equals(owner, state.getOwnerRepId())) {
+      state.setOwnerRepId(owner);
+      state.setOwnerSince(t);
+    }
+    state.setOwnerDecidedAt(t);
+  }
+
+  /** Starts the clocks the facts call for and stops (resolving, if alerted) those they no longer do. */
+  private void reconcile(LeadState state, Policy policy, RepDirectory reps, Instant now, List<SlaAlert> alerts) {
+    for (LeadRule rule : rules) {
+      Optional<RulePolicy> rulePolicy = policy.rule(rule.id());
+      Optional<ClockDemand> demand = rulePolicy.flatMap(p -> rule.demand(state, p));
+      SlaClock existing = state.getClocks().get(rule.id());
+      if (existing != null && (demand.isEmpty() || !demand.get().startedAt().equals(existing.startedAt()))) {
+        if (existing.stage().alerted()) {
+          alerts.add(alert(AlertKind.RESOLVED, state, existing, rule.resolvedSummary(state, existing, now, reps), now, reps));
+        }
+        state.getClocks().remove(rule.id());
+        existing = null;
+      }
+      if (existing == null && demand.isPresent()) {
+        state.getClocks().put(rule.id(), start(rule.id(), state.getLeadId(), demand.get(), rulePolicy.get(), policy.version()));
+      }
+    }
+  }
+
+  private SlaClock start(RuleId rule, String key, ClockDemand demand, RulePolicy policy, String policyVersion) {
+    Instant due = calendar.deadline(demand.startedAt(), demand.sla());
+    Instant warnAt = policy.warnAt() == null
+        ? null
+        : calendar.deadline(demand.startedAt(), Duration.ofMillis(Math.round(demand.sla().toMillis() * policy.warnAt())));
+    Instant escalateAt = policy.escalateAfter() == null ? null : due.plus(policy.escalateAfter());
+    return new SlaClock(rule, demand.startedAt(), warnAt, due, escalateAt, demand.repId(), policyVersion,
+        ClockStage.RUNNING, AlertIds.of(rule, key, demand.startedAt()));
+  }
+
+  /**
+   * Moves a clock through every stage due by {@code until}. A lead found already past its deadline
+   * gets its BREACHED alert without a WARNING first: a warning about the past helps nobody.
+   */
+  private static void advance(LeadState state, LeadRule rule, Instant until, RepDirectory reps, Instant now,
+      List<SlaAlert> alerts) {
+    SlaClock clock = state.getClocks().get(rule.id());
+    while (clock != null && clock.nextCheckAt() != null && !clock.nextCheckAt().isAfter(until)) {
+      ClockStage next = switch (clock.stage()) {
+        case RUNNING -> clock.dueAt().isAfter(until) ? ClockStage.WARNED : ClockStage.BREACHED;
+        case WARNED -> ClockStage.BREACHED;
+        case BREACHED, ESCALATED -> ClockStage.ESCALATED;
+      };
+      clock = clock.withStage(next);
+      AlertKind kind = switch (next) {
+        case WARNED -> AlertKind.WARNING;
+        case BREACHED -> AlertKind.BREACHED;
+        default -> AlertKind.ESCALATED;
+      };
+      alerts.add(alert(kind, state, clock, rule.pendingSummary(kind, state, clock, now, reps), now, reps));
+    }
+    if (clock != null) {
+      state.getClocks().put(rule.id(), clock);
+    }
+  }
+
+  private static SlaAlert alert(AlertKind kind, LeadState state, SlaClock clock, String summary, Instant now,
+      RepDirectory reps) {
+    return SlaAlert.newBuilder()
+        .setAlertId(clock.alertId())
+        .setKind(kind.name())
+        .setRuleId(clock.rule().id())
+        .setLeadId(state.getLeadId())
+        .setAccountId(state.getAccountId())
+        .setRepId(clock.repId())
+        .setManagerId(reps.managerOf(clock.repId()))
+        .setDueAt(clock.dueAt())
+        .setDetectedAt(now)
+        .setSummary(summary)
+        .setSource(state.getSource())
+        .setPriority(state.getPriority())
+        .setClockStartedAt(clock.startedAt())
+        .setPolicyVersion(clock.policyVersion())
+        .build();
+  }
+
+  private static String firstNonNull(String a, String b) {
+    return a != null ? a : b;
+  }
+}
