@@ -1,0 +1,21 @@
+package io.followup.sla.streams;
+
+import io.followup.sla.events.SlaAlert;
+import io.followup.sla.rules.Deadline;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+
+/** What the live driver reports as it works: the hooks metrics hang on. */
+public interface EngineListener {
+
+  default void eventApplied(SpecificRecord event) {}
+
+  default void duplicateDropped() {}
+
+  default void alertEmitted(SlaAlert alert) {}
+
+  default void deadlinesFired(List<Deadline> fired, Instant now) {}
+
+  EngineListener NONE = new EngineListener() {};
+}

@@ -1,0 +1,56 @@
+package io.followup.sla.streams;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's topics by role. The defaults are the contract's names; each can be renamed with the
+ * config key {@code topics.<role>} (e.g. {@code topics.alerts=acme.sla.alerts}).
+ */
+public record TopicNames(
+    String leadCreated,
+    String statusChanged,
+    String contentEngaged,
+    String repTouched,
+    String reps,
+    String policies,
+    String alerts,
+    String deadLetters) {
+
+  public static final TopicNames DEFAULTS = new TopicNames(
+      "leads.lead-created",
+      "leads.status-changed",
+      "leads.content-engaged",
+      "leads.rep-touched",
+      "sales.reps",
+      "sla.policies",
+      "sla.alerts",
+      "sla.dead-letters");
+
+  /** The defaults, with any {@code topics.<role>} entry of {@code config} applied. */
+  public static TopicNames from(Map<String, String> config) {
+    return new TopicNames(
+        config.getOrDefault("topics.lead-created", DEFAULTS.leadCreated),
+        config.getOrDefault("topics.status-changed", DEFAULTS.statusChanged),
+        config.getOrDefault("topics.content-engaged", DEFAULTS.contentEngaged),
+        config.getOrDefault("topics.rep-touched", DEFAULTS.repTouched),
+        config.getOrDefault("topics.reps", DEFAULTS.reps),
+        config.getOrDefault("topics.policies", DEFAULTS.policies),
+        config.getOrDefault("topics.alerts", DEFAULTS.alerts),
+        config.getOrDefault("topics.dead-letters", DEFAULTS.deadLetters));
+  }
+
+  /** The four topics of lead events, read by one source. */
+  public List<String> leadEventTopics() {
+    return List.of(leadCreated, statusChanged, contentEngaged, repTouched);
+  }
+
+  /** The compacted topics: the latest value per key is all that counts. */
+  public List<String> compacted() {
+    return List.of(reps, policies);
+  }
+
+  public List<String> all() {
+    return List.of(leadCreated, statusChanged, contentEngaged, repTouched, reps, policies, alerts, deadLetters);
+  }
+}
