@@ -83,7 +83,7 @@ public final class PolicyLoader {
     try {
       doc = YAML.readValue(yaml, Document.class);
     } catch (JsonProcessingException e) {
-      throw new PolicyException(describe(e, origin), e);
+      throw new PolicyException(describe(e, origin, yaml), e);
     }
     if (doc == null) {
       throw new PolicyException(origin + ": the policy is empty");
@@ -117,12 +117,29 @@ public final class PolicyLoader {
     }
   }
 
-  private static String describe(JsonProcessingException e, String origin) {
+  private static String describe(JsonProcessingException e, String origin, String yaml) {
     JsonLocation where = e.getLocation();
-    String line = where == null || where.getLineNr() < 1 ? "" : " line " + where.getLineNr();
+    int lineNr = where == null ? -1 : where.getLineNr();
+    if (e instanceof UnrecognizedPropertyException u && lineNr > 0) {
+      // Jackson reports the end of the enclosing object; the author wants the line of the field.
+      lineNr = lineOfKey(yaml, u.getPropertyName(), lineNr);
+    }
+    String line = lineNr < 1 ? "" : " line " + lineNr;
     String field = e instanceof JsonMappingException m ? fieldPath(m) : "";
     String fieldPart = field.isEmpty() ? "" : ", field " + field;
     return origin + line + fieldPart + ": " + reason(e);
+  }
+
+  /** The last line at or before {@code atOrBefore} that starts with {@code key:}, or atOrBefore. */
+  private static int lineOfKey(String yaml, String key, int atOrBefore) {
+    String[] lines = yaml.split("\\R", -1);
+    for (int i = Math.min(atOrBefore, lines.length) - 1; i >= 0; i--) {
+      String trimmed = lines[i].strip();
+      if (trimmed.startsWith(key + ":") || trimmed.startsWith("\"" + key + "\":")) {
+        return i + 1;
+      }
+    }
+    return atOrBefore;
   }
 
   private static String reason(JsonProcessingException e) {

@@ -1,0 +1,152 @@
+package io.followup.sla.cli;
+
+import io.followup.sla.config.ConfigException;
+import io.followup.sla.config.EngineConfig;
+import io.followup.sla.embedded.EmbeddedKafkaBroker;
+import io.followup.sla.http.HttpEndpoints;
+import io.followup.sla.policy.Policy;
+import io.followup.sla.registry.EmbeddedSchemaRegistry;
+import io.followup.sla.serde.AvroSerdeConfig;
+import io.followup.sla.serde.HttpSchemaRegistryClient;
+import io.followup.sla.serde.SchemaRegistryClient;
+import io.followup.sla.streams.SlaEngine;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Everything {@code ./sla run} and {@code ./sla demo} start: the embedded broker and schema
+ * registry when no external ones are configured, then the engine and its HTTP endpoints. Closes
+ * in reverse order.
+ */
+final class EngineStack implements AutoCloseable {
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private EngineConfig config;
+  private SchemaRegistryClient registry;
+  private SlaEngine engine;
+  private HttpEndpoints http;
+  private JvmGcMetrics gcMetrics;
+
+  private EngineStack() {}
+
+  static EngineStack start(EngineConfig config, Supplier<Policy> policy, StatusLine status)
+      throws ConfigException, InterruptedException {
+    EngineStack stack = new EngineStack();
+    try {
+      stack.startAll(config, policy, status);
+      return stack;
+    } catch (RuntimeException | ConfigException | InterruptedException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll(EngineConfig base, Supplier<Policy> policy, StatusLine status)
+      throws ConfigException, InterruptedException {
+    boolean embedded = base.embedded();
+    config = embedded ? startEmbedded(base, status) : base;
+
+    Map<String, Object> registryConfig = new HashMap<>();
+    config.get(EngineConfig.SCHEMA_REGISTRY_USER_INFO).ifPresent(v -> registryConfig.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, v));
+    String registryUrl = config.get(EngineConfig.SCHEMA_REGISTRY_URL).orElseThrow();
+    registry = new HttpSchemaRegistryClient(registryUrl, registryConfig);
+    try {
+      registry.subjects();
+    } catch (RuntimeException e) {
+      throw new UserError("the schema registry at " + registryUrl + " is unreachable: " + e.getMessage());
+    }
+
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ClassLoaderMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new UptimeMetrics().bindTo(meters);
+    gcMetrics = new JvmGcMetrics();
+    gcMetrics.bindTo(meters);
+    started.push(gcMetrics);
+
+    engine = SlaEngine.start(config, policy, registry, meters, embedded ? Optional.of((short) 1) : Optional.empty());
+    started.push(engine);
+    http = HttpEndpoints.start(config.get(EngineConfig.HTTP_HOST, "0.0.0.0"), config.intValue(EngineConfig.HTTP_PORT, 8080),
+        meters, engine::isRunning);
+    started.push(http);
+    status.say("Engine HTTP on http://localhost:" + http.port() + " (/metrics, /health/live, /health/ready)");
+    if (!engine.awaitRunning(Duration.ofSeconds(60))) {
+      throw new UserError("the engine did not reach RUNNING within 60 s (state " + engine.state() + "); see the log");
+    }
+  }
+
+  private EngineConfig startEmbedded(EngineConfig base, StatusLine status) throws ConfigException {
+    Path dataDir = Path.of(base.get(EngineConfig.DATA_DIR, "data"));
+    int kafkaPort = base.intValue(EngineConfig.EMBEDDED_KAFKA_PORT, EmbeddedKafkaBroker.DEFAULT_PORT);
+    int registryPort = base.intValue(EngineConfig.EMBEDDED_REGISTRY_PORT, 8081);
+    long t0 = System.nanoTime();
+    EmbeddedKafkaBroker broker;
+    try {
+      broker = EmbeddedKafkaBroker.builder(dataDir.resolve("kafka")).port(kafkaPort).build().start();
+    } catch (RuntimeException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    started.push(broker);
+    status.say("Kafka broker on " + broker.bootstrapServers() + " (data in " + dataDir.resolve("kafka") + ", started in "
+        + Duration.ofNanos(System.nanoTime() - t0).toMillis() + " ms)");
+    EmbeddedSchemaRegistry registryServer;
+    try {
+      registryServer = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), Map.of(), "localhost", registryPort);
+    } catch (RuntimeException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    started.push(registryServer);
+    status.say("Schema registry on " + registryServer.url());
+    return base.with(Map.of(
+        EngineConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+        EngineConfig.SCHEMA_REGISTRY_URL, registryServer.url(),
+        EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, base.get(EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true"),
+        EngineConfig.DATA_DIR, dataDir.toString()));
+  }
+
+  EngineConfig config() {
+    return config;
+  }
+
+  SchemaRegistryClient registry() {
+    return registry;
+  }
+
+  SlaEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        // Keep closing the rest: a half-closed stack would leave a broker holding the port.
+        org.slf4j.LoggerFactory.getLogger(EngineStack.class).warn("Error while stopping: {}", e.getMessage());
+      }
+    }
+  }
+
+  /** Where start-up progress goes: the terminal for a person. */
+  @FunctionalInterface
+  interface StatusLine {
+    void say(String line);
+  }
+}

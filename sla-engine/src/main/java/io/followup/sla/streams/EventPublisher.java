@@ -1,0 +1,66 @@
+package io.followup.sla.streams;
+
+import io.followup.sla.events.RepProfile;
+import io.followup.sla.events.SlaPolicy;
+import io.followup.sla.rules.LeadEvents;
+import io.followup.sla.serde.SchemaRegistryClient;
+import io.followup.sla.serde.SpecificAvroSerializer;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Produces events to the topic their type belongs on, keyed as the contract says (leadId, repId,
+ * policyId), in the Confluent wire format. What the demo workload and the admin commands write with.
+ */
+public final class EventPublisher implements AutoCloseable {
+
+  private final TopicNames topics;
+  private final KafkaProducer<String, SpecificRecord> producer;
+
+  public EventPublisher(String bootstrapServers, Map<String, Object> clientProperties, TopicNames topics,
+      SchemaRegistryClient registry, boolean autoRegister) {
+    this.topics = topics;
+    Map<String, Object> props = new HashMap<>(clientProperties);
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    this.producer = new KafkaProducer<>(props, new StringSerializer(), new SpecificAvroSerializer<>(registry, autoRegister));
+  }
+
+  public void send(SpecificRecord event) {
+    producer.send(recordFor(event));
+  }
+
+  public void flush() {
+    producer.flush();
+  }
+
+  ProducerRecord<String, SpecificRecord> recordFor(SpecificRecord event) {
+    if (event instanceof RepProfile rep) {
+      return new ProducerRecord<>(topics.reps(), rep.getRepId(), rep);
+    }
+    if (event instanceof SlaPolicy policy) {
+      return new ProducerRecord<>(topics.policies(), policy.getPolicyId(), policy);
+    }
+    String topic = switch (event.getSchema().getName()) {
+      case "LeadCreated" -> topics.leadCreated();
+      case "LeadStatusChanged" -> topics.statusChanged();
+      case "ContentEngaged" -> topics.contentEngaged();
+      case "RepTouched" -> topics.repTouched();
+      default -> throw new IllegalArgumentException("no topic for " + event.getSchema().getFullName());
+    };
+    return new ProducerRecord<>(topic, null, LeadEvents.occurredAt(event).toEpochMilli(), LeadEvents.leadId(event), event);
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}
