@@ -43,19 +43,13 @@ public final class EventPublisher implements AutoCloseable {
   }
 
   ProducerRecord<String, SpecificRecord> recordFor(SpecificRecord event) {
+    String topic = topics.topicOf(event);
     if (event instanceof RepProfile rep) {
-      return new ProducerRecord<>(topics.reps(), rep.getRepId(), rep);
+      return new ProducerRecord<>(topic, rep.getRepId(), rep);
     }
     if (event instanceof SlaPolicy policy) {
-      return new ProducerRecord<>(topics.policies(), policy.getPolicyId(), policy);
+      return new ProducerRecord<>(topic, policy.getPolicyId(), policy);
     }
-    String topic = switch (event.getSchema().getName()) {
-      case "LeadCreated" -> topics.leadCreated();
-      case "LeadStatusChanged" -> topics.statusChanged();
-      case "ContentEngaged" -> topics.contentEngaged();
-      case "RepTouched" -> topics.repTouched();
-      default -> throw new IllegalArgumentException("no topic for " + event.getSchema().getFullName());
-    };
     return new ProducerRecord<>(topic, null, LeadEvents.occurredAt(event).toEpochMilli(), LeadEvents.leadId(event), event);
   }
 

@@ -2,6 +2,7 @@ package io.followup.sla.streams;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The engine's topics by role. The defaults are the contract's names; each can be renamed with the
@@ -38,6 +39,20 @@ public record TopicNames(
         config.getOrDefault("topics.policies", DEFAULTS.policies),
         config.getOrDefault("topics.alerts", DEFAULTS.alerts),
         config.getOrDefault("topics.dead-letters", DEFAULTS.deadLetters));
+  }
+
+  /** The topic a record of this type belongs on. */
+  public String topicOf(SpecificRecord record) {
+    return switch (record.getSchema().getName()) {
+      case "LeadCreated" -> leadCreated;
+      case "LeadStatusChanged" -> statusChanged;
+      case "ContentEngaged" -> contentEngaged;
+      case "RepTouched" -> repTouched;
+      case "RepProfile" -> reps;
+      case "SlaPolicy" -> policies;
+      case "SlaAlert" -> alerts;
+      default -> throw new IllegalArgumentException("no topic for " + record.getSchema().getFullName());
+    };
   }
 
   /** The four topics of lead events, read by one source. */

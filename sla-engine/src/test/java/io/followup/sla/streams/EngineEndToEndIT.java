@@ -1,0 +1,184 @@
+package io.followup.sla.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.followup.sla.config.EngineConfig;
+import io.followup.sla.events.LeadCreated;
+import io.followup.sla.events.RepProfile;
+import io.followup.sla.events.RepTouched;
+import io.followup.sla.events.SlaAlert;
+import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyLoader;
+import io.followup.sla.registry.EmbeddedSchemaRegistry;
+import io.followup.sla.serde.HttpSchemaRegistryClient;
+import io.followup.sla.serde.SchemaRegistryClient;
+import io.followup.sla.serde.SpecificAvroDeserializer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine on a real broker with the embedded registry: events in through the project's serde,
+ * a breach detected on the wall clock, the alert read back; bad records dead-lettered while the
+ * engine keeps running.
+ */
+class EngineEndToEndIT {
+
+  private static final String POLICY = """
+      policyId: e2e
+      version: "e2e-1"
+      rules:
+        first-touch:
+          sla: PT3S
+        unassigned:
+          sla: PT3S
+      """;
+
+  private static KafkaClusterTestKit cluster;
+  private static EmbeddedSchemaRegistry registryServer;
+  private static SchemaRegistryClient registry;
+  private static SlaEngine engine;
+  private static EventPublisher publisher;
+
+  @TempDir
+  static Path dataDir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("transaction.state.log.replication.factor", "1")
+        .setConfigProp("transaction.state.log.min.isr", "1")
+        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .build();
+    cluster.format();
+    cluster.startup();
+    cluster.waitForReadyBrokers();
+    registryServer = EmbeddedSchemaRegistry.start(cluster.bootstrapServers(), Map.of(), "localhost", 0);
+    registry = new HttpSchemaRegistryClient(registryServer.url());
+    EngineConfig config = EngineConfig.of(Map.of(
+        EngineConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
+        EngineConfig.SCHEMA_REGISTRY_URL, registryServer.url(),
+        EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true",
+        EngineConfig.DATA_DIR, dataDir.toString(),
+        EngineConfig.APPLICATION_ID, "e2e-" + UUID.randomUUID(),
+        EngineConfig.PUNCTUATE_INTERVAL, "PT0.2S",
+        "streams.commit.interval.ms", "100"));
+    Policy policy = PolicyLoader.parse(POLICY, "e2e");
+    engine = SlaEngine.start(config, () -> policy, registry, new SimpleMeterRegistry(), Optional.of((short) 1));
+    assertThat(engine.awaitRunning(Duration.ofSeconds(60))).isTrue();
+    publisher = new EventPublisher(cluster.bootstrapServers(), Map.of(), TopicNames.DEFAULTS, registry, true);
+    publisher.send(RepProfile.newBuilder().setRepId("R-DANA").setName("Dana Ortiz").setManagerId("M-SAM").build());
+    publisher.flush();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (publisher != null) {
+      publisher.close();
+    }
+    if (engine != null) {
+      engine.close();
+    }
+    if (registryServer != null) {
+      registryServer.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void anUntouchedLeadBreachesAndATouchedOneDoesNot() {
+    Instant now = Instant.now();
+    publisher.send(lead("L-untouched", now));
+    publisher.send(lead("L-touched", now));
+    publisher.send(RepTouched.newBuilder().setEventId(UUID.randomUUID().toString()).setLeadId("L-touched")
+        .setOccurredAt(now.plusMillis(500)).setRepId("R-DANA").setChannel("CALL").setDirection("OUTBOUND").build());
+    publisher.flush();
+
+    List<SlaAlert> alerts = new ArrayList<>();
+    try (KafkaConsumer<String, SlaAlert> consumer = alertConsumer()) {
+      consumer.subscribe(List.of(TopicNames.DEFAULTS.alerts()));
+      await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
+        assertThat(alerts).extracting(SlaAlert::getLeadId, SlaAlert::getKind).contains(org.assertj.core.groups.Tuple.tuple("L-untouched", "BREACHED"));
+      });
+      // Give the touched lead's deadline time to pass too.
+      long until = System.currentTimeMillis() + 4_000;
+      while (System.currentTimeMillis() < until) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
+      }
+    }
+    SlaAlert breach = alerts.stream().filter(a -> a.getLeadId().equals("L-untouched")).findFirst().orElseThrow();
+    assertThat(breach.getRuleId()).isEqualTo("first-touch");
+    assertThat(breach.getSummary()).contains("Dana Ortiz");
+    assertThat(breach.getPolicyVersion()).isEqualTo("e2e-1");
+    assertThat(alerts).noneMatch(a -> a.getLeadId().equals("L-touched"));
+  }
+
+  @Test
+  void garbageGoesToTheDeadLetterTopicAndTheEngineKeepsRunning() {
+    try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(TopicNames.DEFAULTS.leadCreated(), "L-bad".getBytes(StandardCharsets.UTF_8),
+          "not avro".getBytes(StandardCharsets.UTF_8)));
+      raw.send(new ProducerRecord<>(TopicNames.DEFAULTS.repTouched(), null, new byte[] {0, 0, 0, 0x7f, 0x7f, 1}));
+    }
+    List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(TopicNames.DEFAULTS.deadLetters()));
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
+        assertThat(dead).hasSize(2);
+      });
+    }
+    assertThat(dead).extracting(r -> new String(r.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+        .anySatisfy(reason -> assertThat(reason).startsWith("undecodable"))
+        .anySatisfy(reason -> assertThat(reason).startsWith("null-key"));
+    assertThat(dead.get(0).value()).isIn("not avro".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0x7f, 0x7f, 1});
+    assertThat(engine.isRunning()).isTrue();
+  }
+
+  private static LeadCreated lead(String leadId, Instant at) {
+    return LeadCreated.newBuilder().setEventId(UUID.randomUUID().toString()).setLeadId(leadId).setOccurredAt(at)
+        .setSource("INBOUND_FORM").setOwnerRepId("R-DANA").setAccountName("Acme Biologics").build();
+  }
+
+  private static KafkaConsumer<String, SlaAlert> alertConsumer() {
+    return new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "alerts-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        new StringDeserializer(), new SpecificAvroDeserializer<>(registry, SlaAlert.class));
+  }
+}

@@ -1,0 +1,231 @@
+package io.followup.sla.streams;
+
+import static io.followup.sla.rules.TestEvents.T0;
+import static io.followup.sla.rules.TestEvents.created;
+import static io.followup.sla.rules.TestEvents.h;
+import static io.followup.sla.rules.TestEvents.status;
+import static io.followup.sla.rules.TestEvents.touch;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.followup.sla.events.LeadCreated;
+import io.followup.sla.events.RepProfile;
+import io.followup.sla.events.SlaAlert;
+import io.followup.sla.policy.PolicyLoader;
+import io.followup.sla.registry.InProcessSchemaRegistryClient;
+import io.followup.sla.registry.SchemaRegistry;
+import io.followup.sla.rules.Deadline;
+import io.followup.sla.rules.LeadEvents;
+import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.serde.SchemaRegistryClient;
+import io.followup.sla.serde.SpecificAvroDeserializer;
+import io.followup.sla.serde.SpecificAvroSerde;
+import io.followup.sla.serde.SpecificAvroSerializer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live driver with a mocked wall clock: what Kafka Streams does with the rule core. */
+class LeadSlaTopologyTest {
+
+  private static final TopicNames TOPICS = TopicNames.DEFAULTS;
+
+  @TempDir
+  Path stateDir;
+
+  private final SchemaRegistryClient registry = new InProcessSchemaRegistryClient(SchemaRegistry.inMemory());
+  private final List<List<Deadline>> ticks = new ArrayList<>();
+  private final AtomicInteger duplicates = new AtomicInteger();
+  private TopologyTestDriver driver;
+  private TestOutputTopic<String, SlaAlert> alerts;
+  private TestOutputTopic<byte[], byte[]> deadLetters;
+
+  private void start(EngineSettings settings) {
+    EngineListener listener = new EngineListener() {
+      @Override
+      public void deadlinesFired(List<Deadline> fired, Instant now) {
+        ticks.add(fired);
+      }
+
+      @Override
+      public void duplicateDropped() {
+        duplicates.incrementAndGet();
+      }
+    };
+    var topology = SlaTopology.build(TOPICS, new SpecificAvroDeserializer<>(registry),
+        new SpecificAvroSerializer<SlaAlert>(registry, true), new SpecificAvroSerde<>(registry, true, RepProfile.class),
+        LeadRuleEngine.standard(), PolicyLoader::builtInDefault, settings, listener, LeadEventDecoder.DeadLetterListener.NONE);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(topology, props, T0);
+    alerts = driver.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), new SpecificAvroDeserializer<>(registry, SlaAlert.class));
+    deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    TestInputTopic<String, RepProfile> reps = driver.createInputTopic(TOPICS.reps(), new StringSerializer(),
+        new SpecificAvroSerializer<>(registry, true));
+    reps.pipeInput("R-DANA", RepProfile.newBuilder().setRepId("R-DANA").setName("Dana Ortiz").setManagerId("M-SAM").build());
+    reps.pipeInput("M-SAM", RepProfile.newBuilder().setRepId("M-SAM").setName("Sam Patel").build());
+  }
+
+  @BeforeEach
+  void startWithDefaults() {
+    start(EngineSettings.DEFAULTS);
+  }
+
+  @AfterEach
+  void close() {
+    driver.close();
+  }
+
+  private void send(SpecificRecord event) {
+    String topic = TOPICS.topicOf(event);
+    driver.createInputTopic(topic, new StringSerializer(), new SpecificAvroSerializer<SpecificRecord>(registry, true))
+        .pipeInput(LeadEvents.leadId(event), event, LeadEvents.occurredAt(event));
+  }
+
+  private void sendRaw(String topic, byte[] key, byte[] value) {
+    driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer()).pipeInput(key, value, T0);
+  }
+
+  private void advanceTo(Duration sinceT0) {
+    Instant target = T0.plus(sinceT0);
+    Instant now = Instant.ofEpochMilli(driverTime);
+    driver.advanceWallClockTime(Duration.between(now, target));
+    driverTime = target.toEpochMilli();
+  }
+
+  private long driverTime = T0.toEpochMilli();
+
+  @Test
+  void anUntouchedLeadWarnsThenBreachesOnTheWallClock() {
+    send(created("L-1042", h(0), "WEBINAR", "WARM", "R-DANA"));
+    advanceTo(h(35.9));
+    assertThat(alerts.isEmpty()).isTrue();
+
+    advanceTo(h(36));
+    advanceTo(h(48));
+    List<TestRecord<String, SlaAlert>> out = alerts.readRecordsToList();
+    assertThat(out).extracting(TestRecord::key, r -> r.value().getKind(), r -> r.value().getDetectedAt())
+        .containsExactly(tuple("L-1042", "WARNING", T0.plus(h(36))), tuple("L-1042", "BREACHED", T0.plus(h(48))));
+    SlaAlert breach = out.get(1).value();
+    assertThat(breach.getSummary()).contains("from rep Dana Ortiz for 2d");
+    assertThat(breach.getManagerId()).isEqualTo("M-SAM");
+    assertThat(breach.getAlertId()).isEqualTo(out.get(0).value().getAlertId());
+  }
+
+  @Test
+  void aTouchInTimeMeansNoAlertAndALateOneResolves() {
+    send(created("L-1", h(0), "RFP_REQUEST", "HOT", "R-DANA"));
+    send(created("L-2", h(0), "RFP_REQUEST", "HOT", "R-DANA"));
+    advanceTo(h(1));
+    send(touch("L-1", h(1), "R-DANA"));
+    advanceTo(h(5));
+    send(touch("L-2", h(5), "R-DANA"));
+
+    assertThat(alerts.readRecordsToList()).extracting(TestRecord::key, r -> r.value().getKind())
+        .containsExactly(tuple("L-2", "WARNING"), tuple("L-2", "BREACHED"), tuple("L-2", "RESOLVED"));
+  }
+
+  @Test
+  void aTouchPastTheDeadlineProcessedBeforeTheScanStillCountsAsABreach() {
+    send(created("L-1", h(0), "RFP_REQUEST", "HOT", "R-DANA"));
+    // The wall clock has not moved: no scan ran, yet the touch says it came 1h late.
+    send(touch("L-1", h(5), "R-DANA"));
+    assertThat(alerts.readRecordsToList()).extracting(r -> r.value().getKind()).containsExactly("BREACHED", "RESOLVED");
+  }
+
+  @Test
+  void duplicateEventIdsAreDropped() {
+    LeadCreated lead = created("L-1", h(0), "WEBINAR", "WARM", "R-DANA");
+    send(lead);
+    send(lead);
+    var touch = touch("L-1", h(1), "R-DANA");
+    send(touch);
+    send(touch);
+    assertThat(duplicates).hasValue(2);
+  }
+
+  @Test
+  void eachScanVisitsOnlyWhatIsDue() {
+    for (int i = 0; i < 2_000; i++) {
+      send(created("L-" + i, h(0), "WEBINAR", "WARM", "R-DANA"));
+    }
+    send(created("L-hot", h(0), "RFP_REQUEST", "HOT", "R-DANA"));
+    ticks.clear();
+    advanceTo(h(3));
+    // 2,001 clocks are open; only the hot lead's warning (at 3h) is due.
+    assertThat(ticks).isNotEmpty();
+    assertThat(ticks.stream().mapToInt(List::size).sum()).isEqualTo(1);
+    assertThat(ticks.get(ticks.size() - 1)).extracting(Deadline::key).containsExactly("L-hot");
+  }
+
+  @Test
+  void aBacklogIsWorkedOffInCappedTicks() {
+    driver.close();
+    ticks.clear();
+    start(new EngineSettings(Duration.ofSeconds(1), 10, Duration.ofDays(7)));
+    for (int i = 0; i < 25; i++) {
+      send(created("L-" + i, h(0), "RFP_REQUEST", "HOT", "R-DANA"));
+    }
+    advanceTo(h(10));
+    advanceTo(h(10).plusSeconds(1));
+    advanceTo(h(10).plusSeconds(2));
+    advanceTo(h(10).plusSeconds(3));
+    assertThat(ticks).allSatisfy(t -> assertThat(t.size()).isLessThanOrEqualTo(10));
+    assertThat(alerts.readRecordsToList()).filteredOn(r -> r.value().getKind().equals("BREACHED")).hasSize(25);
+  }
+
+  @Test
+  void badRecordsBecomeDeadLettersAndTheEngineGoesOn() {
+    sendRaw(TOPICS.leadCreated(), "L-1".getBytes(StandardCharsets.UTF_8), "{\"leadId\":\"L-1\"}".getBytes(StandardCharsets.UTF_8));
+    sendRaw(TOPICS.repTouched(), "L-1".getBytes(StandardCharsets.UTF_8),
+        ByteBuffer.allocate(9).put((byte) 0).putInt(424242).putInt(0).array());
+    sendRaw(TOPICS.leadCreated(), null, new SpecificAvroSerializer<LeadCreated>(registry, true)
+        .serialize(TOPICS.leadCreated(), created("L-2", h(0), "WEBINAR", "WARM", "R-DANA")));
+    sendRaw(TOPICS.leadCreated(), "L-other".getBytes(StandardCharsets.UTF_8), new SpecificAvroSerializer<LeadCreated>(registry, true)
+        .serialize(TOPICS.leadCreated(), created("L-3", h(0), "WEBINAR", "WARM", "R-DANA")));
+    sendRaw(TOPICS.leadCreated(), "".getBytes(StandardCharsets.UTF_8), new SpecificAvroSerializer<LeadCreated>(registry, true)
+        .serialize(TOPICS.leadCreated(), created("", h(0), "WEBINAR", "WARM", "R-DANA")));
+
+    List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead).extracting(r -> header(r.headers(), DeadLetters.REASON).split(":")[0])
+        .containsExactly("undecodable", "undecodable", "null-key", "key-mismatch", "missing-lead-id");
+    assertThat(header(dead.get(0).headers(), DeadLetters.REASON)).contains("wire format");
+    assertThat(header(dead.get(1).headers(), DeadLetters.REASON)).contains("424242");
+    assertThat(header(dead.get(0).headers(), DeadLetters.TOPIC)).isEqualTo(TOPICS.leadCreated());
+    assertThat(header(dead.get(1).headers(), DeadLetters.TOPIC)).isEqualTo(TOPICS.repTouched());
+    assertThat(header(dead.get(0).headers(), DeadLetters.PARTITION)).isEqualTo("0");
+    assertThat(header(dead.get(0).headers(), DeadLetters.OFFSET)).isEqualTo("0");
+    assertThat(dead.get(0).value()).asString(StandardCharsets.UTF_8).isEqualTo("{\"leadId\":\"L-1\"}");
+
+    send(created("L-9", h(0), "RFP_REQUEST", "HOT", "R-DANA"));
+    advanceTo(h(5));
+    assertThat(alerts.readRecordsToList()).extracting(TestRecord::key).contains("L-9");
+  }
+
+  private static String header(Headers headers, String name) {
+    return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+}
