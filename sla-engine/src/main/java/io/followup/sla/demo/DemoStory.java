@@ -107,8 +107,10 @@ final class DemoStory {
     private int leadCounter;
     private int accountCounter;
     private boolean repsTold;
+    private final int firstLeadNumber;
 
-    DemoStory(long seed, Instant start, Duration minLeadGap, Duration maxLeadGap) {
+    DemoStory(long seed, Instant start, Duration minLeadGap, Duration maxLeadGap, int firstLeadNumber) {
+        this.firstLeadNumber = firstLeadNumber;
         this.random = new SplittableRandom(seed);
         this.startMs = start.toEpochMilli();
         this.minGapMs = minLeadGap.toMillis();
@@ -155,7 +157,7 @@ final class DemoStory {
             openAccounts.remove(account);
         }
         String source = opening != null ? opening.source() : drawSource();
-        Lead lead = new Lead("L-" + (FIRST_LEAD_NUMBER + n), account, person, source, priorityFor(source));
+        Lead lead = new Lead("L-" + (firstLeadNumber + n), account, person, source, priorityFor(source));
 
         Rep owner;
         if (opening != null) {

@@ -68,6 +68,7 @@ public final class DemoWorkload {
     private long startNanos;
     private final Deque<SpecificRecord> pending = new ArrayDeque<>();
     private boolean running;
+    private int firstLeadNumber = DemoStory.FIRST_LEAD_NUMBER;
 
     /** A workload for {@link #script} only; {@link #start} needs a sink. */
     public DemoWorkload(Clock clock, long seed) {
@@ -96,6 +97,18 @@ public final class DemoWorkload {
         this.habits = DemoCast.REPS.stream().collect(Collectors.toUnmodifiableMap(DemoCast.Rep::repId, DemoCast.Rep::habit));
     }
 
+    /**
+     * Numbers this workload's leads from {@code number} on (1001 by default). A demo run on data
+     * kept from an earlier run starts past that run's leads, so its leads are new to the engine.
+     */
+    public synchronized DemoWorkload startingAtLead(int number) {
+        if (running) {
+            throw new IllegalStateException("the workload is already running");
+        }
+        this.firstLeadNumber = number;
+        return this;
+    }
+
     /** The sales team: the two managers first, then the six reps who own leads. */
     public List<RepProfile> reps() {
         return java.util.stream.Stream.concat(DemoCast.MANAGERS.stream(), DemoCast.REPS.stream())
@@ -114,7 +127,7 @@ public final class DemoWorkload {
      * start and lead gaps give the same list; a shorter length gives a prefix of a longer one.
      */
     public List<SpecificRecord> script(Instant start, Duration length) {
-        DemoStory s = new DemoStory(seed, start, minLeadGap, maxLeadGap);
+        DemoStory s = new DemoStory(seed, start, minLeadGap, maxLeadGap, firstLeadNumber);
         return s.advanceTo(start.plus(length));
     }
 
@@ -133,7 +146,7 @@ public final class DemoWorkload {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.startInstant = clock.instant();
         this.startNanos = System.nanoTime();
-        this.story = new DemoStory(seed, startInstant, minLeadGap, maxLeadGap);
+        this.story = new DemoStory(seed, startInstant, minLeadGap, maxLeadGap, firstLeadNumber);
         this.running = true;
         log.info("Demo workload started: {} reps, a new lead every {}-{} ms (seed {})",
                 DemoCast.REPS.size(), minLeadGap.toMillis(), maxLeadGap.toMillis(), seed);

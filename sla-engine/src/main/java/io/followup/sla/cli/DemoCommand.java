@@ -1,0 +1,154 @@
+package io.followup.sla.cli;
+
+import io.followup.sla.alerts.AlertConsole;
+import io.followup.sla.alerts.AlertText;
+import io.followup.sla.config.EngineConfig;
+import io.followup.sla.demo.DemoWorkload;
+import io.followup.sla.events.SlaAlert;
+import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyLoader;
+import io.followup.sla.policy.RulePolicy;
+import io.followup.sla.rules.RuleId;
+import io.followup.sla.serde.SpecificAvroDeserializer;
+import io.followup.sla.streams.EventPublisher;
+import io.followup.sla.streams.TopicNames;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./sla demo}: the embedded default plus a believable workload, alerts printed as they fire. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {
+        "Starts a Kafka broker (localhost:9092, data in ./data), the schema registry (localhost:8081), the engine "
+            + "(HTTP :8080) and a synthetic workload of life-science leads and reps, and prints each alert as it fires.",
+        "The demo policy compresses time (seconds stand in for hours): the first breaches show within a minute."})
+final class DemoCommand implements Callable<Integer> {
+
+  /** Each run numbers its leads past the previous run's, so leads kept in ./data stay apart. */
+  private static final int LEADS_PER_RUN = 10_000;
+
+  @Option(names = "--duration", paramLabel = "DURATION",
+      description = "Stop by itself after this ISO-8601 duration, e.g. PT2M (default: run until Ctrl-C).")
+  Duration duration;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+      description = "Where the broker and the engine keep their data (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the workload's randomness.")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    if (duration != null && (duration.isNegative() || duration.isZero())) {
+      throw new UserError("--duration must be positive, e.g. PT2M");
+    }
+    PrintStream out = System.out;
+    long started = System.nanoTime();
+    EngineConfig config = EngineConfig.load(Optional.empty(), System.getenv())
+        .with(Map.of(EngineConfig.DATA_DIR, dataDir.toString(), EngineConfig.PUNCTUATE_INTERVAL, "PT0.5S"));
+    Policy policy = PolicyLoader.demo();
+    int firstLead = 1001 + LEADS_PER_RUN * previousRuns(dataDir);
+
+    ShutdownSignal signal = ShutdownSignal.install();
+    ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
+      Thread t = new Thread(r, "demo-workload");
+      t.setDaemon(true);
+      return t;
+    });
+    try (EngineStack stack = EngineStack.start(config, () -> policy, out::println);
+        KafkaConsumer<String, SlaAlert> alerts = alertConsumer(stack);
+        EventPublisher publisher = new EventPublisher(stack.config().get(EngineConfig.BOOTSTRAP_SERVERS).orElseThrow(),
+            stack.config().kafkaClientProperties(), stack.config().topics(), stack.registry(), true)) {
+      long ready = System.nanoTime();
+      out.printf("Ready in %.1f s. Demo policy %s: %s%n", (ready - started) / 1e9, policy.version(), describe(policy));
+      DemoWorkload workload = new DemoWorkload(Clock.systemUTC(), seed, publisher::send).startingAtLead(firstLead);
+      out.println("Reps: Dana Ortiz is slow, Lukas ignores content-syndication leads, Kevin sends one generic email and quits;"
+          + " the others are prompt.");
+      out.println("Alerts as they fire" + (duration == null ? " (Ctrl-C stops the demo):" : " (for " + AlertText.duration(duration) + "):"));
+      out.println();
+      workload.start(executor);
+
+      Map<String, Integer> byKind = new TreeMap<>();
+      long firstAlert = -1;
+      long deadline = duration == null ? Long.MAX_VALUE : ready + duration.toNanos();
+      while (!signal.requested() && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, SlaAlert> record : alerts.poll(Duration.ofMillis(250))) {
+          if (firstAlert < 0) {
+            firstAlert = System.nanoTime();
+          }
+          byKind.merge(record.value().getKind(), 1, Integer::sum);
+          out.println(AlertConsole.line(record.value()));
+        }
+      }
+      workload.stop();
+      out.println();
+      out.printf("Demo ran %s: %d events sent, %d alerts %s; first alert %s after the workload started.%n",
+          AlertText.duration(Duration.ofNanos(System.nanoTime() - ready)), workload.eventsSent(),
+          byKind.values().stream().mapToInt(Integer::intValue).sum(), byKind,
+          firstAlert < 0 ? "never came" : String.format("%.1f s", (firstAlert - ready) / 1e9));
+      out.println("Stopping...");
+    } finally {
+      executor.shutdownNow();
+      signal.closed();
+    }
+    return 0;
+  }
+
+  private static String describe(Policy policy) {
+    RulePolicy firstTouch = policy.rule(RuleId.FIRST_TOUCH).orElseThrow();
+    RulePolicy unassigned = policy.rule(RuleId.UNASSIGNED).orElseThrow();
+    return "first touch within " + AlertText.duration(firstTouch.sla()) + " (RFP and hot leads "
+        + AlertText.duration(firstTouch.slaFor("RFP_REQUEST", "HOT")) + "), assignment within "
+        + AlertText.duration(unassigned.sla()) + ".";
+  }
+
+  /** Counts demo runs on this data directory, and records this one. */
+  private static int previousRuns(Path dataDir) {
+    Path counter = dataDir.resolve("demo-runs");
+    try {
+      Files.createDirectories(dataDir);
+      int runs = Files.exists(counter) ? Integer.parseInt(Files.readString(counter, StandardCharsets.UTF_8).strip()) : 0;
+      Files.writeString(counter, Integer.toString(runs + 1), StandardCharsets.UTF_8);
+      return runs;
+    } catch (IOException | NumberFormatException e) {
+      throw new UserError("cannot use the data directory " + dataDir + ": " + e.getMessage());
+    }
+  }
+
+  private static KafkaConsumer<String, SlaAlert> alertConsumer(EngineStack stack) {
+    Map<String, Object> props = new HashMap<>(stack.config().kafkaClientProperties());
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.config().get(EngineConfig.BOOTSTRAP_SERVERS).orElseThrow());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    KafkaConsumer<String, SlaAlert> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        new SpecificAvroDeserializer<>(stack.registry(), SlaAlert.class));
+    TopicNames topics = stack.config().topics();
+    List<TopicPartition> partitions = consumer.partitionsFor(topics.alerts(), Duration.ofSeconds(30)).stream()
+        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
+    return consumer;
+  }
+}
