@@ -332,7 +332,8 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw RegistryException.schemaNotFound(-1);
+            // Confluent's router has no route for a non-numeric id either.
+            throw new HttpError(404, "HTTP 404 Not Found");
         }
     }
 
@@ -385,10 +386,14 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
         Map<String, String> query = new HashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();
         if (raw != null) {
-            for (String pair : raw.split("&")) {
-                String[] kv = pair.split("=", 2);
-                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            try {
+                for (String pair : raw.split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                            kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(400, "Malformed URL escape in the query");
             }
         }
         return query;

@@ -170,8 +170,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     /** The compatibility level in force for {@code subject}. */
     public String compatibility(String subject) {
-        return requiredText(call("GET", "/config" + subjectPath(subject).substring("/subjects".length()), null),
-                "compatibilityLevel");
+        return requiredText(call("GET", "/config/" + encode(subject), null), "compatibilityLevel");
     }
 
     /** Sets the registry-wide compatibility level (NONE, BACKWARD, FORWARD, FULL, or one of those _TRANSITIVE). */
@@ -181,8 +180,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     /** Sets the compatibility level of one subject. */
     public String setCompatibility(String subject, String level) {
-        return requiredText(call("PUT", "/config" + subjectPath(subject).substring("/subjects".length()),
-                Map.of("compatibility", level)), "compatibility");
+        return requiredText(call("PUT", "/config/" + encode(subject), Map.of("compatibility", level)), "compatibility");
     }
 
     /** Soft-deletes every version of {@code subject}; answers the versions deleted. */

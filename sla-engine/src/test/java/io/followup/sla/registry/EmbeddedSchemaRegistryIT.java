@@ -162,6 +162,8 @@ class EmbeddedSchemaRegistryIT {
         assertError(send("POST", "/subjects/" + subject + "/versions", CONTENT_TYPE, schemaBody(V2_REQUIRED)), 409, 409);
         assertError(send("PUT", "/config", CONTENT_TYPE, "{\"compatibility\":\"SIDEWAYS\"}"), 422, 42203);
         assertError(send("GET", "/nothing/here", null, null), 404, 404);
+        assertError(send("GET", "/schemas/ids/abc", null, null), 404, 404);
+        assertError(send("DELETE", "/subjects/" + subject + "?permanent=true", null, null), 405, 405);
         assertError(send("DELETE", "/schemas/ids/1", null, null), 405, 405);
         assertError(send("POST", "/subjects/" + subject + "/versions", "text/plain", schemaBody(V1)), 415, 415);
         assertError(send("POST", "/subjects/" + subject + "/versions", CONTENT_TYPE, "{\"schema\": "), 400, 400);
