@@ -63,9 +63,10 @@ final class EngineStack implements AutoCloseable {
     Map<String, Object> registryConfig = new HashMap<>();
     config.get(EngineConfig.SCHEMA_REGISTRY_USER_INFO).ifPresent(v -> registryConfig.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, v));
     String registryUrl = config.get(EngineConfig.SCHEMA_REGISTRY_URL).orElseThrow();
-    registry = new HttpSchemaRegistryClient(registryUrl, registryConfig);
+    HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(registryUrl, registryConfig);
+    registry = client;
     try {
-      registry.subjects();
+      client.subjects();
     } catch (RuntimeException e) {
       throw new UserError("the schema registry at " + registryUrl + " is unreachable: " + e.getMessage());
     }
