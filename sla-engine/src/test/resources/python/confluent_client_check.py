@@ -6,7 +6,7 @@ written in Java must read here. Prints exactly one JSON line on stdout (an objec
 failure, with a non-zero exit); diagnostics go to stderr.
 
     produce --bootstrap B --registry URL --topic T --schema-file F --key K --record JSON
-    consume --bootstrap B --registry URL --topic T --key K
+    consume --bootstrap B --registry URL --topic T --key K [--where FIELD=VALUE ...] [--timeout S]
 """
 
 import argparse
@@ -118,7 +118,10 @@ def consume(args):
     try:
         # AvroConsumer would decode the key as Avro too and fail on the engine's plain string keys;
         # its value path is exactly MessageSerializer.decode_message, used here.
-        consumer.assign([TopicPartition(args.topic, 0, OFFSET_BEGINNING)])
+        metadata = consumer.list_topics(args.topic, timeout=args.timeout)
+        partitions = sorted(metadata.topics[args.topic].partitions.keys())
+        consumer.assign([TopicPartition(args.topic, p, OFFSET_BEGINNING) for p in partitions])
+        wanted = dict(item.split("=", 1) for item in args.where)
         deadline = time.monotonic() + args.timeout
         while time.monotonic() < deadline:
             message = consumer.poll(0.5)
@@ -131,6 +134,8 @@ def consume(args):
                 continue
             magic, schema_id = struct.unpack(">bI", message.value()[:5])
             value = serializer.decode_message(message.value())
+            if any(str(value.get(field)) != expected for field, expected in wanted.items()):
+                continue
             return {"key": key, "magic": magic, "schema_id": schema_id, "offset": message.offset(), "value": to_json(value)}
         raise RuntimeError("no record with key %r on %s within %d s" % (args.key, args.topic, args.timeout))
     finally:
@@ -146,6 +151,8 @@ def main():
     parser.add_argument("--key", required=True)
     parser.add_argument("--schema-file")
     parser.add_argument("--record")
+    parser.add_argument("--where", action="append", default=[],
+                        help="consume: only a record whose value has FIELD=VALUE (repeatable)")
     parser.add_argument("--timeout", type=int, default=20)
     args = parser.parse_args()
 

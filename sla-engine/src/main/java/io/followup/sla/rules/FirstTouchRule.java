@@ -56,8 +56,9 @@ public final class FirstTouchRule implements LeadRule {
       Instant touch = lead.getLastTouchAt();
       String by = reps.nameOf(lead.getLastTouchRepId());
       if (!touch.isAfter(clock.dueAt())) {
+        String late = clock.stage().breached() ? " (recorded late); the breach is withdrawn." : ", in time.";
         return what + " was touched by " + by + " at " + time(touch, now)
-            + ", before its first-touch deadline of " + time(clock.dueAt(), now) + " (recorded late); the alert is withdrawn.";
+            + ", before its first-touch deadline of " + time(clock.dueAt(), now) + late;
       }
       return what + " was touched by " + by + " at " + time(touch, now) + ", "
           + duration(Duration.between(clock.dueAt(), touch)) + " after its first-touch deadline.";

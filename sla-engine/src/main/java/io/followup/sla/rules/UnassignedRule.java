@@ -45,7 +45,9 @@ public final class UnassignedRule implements LeadRule {
     Instant assigned = lead.getOwnerSince();
     String late = assigned.isAfter(clock.dueAt())
         ? ", " + duration(Duration.between(clock.dueAt(), assigned)) + " after its assignment deadline"
-        : ", before its assignment deadline (recorded late); the alert is withdrawn";
+        : clock.stage().breached()
+            ? ", before its assignment deadline (recorded late); the breach is withdrawn"
+            : ", before its assignment deadline of " + time(clock.dueAt(), now);
     return lead(lead) + " was assigned to rep " + reps.nameOf(lead.getOwnerRepId()) + " at " + time(assigned, now) + late + ".";
   }
 }

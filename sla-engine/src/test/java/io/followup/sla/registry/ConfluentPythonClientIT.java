@@ -13,6 +13,8 @@ import io.followup.sla.serde.SampleEvents;
 import io.followup.sla.serde.SpecificAvroDeserializer;
 import io.followup.sla.serde.SpecificAvroSerializer;
 import io.followup.sla.serde.WireFormat;
+import io.followup.sla.testing.ConfluentPython;
+import io.followup.sla.testing.InJvmKafka;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,24 +54,19 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class ConfluentPythonClientIT {
 
-    private static final String PYTHON = "/usr/bin/python3";
-    private static final String DEBIAN_PACKAGES = "python3-confluent-kafka python3-avro python3-requests";
     private static final String LEADS = "leads.lead-created";
     private static final String ALERTS = "sla.alerts";
-    private static final long PROCESS_TIMEOUT_SECONDS = 60;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static InJvmKafka kafka;
     private static EmbeddedSchemaRegistry registry;
-    private static Path script;
 
     @TempDir
     static Path work;
 
     @BeforeAll
     static void start() throws Exception {
-        requireConfluentPythonClient();
-        script = Path.of(ConfluentPythonClientIT.class.getResource("/python/confluent_client_check.py").toURI());
+        ConfluentPython.requireInstalled();
         kafka = InJvmKafka.start();
         registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), Map.of(), "127.0.0.1", 0);
         try (Admin admin = kafka.cluster().admin()) {
@@ -193,61 +190,7 @@ class ConfluentPythonClientIT {
         return fail("no record at offset %d of %s within 20 s", offset, topic);
     }
 
-    /** Runs the script against the broker and registry; its one line of stdout, parsed. */
     private static JsonNode python(String mode, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), mode,
-                "--bootstrap", kafka.bootstrapServers(), "--registry", registry.url(), "--timeout", "20"));
-        command.addAll(List.of(args));
-        Path stdout = Files.createTempFile(work, mode, ".out");
-        Path stderr = Files.createTempFile(work, mode, ".err");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile());
-        builder.environment().remove("PYTHONPATH");
-        builder.environment().remove("PYTHONHOME");
-        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        Process process = builder.start();
-        if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("the Python %s did not finish within %d s; stderr:%n%s", mode, PROCESS_TIMEOUT_SECONDS, read(stderr));
-        }
-        String out = read(stdout).strip();
-        if (process.exitValue() != 0) {
-            fail("the Python %s exited with %d: %s%nstderr:%n%s", mode, process.exitValue(), out, read(stderr));
-        }
-        String[] lines = out.split("\n");
-        return JSON.readTree(lines[lines.length - 1]);
-    }
-
-    private static void requireConfluentPythonClient() throws InterruptedException {
-        String missing = "this test needs Confluent's Python client under " + PYTHON
-                + "; install the Debian packages: apt-get install -y " + DEBIAN_PACKAGES;
-        Process process;
-        try {
-            process = new ProcessBuilder(PYTHON, "-c", "import confluent_kafka.avro, avro.io, requests")
-                    .redirectErrorStream(true)
-                    .start();
-        } catch (IOException e) {
-            fail(missing + " (" + PYTHON + " cannot run: " + e.getMessage() + ")");
-            return;
-        }
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(missing + " (" + PYTHON + " did not answer within 30 s)");
-        }
-        if (process.exitValue() != 0) {
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                output = e.getMessage();
-            }
-            String[] lines = output.split("\n");
-            fail(missing + " (" + lines[lines.length - 1] + ")");
-        }
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        return ConfluentPython.run(work, kafka.bootstrapServers(), registry.url(), mode, args);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.followup.sla.testing.InJvmKafka;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.followup.sla.events.LeadCreated;
 import io.followup.sla.events.SlaAlert;

@@ -176,6 +176,12 @@ class FirstTouchRuleTest {
   }
 
   @Test
+  void aWarnedLeadTouchedInTimeIsResolvedWithoutTalkOfABreach() {
+    List<SlaAlert> alerts = run(h(100), created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"), touch("L-1", h(40), "R-DANA"));
+    assertThat(alerts.get(1).getSummary()).endsWith(", in time.").doesNotContain("breach");
+  }
+
+  @Test
   void statusEventsOutOfOrderDoNotReopenOrReassign() {
     // The DISQUALIFIED at 5h is processed before the older ASSIGNED at 2h.
     List<SlaAlert> out = new java.util.ArrayList<>();

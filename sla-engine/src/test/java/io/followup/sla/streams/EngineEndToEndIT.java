@@ -14,6 +14,12 @@ import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.serde.HttpSchemaRegistryClient;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroDeserializer;
+import io.followup.sla.testing.ConfluentPython;
+import io.followup.sla.testing.InJvmKafka;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Files;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,8 +39,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The engine on a real broker with the embedded registry: events in through the project's serde,
  * a breach detected on the wall clock, the alert read back; bad records dead-lettered while the
- * engine keeps running.
+ * engine keeps running; and Confluent's own Python client feeding the engine and reading its alerts.
  */
 class EngineEndToEndIT {
 
@@ -57,7 +61,7 @@ class EngineEndToEndIT {
           sla: PT3S
       """;
 
-  private static KafkaClusterTestKit cluster;
+  private static InJvmKafka kafka;
   private static EmbeddedSchemaRegistry registryServer;
   private static SchemaRegistryClient registry;
   private static SlaEngine engine;
@@ -68,20 +72,12 @@ class EngineEndToEndIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-    registryServer = EmbeddedSchemaRegistry.start(cluster.bootstrapServers(), Map.of(), "localhost", 0);
+    ConfluentPython.requireInstalled();
+    kafka = InJvmKafka.start();
+    registryServer = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), Map.of(), "localhost", 0);
     registry = new HttpSchemaRegistryClient(registryServer.url());
     EngineConfig config = EngineConfig.of(Map.of(
-        EngineConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
+        EngineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
         EngineConfig.SCHEMA_REGISTRY_URL, registryServer.url(),
         EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true",
         EngineConfig.DATA_DIR, dataDir.toString(),
@@ -91,7 +87,7 @@ class EngineEndToEndIT {
     Policy policy = PolicyLoader.parse(POLICY, "e2e");
     engine = SlaEngine.start(config, () -> policy, registry, new SimpleMeterRegistry(), Optional.of((short) 1));
     assertThat(engine.awaitRunning(Duration.ofSeconds(60))).isTrue();
-    publisher = new EventPublisher(cluster.bootstrapServers(), Map.of(), TopicNames.DEFAULTS, registry, true);
+    publisher = new EventPublisher(kafka.bootstrapServers(), Map.of(), TopicNames.DEFAULTS, registry, true);
     publisher.send(RepProfile.newBuilder().setRepId("R-DANA").setName("Dana Ortiz").setManagerId("M-SAM").build());
     publisher.flush();
   }
@@ -107,8 +103,8 @@ class EngineEndToEndIT {
     if (registryServer != null) {
       registryServer.close();
     }
-    if (cluster != null) {
-      cluster.close();
+    if (kafka != null) {
+      kafka.close();
     }
   }
 
@@ -144,14 +140,14 @@ class EngineEndToEndIT {
   @Test
   void garbageGoesToTheDeadLetterTopicAndTheEngineKeepsRunning() {
     try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
       raw.send(new ProducerRecord<>(TopicNames.DEFAULTS.leadCreated(), "L-bad".getBytes(StandardCharsets.UTF_8),
           "not avro".getBytes(StandardCharsets.UTF_8)));
       raw.send(new ProducerRecord<>(TopicNames.DEFAULTS.repTouched(), null, new byte[] {0, 0, 0, 0x7f, 0x7f, 1}));
     }
     List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -168,6 +164,31 @@ class EngineEndToEndIT {
     assertThat(engine.isRunning()).isTrue();
   }
 
+  @Test
+  void confluentsPythonClientFeedsTheEngineAndReadsItsAlerts() throws Exception {
+    Path avsc = dataDir.resolve("LeadCreated.avsc");
+    try (InputStream in = LeadCreated.class.getResourceAsStream("/avro/LeadCreated.avsc")) {
+      Files.write(avsc, in.readAllBytes());
+    }
+    String lead = new ObjectMapper().writeValueAsString(Map.of(
+        "eventId", UUID.randomUUID().toString(), "leadId", "L-python", "occurredAt", System.currentTimeMillis(),
+        "source", "RFP_REQUEST", "ownerRepId", "R-DANA", "accountName", "Helix Diagnostics"));
+
+    JsonNode produced = ConfluentPython.run(dataDir, kafka.bootstrapServers(), registryServer.url(), "produce",
+        "--topic", TopicNames.DEFAULTS.leadCreated(), "--key", "L-python", "--schema-file", avsc.toString(), "--record", lead);
+    assertThat(produced.get("magic").asInt()).isZero();
+
+    JsonNode consumed = ConfluentPython.run(dataDir, kafka.bootstrapServers(), registryServer.url(), "consume",
+        "--topic", TopicNames.DEFAULTS.alerts(), "--key", "L-python", "--where", "kind=BREACHED", "--timeout", "45");
+    JsonNode alert = consumed.get("value");
+    assertThat(consumed.get("magic").asInt()).isZero();
+    assertThat(alert.get("ruleId").asText()).isEqualTo("first-touch");
+    assertThat(alert.get("leadId").asText()).isEqualTo("L-python");
+    assertThat(alert.get("repId").asText()).isEqualTo("R-DANA");
+    assertThat(alert.get("summary").asText()).contains("Helix Diagnostics").contains("Dana Ortiz");
+    assertThat(alert.get("dueAt").asLong()).isEqualTo(alert.get("clockStartedAt").asLong() + 3_000);
+  }
+
   private static LeadCreated lead(String leadId, Instant at) {
     return LeadCreated.newBuilder().setEventId(UUID.randomUUID().toString()).setLeadId(leadId).setOccurredAt(at)
         .setSource("INBOUND_FORM").setOwnerRepId("R-DANA").setAccountName("Acme Biologics").build();
@@ -175,7 +196,7 @@ class EngineEndToEndIT {
 
   private static KafkaConsumer<String, SlaAlert> alertConsumer() {
     return new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ConsumerConfig.GROUP_ID_CONFIG, "alerts-" + UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),

@@ -1,10 +1,10 @@
-package io.followup.sla.registry;
+package io.followup.sla.testing;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A single-node KRaft cluster in this JVM, for integration tests; one per test class. */
-final class InJvmKafka implements AutoCloseable {
+public final class InJvmKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
 
@@ -12,7 +12,7 @@ final class InJvmKafka implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    static InJvmKafka start() throws Exception {
+    public static InJvmKafka start() throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -34,11 +34,11 @@ final class InJvmKafka implements AutoCloseable {
         return new InJvmKafka(cluster);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
-    KafkaClusterTestKit cluster() {
+    public KafkaClusterTestKit cluster() {
         return cluster;
     }
 
