@@ -13,7 +13,7 @@ import io.followup.sla.serde.SpecificAvroDeserializer;
 import io.followup.sla.streams.EventPublisher;
 import io.followup.sla.streams.TopicNames;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +34,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code ./sla demo}: the embedded default plus a believable workload, alerts printed as they fire. */
@@ -43,6 +45,9 @@ import picocli.CommandLine.Option;
             + "(HTTP :8080) and a synthetic workload of life-science leads and reps, and prints each alert as it fires.",
         "The demo policy compresses time (seconds stand in for hours): the first breaches show within a minute."})
 final class DemoCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   /** Each run numbers its leads past the previous run's, so leads kept in ./data stay apart. */
   private static final int LEADS_PER_RUN = 10_000;
@@ -63,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
     if (duration != null && (duration.isNegative() || duration.isZero())) {
       throw new UserError("--duration must be positive, e.g. PT2M");
     }
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
     EngineConfig config = EngineConfig.load(Optional.empty(), System.getenv())
         .with(Map.of(EngineConfig.DATA_DIR, dataDir.toString(), EngineConfig.PUNCTUATE_INTERVAL, "PT0.5S"));

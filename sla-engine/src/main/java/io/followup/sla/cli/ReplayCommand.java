@@ -28,6 +28,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code ./sla replay}: the live rules over recorded history, in event time, without a broker. */
@@ -38,6 +40,9 @@ import picocli.CommandLine.Option;
         "Events: JSON Lines, {\"type\": \"LeadCreated\", ...} with the schemas' field names and ISO-8601 UTC times; "
             + "RepProfile lines name reps and managers in the alerts."})
 final class ReplayCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--events", required = true, paramLabel = "FILE.jsonl", description = "The recorded events.")
   Path events;
@@ -78,7 +83,7 @@ final class ReplayCommand implements Callable<Integer> {
       throw new UserError("cannot write " + alertsOut + ": " + e.getMessage());
     }
     long leads = leadEvents.stream().map(LeadEvents::leadId).distinct().count();
-    System.err.printf("Replayed %d events of %d leads (policy %s %s) in %d ms: %d alerts %s, written to %s%n",
+    spec.commandLine().getErr().printf("Replayed %d events of %d leads (policy %s %s) in %d ms: %d alerts %s, written to %s%n",
         leadEvents.size(), leads, policy.policyId(), policy.version(),
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
         byKind.values().stream().mapToInt(Integer::intValue).sum(), byKind, alertsOut);

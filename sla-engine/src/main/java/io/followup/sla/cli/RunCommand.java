@@ -3,11 +3,14 @@ package io.followup.sla.cli;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyLoader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code ./sla run}: the engine alone, on existing infrastructure or on the embedded default. */
@@ -18,6 +21,9 @@ import picocli.CommandLine.Option;
             + "SLA_SCHEMA_REGISTRY_URL) it joins existing infrastructure; without them it starts the embedded "
             + "broker (localhost:9092, data in ./data) and schema registry (localhost:8081)."})
 final class RunCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings (see the README).")
   Path config;
@@ -31,14 +37,15 @@ final class RunCommand implements Callable<Integer> {
     Path policyFile = policy != null ? policy : settings.get(EngineConfig.POLICY_FILE).map(Path::of).orElse(null);
     Policy active = policyFile == null ? PolicyLoader.builtInDefault() : PolicyLoader.fromFile(policyFile);
 
+    PrintWriter status = spec.commandLine().getErr();
     ShutdownSignal signal = ShutdownSignal.install();
-    try (EngineStack stack = EngineStack.start(settings, () -> active, System.err::println)) {
-      System.err.println("Engine running with policy " + active.policyId() + " version " + active.version()
+    try (EngineStack stack = EngineStack.start(settings, () -> active, status::println)) {
+      status.println("Engine running with policy " + active.policyId() + " version " + active.version()
           + "; Ctrl-C stops it.");
       while (!signal.await(Duration.ofDays(365))) {
         // Runs until Ctrl-C.
       }
-      System.err.println("Stopping...");
+      status.println("Stopping...");
     } finally {
       signal.closed();
     }

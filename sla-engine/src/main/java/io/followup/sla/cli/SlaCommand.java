@@ -3,6 +3,9 @@ package io.followup.sla.cli;
 import io.followup.sla.config.ConfigException;
 import io.followup.sla.policy.PolicyException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -34,6 +37,20 @@ public final class SlaCommand implements Runnable {
   /** Runs the CLI; every failure a user can cause ends as one line on {@code err}, never a stack trace. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new SlaCommand());
+    cli.registerConverter(Duration.class, text -> {
+      try {
+        return Duration.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("'" + text + "' is not an ISO-8601 duration (e.g. PT2M, PT90S, PT1H)");
+      }
+    });
+    cli.registerConverter(Instant.class, text -> {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("'" + text + "' is not an ISO-8601 UTC time (e.g. 2026-03-06T17:00:00Z)");
+      }
+    });
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((e, a) -> {

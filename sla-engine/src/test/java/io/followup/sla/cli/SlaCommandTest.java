@@ -1,0 +1,123 @@
+package io.followup.sla.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.followup.sla.events.SlaAlert;
+import io.followup.sla.replay.JsonLines;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a person sees at the command line: one clear line for every mistake, never a stack trace. */
+class SlaCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private record Result(int exitCode, String out, String err) {
+    List<String> errLines() {
+      return err.lines().toList();
+    }
+  }
+
+  private static Result sla(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = SlaCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static void assertOneLineError(Result result, int exitCode, String containing) {
+    assertThat(result.exitCode()).isEqualTo(exitCode);
+    assertThat(result.errLines()).hasSize(1);
+    assertThat(result.errLines().get(0)).startsWith("sla: ").contains(containing).doesNotContain("Exception");
+  }
+
+  @Test
+  void noCommandAndUnknownOptionsAreOneLine() {
+    assertOneLineError(sla(), 2, "name a command");
+    assertOneLineError(sla("replay", "--events", "e", "--alerts-out", "a", "--frobnicate"), 2, "Unknown option: '--frobnicate'");
+    assertOneLineError(sla("demo", "--duration", "two minutes"), 2, "--duration");
+    assertOneLineError(sla("replay"), 2, "Missing required options");
+    assertOneLineError(sla("fly"), 2, "Unmatched argument");
+  }
+
+  @Test
+  void missingFilesAreOneLine() {
+    assertOneLineError(sla("replay", "--events", dir.resolve("nope.jsonl").toString(), "--alerts-out",
+        dir.resolve("a.jsonl").toString()), 1, "events file " + dir.resolve("nope.jsonl") + " does not exist");
+    assertOneLineError(sla("run", "--config", dir.resolve("engine.properties").toString()), 1, "does not exist");
+  }
+
+  @Test
+  void anInvalidPolicyNamesItsLineAndField() throws Exception {
+    Path policy = dir.resolve("policy.yaml");
+    Files.writeString(policy, "policyId: p\nversion: \"1\"\nrules:\n  first-touch:\n    sla: two days\n");
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(events, "");
+    assertOneLineError(sla("replay", "--events", events.toString(), "--alerts-out", dir.resolve("a.jsonl").toString(),
+        "--policy", policy.toString()), 1, "line 5, field rules.first-touch.sla");
+    assertOneLineError(sla("run", "--policy", policy.toString()), 1, "line 5, field rules.first-touch.sla");
+  }
+
+  @Test
+  void aBadEventLineNamesItsNumber() throws Exception {
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(events, """
+        {"type":"LeadCreated","eventId":"e1","leadId":"L-1","occurredAt":"2026-03-06T09:00:00Z","source":"WEBINAR","ownerRepId":"R-1"}
+
+        {"type":"RepTouched","eventId":"e2","leadId":"L-1","occurredAt":"soon"}
+        """);
+    assertOneLineError(sla("replay", "--events", events.toString(), "--alerts-out", dir.resolve("a.jsonl").toString()),
+        1, "events.jsonl line 3: RepTouched.occurredAt must be an ISO-8601 UTC time");
+  }
+
+  @Test
+  void halfConfiguredInfrastructureIsRefused() throws Exception {
+    Path config = dir.resolve("engine.properties");
+    Files.writeString(config, "kafka.bootstrap-servers=localhost:1\n");
+    assertOneLineError(sla("run", "--config", config.toString()), 1, "set both kafka.bootstrap-servers and schema-registry.url");
+  }
+
+  @Test
+  void anUnreachableRegistryIsOneLine() throws Exception {
+    Path config = dir.resolve("engine.properties");
+    Files.writeString(config, "kafka.bootstrap-servers=localhost:1\nschema-registry.url=http://localhost:1\n");
+    assertOneLineError(sla("run", "--config", config.toString()), 1, "the schema registry at http://localhost:1 is unreachable");
+  }
+
+  @Test
+  void replayWritesTheAlertsLiveRunningWouldHaveProduced() throws Exception {
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(events, """
+        {"type":"RepProfile","repId":"R-1","name":"Dana Ortiz","managerId":"M-1"}
+        {"type":"LeadCreated","eventId":"e1","leadId":"L-1","occurredAt":"2026-03-06T09:00:00Z","source":"RFP_REQUEST","ownerRepId":"R-1"}
+        {"type":"LeadCreated","eventId":"e2","leadId":"L-2","occurredAt":"2026-03-06T09:00:00Z","source":"RFP_REQUEST","ownerRepId":"R-1"}
+        {"type":"RepTouched","eventId":"e3","leadId":"L-2","occurredAt":"2026-03-06T10:00:00Z","repId":"R-1","channel":"CALL","direction":"OUTBOUND"}
+        {"type":"LeadStatusChanged","eventId":"e4","leadId":"L-2","occurredAt":"2026-03-08T10:00:00Z","status":"CLOSED"}
+        """);
+    Path alerts = dir.resolve("alerts.jsonl");
+    Result result = sla("replay", "--events", events.toString(), "--alerts-out", alerts.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("Replayed 4 events of 2 leads");
+    List<SlaAlert> written = Files.readAllLines(alerts).stream().map(line -> {
+      try {
+        return (SlaAlert) JsonLines.read(line);
+      } catch (JsonLines.InvalidLineException e) {
+        throw new AssertionError(e);
+      }
+    }).toList();
+    assertThat(written).extracting(SlaAlert::getLeadId, SlaAlert::getKind)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("L-1", "WARNING"),
+            org.assertj.core.groups.Tuple.tuple("L-1", "BREACHED"),
+            org.assertj.core.groups.Tuple.tuple("L-1", "ESCALATED"));
+    assertThat(written.get(1).getSummary()).contains("Dana Ortiz");
+    assertThat(written.get(2).getManagerId()).isEqualTo("M-1");
+  }
+}
