@@ -189,6 +189,65 @@ class EngineEndToEndIT {
     assertThat(alert.get("dueAt").asLong()).isEqualTo(alert.get("clockStartedAt").asLong() + 3_000);
   }
 
+  @Test
+  void aRestartKeepsStateAndSendsNoAlertTwice() throws Exception {
+    Map<String, String> own = new java.util.HashMap<>();
+    for (String role : List.of("lead-created", "status-changed", "content-engaged", "rep-touched", "reps", "policies",
+        "alerts", "dead-letters")) {
+      own.put("topics." + role, "restart." + role);
+    }
+    own.put(EngineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+    own.put(EngineConfig.SCHEMA_REGISTRY_URL, registryServer.url());
+    own.put(EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true");
+    own.put(EngineConfig.DATA_DIR, dataDir.resolve("restart").toString());
+    own.put(EngineConfig.APPLICATION_ID, "restart-" + UUID.randomUUID());
+    own.put(EngineConfig.PUNCTUATE_INTERVAL, "PT0.2S");
+    own.put("streams.commit.interval.ms", "100");
+    EngineConfig config = EngineConfig.of(own);
+    Policy policy = PolicyLoader.parse("""
+        policyId: restart
+        version: "r-1"
+        rules:
+          first-touch:
+            sla: PT8S
+        """, "restart");
+    TopicNames topics = config.topics();
+
+    Instant now = Instant.now();
+    try (SlaEngine first = SlaEngine.start(config, () -> policy, registry, new SimpleMeterRegistry(), Optional.of((short) 1));
+        EventPublisher events = new EventPublisher(kafka.bootstrapServers(), Map.of(), topics, registry, true)) {
+      assertThat(first.awaitRunning(Duration.ofSeconds(60))).isTrue();
+      // Already past due when it arrives: breached by the first engine.
+      events.send(lead("L-before", now.minusSeconds(30)));
+      // Due 8 s from now: the clock must survive the restart.
+      events.send(lead("L-across", now));
+      events.flush();
+      await().atMost(Duration.ofSeconds(30)).until(() -> readAlerts(topics).stream()
+          .anyMatch(a -> a.getLeadId().equals("L-before") && a.getKind().equals("BREACHED")));
+    }
+    try (SlaEngine second = SlaEngine.start(config, () -> policy, registry, new SimpleMeterRegistry(), Optional.of((short) 1))) {
+      assertThat(second.awaitRunning(Duration.ofSeconds(60))).isTrue();
+      await().atMost(Duration.ofSeconds(45)).until(() -> readAlerts(topics).stream()
+          .anyMatch(a -> a.getLeadId().equals("L-across") && a.getKind().equals("BREACHED")));
+      Thread.sleep(2_000);
+    }
+    List<SlaAlert> all = readAlerts(topics);
+    assertThat(all).filteredOn(a -> a.getKind().equals("BREACHED")).extracting(SlaAlert::getLeadId)
+        .containsExactlyInAnyOrder("L-before", "L-across");
+  }
+
+  private static List<SlaAlert> readAlerts(TopicNames topics) {
+    List<SlaAlert> alerts = new ArrayList<>();
+    try (KafkaConsumer<String, SlaAlert> consumer = alertConsumer()) {
+      consumer.subscribe(List.of(topics.alerts()));
+      long until = System.currentTimeMillis() + 3_000;
+      while (System.currentTimeMillis() < until) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
+      }
+    }
+    return alerts;
+  }
+
   private static LeadCreated lead(String leadId, Instant at) {
     return LeadCreated.newBuilder().setEventId(UUID.randomUUID().toString()).setLeadId(leadId).setOccurredAt(at)
         .setSource("INBOUND_FORM").setOwnerRepId("R-DANA").setAccountName("Acme Biologics").build();
