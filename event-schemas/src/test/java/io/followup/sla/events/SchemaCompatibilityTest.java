@@ -28,7 +28,12 @@ class SchemaCompatibilityTest {
 
   static Stream<String> schemaFiles() throws IOException {
     try (Stream<Path> files = Files.list(CURRENT)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".avsc")).sorted().toList().stream();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".avsc"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -36,38 +41,49 @@ class SchemaCompatibilityTest {
   @MethodSource("schemaFiles")
   void currentSchemaIsBackwardCompatibleWithPublished(String file) throws IOException {
     Path published = PUBLISHED.resolve(file);
-    assertThat(published).as("a published copy of %s (copy it there when the schema first ships)", file).exists();
+    assertThat(published)
+        .as("a published copy of %s (copy it there when the schema first ships)", file)
+        .exists();
 
     Schema reader = parse(CURRENT.resolve(file));
     Schema writer = parse(published);
     var result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
 
     assertThat(result.getType())
-        .as("%s is not BACKWARD compatible with its published version: %s", file, result.getResult().getIncompatibilities())
+        .as(
+            "%s is not BACKWARD compatible with its published version: %s",
+            file, result.getResult().getIncompatibilities())
         .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
   }
 
   @Test
   void theCheckRejectsABreakingChange() {
-    Schema published = new Schema.Parser().parse(
-        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
-    Schema addedRequiredField = new Schema.Parser().parse(
-        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},"
-            + "{\"name\":\"b\",\"type\":\"string\"}]}");
-    assertThat(SchemaCompatibility.checkReaderWriterCompatibility(addedRequiredField, published).getType())
+    Schema published =
+        new Schema.Parser()
+            .parse(
+                "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
+    Schema addedRequiredField =
+        new Schema.Parser()
+            .parse(
+                "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},"
+                    + "{\"name\":\"b\",\"type\":\"string\"}]}");
+    assertThat(
+            SchemaCompatibility.checkReaderWriterCompatibility(addedRequiredField, published)
+                .getType())
         .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
   }
 
   @Test
   void generatedClassesCarryTheSchemasAsWritten() throws IOException {
-    for (var entry : List.of(
-        new Object[] {"LeadCreated.avsc", LeadCreated.getClassSchema()},
-        new Object[] {"LeadStatusChanged.avsc", LeadStatusChanged.getClassSchema()},
-        new Object[] {"ContentEngaged.avsc", ContentEngaged.getClassSchema()},
-        new Object[] {"RepTouched.avsc", RepTouched.getClassSchema()},
-        new Object[] {"RepProfile.avsc", RepProfile.getClassSchema()},
-        new Object[] {"SlaPolicy.avsc", SlaPolicy.getClassSchema()},
-        new Object[] {"SlaAlert.avsc", SlaAlert.getClassSchema()})) {
+    for (var entry :
+        List.of(
+            new Object[] {"LeadCreated.avsc", LeadCreated.getClassSchema()},
+            new Object[] {"LeadStatusChanged.avsc", LeadStatusChanged.getClassSchema()},
+            new Object[] {"ContentEngaged.avsc", ContentEngaged.getClassSchema()},
+            new Object[] {"RepTouched.avsc", RepTouched.getClassSchema()},
+            new Object[] {"RepProfile.avsc", RepProfile.getClassSchema()},
+            new Object[] {"SlaPolicy.avsc", SlaPolicy.getClassSchema()},
+            new Object[] {"SlaAlert.avsc", SlaAlert.getClassSchema()})) {
       try (InputStream in = getClass().getResourceAsStream("/avro/" + entry[0])) {
         assertThat(in).as("%s on the classpath", entry[0]).isNotNull();
         Schema onClasspath = new Schema.Parser().parse(in);

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Alert ids derived from what the breach is (rule, lead or account, when its clock started), so
- * the live engine, a restarted engine and a replay all give one breach the same id.
+ * Alert ids derived from what the breach is (rule, lead or account, when its clock started), so the
+ * live engine, a restarted engine and a replay all give one breach the same id.
  */
 public final class AlertIds {
 

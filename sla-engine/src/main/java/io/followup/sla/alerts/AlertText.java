@@ -11,20 +11,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The words of alert summaries: leads, sources, durations and times as a sales manager reads them. */
+/**
+ * The words of alert summaries: leads, sources, durations and times as a sales manager reads them.
+ */
 public final class AlertText {
 
-  private static final Map<String, String> SOURCE_NAMES = Map.of(
-      "RFP_REQUEST", "RFP request",
-      "INBOUND_FORM", "inbound form",
-      "CONTENT_SYNDICATION", "content syndication",
-      "TRADE_SHOW", "trade show",
-      "WEBINAR", "webinar",
-      "PURCHASED_LIST", "purchased list",
-      "REFERRAL", "referral");
+  private static final Map<String, String> SOURCE_NAMES =
+      Map.of(
+          "RFP_REQUEST", "RFP request",
+          "INBOUND_FORM", "inbound form",
+          "CONTENT_SYNDICATION", "content syndication",
+          "TRADE_SHOW", "trade show",
+          "WEBINAR", "webinar",
+          "PURCHASED_LIST", "purchased list",
+          "REFERRAL", "referral");
 
-  private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-  private static final DateTimeFormatter HOUR_MINUTE_SECOND = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+  private static final DateTimeFormatter HOUR_MINUTE =
+      DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter HOUR_MINUTE_SECOND =
+      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d ", Locale.ROOT);
 
   private AlertText() {}
@@ -43,7 +48,9 @@ public final class AlertText {
     } else if (lead.getAccountId() != null) {
       parts.add("account " + lead.getAccountId());
     }
-    return "Lead " + lead.getLeadId() + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+    return "Lead "
+        + lead.getLeadId()
+        + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
   }
 
   /** "RFP request" for RFP_REQUEST; unknown sources in lower case with spaces. */
@@ -70,12 +77,16 @@ public final class AlertText {
     return secs + "s";
   }
 
-  /** "14:00 UTC" on the day of {@code reference}, "Mar 6 14:00 UTC" on another day; seconds only when set. */
+  /**
+   * "14:00 UTC" on the day of {@code reference}, "Mar 6 14:00 UTC" on another day; seconds only
+   * when set.
+   */
   public static String time(Instant at, Instant reference) {
     var utc = at.atOffset(ZoneOffset.UTC);
     String clock = (utc.getSecond() == 0 ? HOUR_MINUTE : HOUR_MINUTE_SECOND).format(utc);
     LocalDate day = utc.toLocalDate();
-    boolean sameDay = reference != null && day.equals(reference.atOffset(ZoneOffset.UTC).toLocalDate());
+    boolean sameDay =
+        reference != null && day.equals(reference.atOffset(ZoneOffset.UTC).toLocalDate());
     return (sameDay ? "" : DAY.format(utc)) + clock + " UTC";
   }
 }

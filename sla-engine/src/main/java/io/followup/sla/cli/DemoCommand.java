@@ -35,32 +35,48 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code ./sla demo}: the embedded default plus a believable workload, alerts printed as they fire. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+/**
+ * {@code ./sla demo}: the embedded default plus a believable workload, alerts printed as they fire.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
     description = {
-        "Starts a Kafka broker (localhost:9092, data in ./data), the schema registry (localhost:8081), the engine "
-            + "(HTTP :8080) and a synthetic workload of life-science leads and reps, and prints each alert as it fires.",
-        "The demo policy compresses time (seconds stand in for hours): the first breaches show within a minute."})
+      "Starts a Kafka broker (localhost:9092, data in ./data), the schema registry"
+          + " (localhost:8081), the engine (HTTP :8080) and a synthetic workload of life-science"
+          + " leads and reps, and prints each alert as it fires.",
+      "The demo policy compresses time (seconds stand in for hours): the first breaches show within"
+          + " a minute."
+    })
 final class DemoCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   /** Each run numbers its leads past the previous run's, so leads kept in ./data stay apart. */
   private static final int LEADS_PER_RUN = 10_000;
 
-  @Option(names = "--duration", paramLabel = "DURATION",
-      description = "Stop by itself after this ISO-8601 duration, e.g. PT2M (default: run until Ctrl-C).")
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      description =
+          "Stop by itself after this ISO-8601 duration, e.g. PT2M (default: run until Ctrl-C).")
   Duration duration;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "data",
       description = "Where the broker and the engine keep their data (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the workload's randomness.")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description = "Seed of the workload's randomness.")
   long seed;
 
   @Override
@@ -70,27 +86,49 @@ final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
-    EngineConfig config = EngineConfig.load(Optional.empty(), System.getenv())
-        .with(Map.of(EngineConfig.DATA_DIR, dataDir.toString(), EngineConfig.PUNCTUATE_INTERVAL, "PT0.5S"));
+    EngineConfig config =
+        EngineConfig.load(Optional.empty(), System.getenv())
+            .with(
+                Map.of(
+                    EngineConfig.DATA_DIR,
+                    dataDir.toString(),
+                    EngineConfig.PUNCTUATE_INTERVAL,
+                    "PT0.5S"));
     Policy policy = PolicyLoader.demo();
     int firstLead = 1001 + LEADS_PER_RUN * previousRuns(dataDir);
 
     ShutdownSignal signal = ShutdownSignal.install();
-    ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
-      Thread t = new Thread(r, "demo-workload");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService executor =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "demo-workload");
+              t.setDaemon(true);
+              return t;
+            });
     try (EngineStack stack = EngineStack.start(config, () -> policy, out::println);
         KafkaConsumer<String, SlaAlert> alerts = alertConsumer(stack);
-        EventPublisher publisher = new EventPublisher(stack.config().get(EngineConfig.BOOTSTRAP_SERVERS).orElseThrow(),
-            stack.config().kafkaClientProperties(), stack.config().topics(), stack.registry(), true)) {
+        EventPublisher publisher =
+            new EventPublisher(
+                stack.config().get(EngineConfig.BOOTSTRAP_SERVERS).orElseThrow(),
+                stack.config().kafkaClientProperties(),
+                stack.config().topics(),
+                stack.registry(),
+                true)) {
       long ready = System.nanoTime();
-      out.printf("Ready in %.1f s. Demo policy %s: %s%n", (ready - started) / 1e9, policy.version(), describe(policy));
-      DemoWorkload workload = new DemoWorkload(Clock.systemUTC(), seed, publisher::send).startingAtLead(firstLead);
-      out.println("Reps: Dana Ortiz is slow, Lukas ignores content-syndication leads, Kevin sends one generic email and quits;"
-          + " the others are prompt.");
-      out.println("Alerts as they fire" + (duration == null ? " (Ctrl-C stops the demo):" : " (for " + AlertText.duration(duration) + "):"));
+      out.printf(
+          "Ready in %.1f s. Demo policy %s: %s%n",
+          (ready - started) / 1e9, policy.version(), describe(policy));
+      DemoWorkload workload =
+          new DemoWorkload(Clock.systemUTC(), seed, publisher::send).startingAtLead(firstLead);
+      out.println(
+          "Reps: Dana Ortiz is slow, Lukas ignores content-syndication leads, Kevin sends one"
+              + " generic email and quits; the others are prompt.");
+      out.println(
+          "Alerts as they fire"
+              + (duration == null
+                  ? " (Ctrl-C stops the demo):"
+                  : " (for " + AlertText.duration(duration) + "):"));
       out.println();
       workload.start(executor);
 
@@ -108,9 +146,12 @@ final class DemoCommand implements Callable<Integer> {
       }
       workload.stop();
       out.println();
-      out.printf("Demo ran %s: %d events sent, %d alerts %s; first alert %s after the workload started.%n",
-          AlertText.duration(Duration.ofNanos(System.nanoTime() - ready)), workload.eventsSent(),
-          byKind.values().stream().mapToInt(Integer::intValue).sum(), byKind,
+      out.printf(
+          "Demo ran %s: %d events sent, %d alerts %s; first alert %s after the workload started.%n",
+          AlertText.duration(Duration.ofNanos(System.nanoTime() - ready)),
+          workload.eventsSent(),
+          byKind.values().stream().mapToInt(Integer::intValue).sum(),
+          byKind,
           firstAlert < 0 ? "never came" : String.format("%.1f s", (firstAlert - ready) / 1e9));
       out.println("Stopping...");
     } finally {
@@ -123,9 +164,13 @@ final class DemoCommand implements Callable<Integer> {
   private static String describe(Policy policy) {
     RulePolicy firstTouch = policy.rule(RuleId.FIRST_TOUCH).orElseThrow();
     RulePolicy unassigned = policy.rule(RuleId.UNASSIGNED).orElseThrow();
-    return "first touch within " + AlertText.duration(firstTouch.sla()) + " (RFP and hot leads "
-        + AlertText.duration(firstTouch.slaFor("RFP_REQUEST", "HOT")) + "), assignment within "
-        + AlertText.duration(unassigned.sla()) + ".";
+    return "first touch within "
+        + AlertText.duration(firstTouch.sla())
+        + " (RFP and hot leads "
+        + AlertText.duration(firstTouch.slaFor("RFP_REQUEST", "HOT"))
+        + "), assignment within "
+        + AlertText.duration(unassigned.sla())
+        + ".";
   }
 
   /** Counts demo runs on this data directory, and records this one. */
@@ -133,7 +178,10 @@ final class DemoCommand implements Callable<Integer> {
     Path counter = dataDir.resolve("demo-runs");
     try {
       Files.createDirectories(dataDir);
-      int runs = Files.exists(counter) ? Integer.parseInt(Files.readString(counter, StandardCharsets.UTF_8).strip()) : 0;
+      int runs =
+          Files.exists(counter)
+              ? Integer.parseInt(Files.readString(counter, StandardCharsets.UTF_8).strip())
+              : 0;
       Files.writeString(counter, Integer.toString(runs + 1), StandardCharsets.UTF_8);
       return runs;
     } catch (IOException | NumberFormatException e) {
@@ -143,14 +191,21 @@ final class DemoCommand implements Callable<Integer> {
 
   private static KafkaConsumer<String, SlaAlert> alertConsumer(EngineStack stack) {
     Map<String, Object> props = new HashMap<>(stack.config().kafkaClientProperties());
-    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.config().get(EngineConfig.BOOTSTRAP_SERVERS).orElseThrow());
+    props.put(
+        CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+        stack.config().get(EngineConfig.BOOTSTRAP_SERVERS).orElseThrow());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    KafkaConsumer<String, SlaAlert> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-        new SpecificAvroDeserializer<>(stack.registry(), SlaAlert.class));
+    KafkaConsumer<String, SlaAlert> consumer =
+        new KafkaConsumer<>(
+            props,
+            new StringDeserializer(),
+            new SpecificAvroDeserializer<>(stack.registry(), SlaAlert.class));
     TopicNames topics = stack.config().topics();
-    List<TopicPartition> partitions = consumer.partitionsFor(topics.alerts(), Duration.ofSeconds(30)).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topics.alerts(), Duration.ofSeconds(30)).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position);

@@ -29,8 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * Everything {@code ./sla run} and {@code ./sla demo} start: the embedded broker and schema
- * registry when no external ones are configured, then the engine and its HTTP endpoints. Closes
- * in reverse order.
+ * registry when no external ones are configured, then the engine and its HTTP endpoints. Closes in
+ * reverse order.
  */
 final class EngineStack implements AutoCloseable {
 
@@ -61,14 +61,17 @@ final class EngineStack implements AutoCloseable {
     config = embedded ? startEmbedded(base, status) : base;
 
     Map<String, Object> registryConfig = new HashMap<>();
-    config.get(EngineConfig.SCHEMA_REGISTRY_USER_INFO).ifPresent(v -> registryConfig.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, v));
+    config
+        .get(EngineConfig.SCHEMA_REGISTRY_USER_INFO)
+        .ifPresent(v -> registryConfig.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, v));
     String registryUrl = config.get(EngineConfig.SCHEMA_REGISTRY_URL).orElseThrow();
     HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(registryUrl, registryConfig);
     registry = client;
     try {
       client.subjects();
     } catch (RuntimeException e) {
-      throw new UserError("the schema registry at " + registryUrl + " is unreachable: " + e.getMessage());
+      throw new UserError(
+          "the schema registry at " + registryUrl + " is unreachable: " + e.getMessage());
     }
 
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -81,44 +84,68 @@ final class EngineStack implements AutoCloseable {
     gcMetrics.bindTo(meters);
     started.push(gcMetrics);
 
-    engine = SlaEngine.start(config, policy, registry, meters, embedded ? Optional.of((short) 1) : Optional.empty());
+    engine =
+        SlaEngine.start(
+            config, policy, registry, meters, embedded ? Optional.of((short) 1) : Optional.empty());
     started.push(engine);
-    http = HttpEndpoints.start(config.get(EngineConfig.HTTP_HOST, "0.0.0.0"), config.intValue(EngineConfig.HTTP_PORT, 8080),
-        meters, engine::isRunning);
+    http =
+        HttpEndpoints.start(
+            config.get(EngineConfig.HTTP_HOST, "0.0.0.0"),
+            config.intValue(EngineConfig.HTTP_PORT, 8080),
+            meters,
+            engine::isRunning);
     started.push(http);
-    status.say("Engine HTTP on http://localhost:" + http.port() + " (/metrics, /health/live, /health/ready)");
+    status.say(
+        "Engine HTTP on http://localhost:"
+            + http.port()
+            + " (/metrics, /health/live, /health/ready)");
     if (!engine.awaitRunning(Duration.ofSeconds(60))) {
-      throw new UserError("the engine did not reach RUNNING within 60 s (state " + engine.state() + "); see the log");
+      throw new UserError(
+          "the engine did not reach RUNNING within 60 s (state "
+              + engine.state()
+              + "); see the log");
     }
   }
 
   private EngineConfig startEmbedded(EngineConfig base, StatusLine status) throws ConfigException {
     Path dataDir = Path.of(base.get(EngineConfig.DATA_DIR, "data"));
-    int kafkaPort = base.intValue(EngineConfig.EMBEDDED_KAFKA_PORT, EmbeddedKafkaBroker.DEFAULT_PORT);
+    int kafkaPort =
+        base.intValue(EngineConfig.EMBEDDED_KAFKA_PORT, EmbeddedKafkaBroker.DEFAULT_PORT);
     int registryPort = base.intValue(EngineConfig.EMBEDDED_REGISTRY_PORT, 8081);
     long t0 = System.nanoTime();
     EmbeddedKafkaBroker broker;
     try {
-      broker = EmbeddedKafkaBroker.builder(dataDir.resolve("kafka")).port(kafkaPort).build().start();
+      broker =
+          EmbeddedKafkaBroker.builder(dataDir.resolve("kafka")).port(kafkaPort).build().start();
     } catch (RuntimeException e) {
       throw new UserError(e.getMessage(), e);
     }
     started.push(broker);
-    status.say("Kafka broker on " + broker.bootstrapServers() + " (data in " + dataDir.resolve("kafka") + ", started in "
-        + Duration.ofNanos(System.nanoTime() - t0).toMillis() + " ms)");
+    status.say(
+        "Kafka broker on "
+            + broker.bootstrapServers()
+            + " (data in "
+            + dataDir.resolve("kafka")
+            + ", started in "
+            + Duration.ofNanos(System.nanoTime() - t0).toMillis()
+            + " ms)");
     EmbeddedSchemaRegistry registryServer;
     try {
-      registryServer = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), Map.of(), "localhost", registryPort);
+      registryServer =
+          EmbeddedSchemaRegistry.start(
+              broker.bootstrapServers(), Map.of(), "localhost", registryPort);
     } catch (RuntimeException e) {
       throw new UserError(e.getMessage(), e);
     }
     started.push(registryServer);
     status.say("Schema registry on " + registryServer.url());
-    return base.with(Map.of(
-        EngineConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
-        EngineConfig.SCHEMA_REGISTRY_URL, registryServer.url(),
-        EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, base.get(EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true"),
-        EngineConfig.DATA_DIR, dataDir.toString()));
+    return base.with(
+        Map.of(
+            EngineConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+            EngineConfig.SCHEMA_REGISTRY_URL, registryServer.url(),
+            EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
+                base.get(EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true"),
+            EngineConfig.DATA_DIR, dataDir.toString()));
   }
 
   EngineConfig config() {
@@ -140,7 +167,8 @@ final class EngineStack implements AutoCloseable {
         started.pop().close();
       } catch (Exception e) {
         // Keep closing the rest: a half-closed stack would leave a broker holding the port.
-        org.slf4j.LoggerFactory.getLogger(EngineStack.class).warn("Error while stopping: {}", e.getMessage());
+        org.slf4j.LoggerFactory.getLogger(EngineStack.class)
+            .warn("Error while stopping: {}", e.getMessage());
       }
     }
   }

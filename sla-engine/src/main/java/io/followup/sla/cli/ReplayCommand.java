@@ -29,64 +29,98 @@ import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ./sla replay}: the live rules over recorded history, in event time, without a broker. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
     description = {
-        "Runs the same rules as the live engine over recorded events in event time (no waiting, no broker) and writes "
-            + "every alert live running would have produced.",
-        "Events: JSON Lines, {\"type\": \"LeadCreated\", ...} with the schemas' field names and ISO-8601 UTC times; "
-            + "RepProfile lines name reps and managers in the alerts."})
+      "Runs the same rules as the live engine over recorded events in event time (no waiting, no"
+          + " broker) and writes every alert live running would have produced.",
+      "Events: JSON Lines, {\"type\": \"LeadCreated\", ...} with the schemas' field names and"
+          + " ISO-8601 UTC times; RepProfile lines name reps and managers in the alerts."
+    })
 final class ReplayCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--events", required = true, paramLabel = "FILE.jsonl", description = "The recorded events.")
+  @Option(
+      names = "--events",
+      required = true,
+      paramLabel = "FILE.jsonl",
+      description = "The recorded events.")
   Path events;
 
-  @Option(names = "--alerts-out", required = true, paramLabel = "FILE.jsonl", description = "Where to write the alerts, in detectedAt order.")
+  @Option(
+      names = "--alerts-out",
+      required = true,
+      paramLabel = "FILE.jsonl",
+      description = "Where to write the alerts, in detectedAt order.")
   Path alertsOut;
 
-  @Option(names = "--policy", paramLabel = "FILE", description = "The SLA policy (YAML); default: the built-in policy.")
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description = "The SLA policy (YAML); default: the built-in policy.")
   Path policyFile;
 
-  @Option(names = "--as-of", paramLabel = "TIME",
+  @Option(
+      names = "--as-of",
+      paramLabel = "TIME",
       description = "Fire deadlines up to this ISO-8601 time (default: the last event's time).")
   Instant asOf;
 
   @Override
   public Integer call() throws Exception {
-    Policy policy = policyFile == null ? PolicyLoader.builtInDefault() : PolicyLoader.fromFile(policyFile);
+    Policy policy =
+        policyFile == null ? PolicyLoader.builtInDefault() : PolicyLoader.fromFile(policyFile);
     long started = System.nanoTime();
     Map<String, RepProfile> reps = new HashMap<>();
     List<SpecificRecord> leadEvents = readEvents(reps);
     leadEvents.sort(Comparator.comparing(LeadEvents::occurredAt));
-    Instant until = asOf != null ? asOf
-        : leadEvents.isEmpty() ? Instant.EPOCH : LeadEvents.occurredAt(leadEvents.get(leadEvents.size() - 1));
+    Instant until =
+        asOf != null
+            ? asOf
+            : leadEvents.isEmpty()
+                ? Instant.EPOCH
+                : LeadEvents.occurredAt(leadEvents.get(leadEvents.size() - 1));
 
     Map<String, Integer> byKind = new TreeMap<>();
     Path parent = alertsOut.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw new UserError("cannot write " + alertsOut + ": the folder " + parent + " does not exist");
+      throw new UserError(
+          "cannot write " + alertsOut + ": the folder " + parent + " does not exist");
     }
     try (BufferedWriter out = Files.newBufferedWriter(alertsOut, StandardCharsets.UTF_8)) {
-      ReplayDriver driver = new ReplayDriver(LeadRuleEngine.standard(), policy, RepDirectory.of(reps), alert -> {
-        byKind.merge(alert.getKind(), 1, Integer::sum);
-        write(out, alert);
-      });
+      ReplayDriver driver =
+          new ReplayDriver(
+              LeadRuleEngine.standard(),
+              policy,
+              RepDirectory.of(reps),
+              alert -> {
+                byKind.merge(alert.getKind(), 1, Integer::sum);
+                write(out, alert);
+              });
       leadEvents.forEach(driver::accept);
       driver.advanceTo(until);
     } catch (IOException e) {
       throw new UserError("cannot write " + alertsOut + ": " + e.getMessage());
     }
     long leads = leadEvents.stream().map(LeadEvents::leadId).distinct().count();
-    spec.commandLine().getErr().printf("Replayed %d events of %d leads (policy %s %s) in %d ms: %d alerts %s, written to %s%n",
-        leadEvents.size(), leads, policy.policyId(), policy.version(),
-        Duration.ofNanos(System.nanoTime() - started).toMillis(),
-        byKind.values().stream().mapToInt(Integer::intValue).sum(), byKind, alertsOut);
+    spec.commandLine()
+        .getErr()
+        .printf(
+            "Replayed %d events of %d leads (policy %s %s) in %d ms: %d alerts %s, written to %s%n",
+            leadEvents.size(),
+            leads,
+            policy.policyId(),
+            policy.version(),
+            Duration.ofNanos(System.nanoTime() - started).toMillis(),
+            byKind.values().stream().mapToInt(Integer::intValue).sum(),
+            byKind,
+            alertsOut);
     return 0;
   }
 

@@ -5,8 +5,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ctrl-C as a signal the main thread waits for. The JVM exits as soon as its shutdown hooks
- * return, so the hook waits until the main thread has closed everything (with a cap).
+ * Ctrl-C as a signal the main thread waits for. The JVM exits as soon as its shutdown hooks return,
+ * so the hook waits until the main thread has closed everything (with a cap).
  */
 final class ShutdownSignal {
 
@@ -17,14 +17,18 @@ final class ShutdownSignal {
 
   static ShutdownSignal install() {
     ShutdownSignal signal = new ShutdownSignal();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      signal.requested.countDown();
-      try {
-        signal.closed.await(MAX_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "sla-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  signal.requested.countDown();
+                  try {
+                    signal.closed.await(MAX_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "sla-shutdown"));
     return signal;
   }
 

@@ -16,54 +16,72 @@ import picocli.CommandLine.Command;
     name = "sla",
     mixinStandardHelpOptions = true,
     versionProvider = SlaCommand.Version.class,
-    description = "The follow-up SLA engine: detects leads that sales fails to follow up, as it happens.",
-    subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "The follow-up SLA engine: detects leads that sales fails to follow up, as it happens.",
+    subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
+      ReplayCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class SlaCommand implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlaCommand.class);
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: demo, run or replay (see ./sla --help)");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a command: demo, run or replay (see ./sla --help)");
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  /** Runs the CLI; every failure a user can cause ends as one line on {@code err}, never a stack trace. */
+  /**
+   * Runs the CLI; every failure a user can cause ends as one line on {@code err}, never a stack
+   * trace.
+   */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new SlaCommand());
-    cli.registerConverter(Duration.class, text -> {
-      try {
-        return Duration.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new CommandLine.TypeConversionException("'" + text + "' is not an ISO-8601 duration (e.g. PT2M, PT90S, PT1H)");
-      }
-    });
-    cli.registerConverter(Instant.class, text -> {
-      try {
-        return Instant.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new CommandLine.TypeConversionException("'" + text + "' is not an ISO-8601 UTC time (e.g. 2026-03-06T17:00:00Z)");
-      }
-    });
+    cli.registerConverter(
+        Duration.class,
+        text -> {
+          try {
+            return Duration.parse(text);
+          } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(
+                "'" + text + "' is not an ISO-8601 duration (e.g. PT2M, PT90S, PT1H)");
+          }
+        });
+    cli.registerConverter(
+        Instant.class,
+        text -> {
+          try {
+            return Instant.parse(text);
+          } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(
+                "'" + text + "' is not an ISO-8601 UTC time (e.g. 2026-03-06T17:00:00Z)");
+          }
+        });
     cli.setOut(out);
     cli.setErr(err);
-    cli.setParameterExceptionHandler((e, a) -> {
-      err.println("sla: " + e.getMessage() + helpHint(e.getCommandLine()));
-      return 2;
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      err.println("sla: " + userMessage(e));
-      if (!isUserError(e)) {
-        LOG.error("Unexpected failure", e);
-      }
-      return 1;
-    });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println("sla: " + e.getMessage() + helpHint(e.getCommandLine()));
+          return 2;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          err.println("sla: " + userMessage(e));
+          if (!isUserError(e)) {
+            LOG.error("Unexpected failure", e);
+          }
+          return 1;
+        });
     return cli.execute(args);
   }
 
@@ -80,7 +98,10 @@ public final class SlaCommand implements Runnable {
     if (isUserError(e)) {
       return e.getMessage();
     }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    String message =
+        e.getMessage() == null
+            ? e.getClass().getSimpleName()
+            : e.getMessage().lines().findFirst().orElse("");
     return "unexpected failure: " + message + " (details in the log)";
   }
 

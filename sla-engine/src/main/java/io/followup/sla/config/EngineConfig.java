@@ -17,9 +17,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The engine's settings: a properties file, overridden by environment variables. A key maps to
- * the variable {@code SLA_} + the key in upper case with dots and dashes as underscores, e.g.
- * {@code kafka.bootstrap-servers} is {@code SLA_KAFKA_BOOTSTRAP_SERVERS}. Secrets belong in the
+ * The engine's settings: a properties file, overridden by environment variables. A key maps to the
+ * variable {@code SLA_} + the key in upper case with dots and dashes as underscores, e.g. {@code
+ * kafka.bootstrap-servers} is {@code SLA_KAFKA_BOOTSTRAP_SERVERS}. Secrets belong in the
  * environment or in files read through Kafka's config providers, never in a committed file.
  */
 public final class EngineConfig {
@@ -41,26 +41,64 @@ public final class EngineConfig {
   public static final String EMBEDDED_KAFKA_PORT = "embedded.kafka-port";
   public static final String EMBEDDED_REGISTRY_PORT = "embedded.schema-registry-port";
 
-  /** Kafka client settings passed through as they are (without the prefix): SASL, TLS, config providers. */
+  /**
+   * Kafka client settings passed through as they are (without the prefix): SASL, TLS, config
+   * providers.
+   */
   public static final String KAFKA_CLIENT_PREFIX = "kafka.";
-  /** Kafka Streams settings passed through as they are (without the prefix), e.g. streams.num.stream.threads. */
+
+  /**
+   * Kafka Streams settings passed through as they are (without the prefix), e.g.
+   * streams.num.stream.threads.
+   */
   public static final String STREAMS_PREFIX = "streams.";
 
-  /** Client keys also read from the environment, since their names cannot be guessed from a variable name. */
+  /**
+   * Client keys also read from the environment, since their names cannot be guessed from a variable
+   * name.
+   */
   private static final String[] KNOWN_CLIENT_KEYS = {
-    "kafka.security.protocol", "kafka.sasl.mechanism", "kafka.sasl.jaas.config",
-    "kafka.ssl.truststore.location", "kafka.ssl.truststore.password", "kafka.ssl.truststore.type",
-    "kafka.ssl.keystore.location", "kafka.ssl.keystore.password", "kafka.ssl.keystore.type", "kafka.ssl.key.password",
-    "kafka.ssl.endpoint.identification.algorithm", "kafka.config.providers",
-    "streams.num.stream.threads", "streams.replication.factor"
+    "kafka.security.protocol",
+    "kafka.sasl.mechanism",
+    "kafka.sasl.jaas.config",
+    "kafka.ssl.truststore.location",
+    "kafka.ssl.truststore.password",
+    "kafka.ssl.truststore.type",
+    "kafka.ssl.keystore.location",
+    "kafka.ssl.keystore.password",
+    "kafka.ssl.keystore.type",
+    "kafka.ssl.key.password",
+    "kafka.ssl.endpoint.identification.algorithm",
+    "kafka.config.providers",
+    "streams.num.stream.threads",
+    "streams.replication.factor"
   };
 
   private static final String[] KNOWN_KEYS = {
-    BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER_INFO, SCHEMA_REGISTRY_AUTO_REGISTER, APPLICATION_ID,
-    DATA_DIR, HTTP_HOST, HTTP_PORT, POLICY_FILE, TOPIC_PARTITIONS, TOPIC_REPLICATION, PUNCTUATE_INTERVAL,
-    MAX_DEADLINES_PER_TICK, DUPLICATE_WINDOW, EMBEDDED_KAFKA_PORT, EMBEDDED_REGISTRY_PORT,
-    "topics.lead-created", "topics.status-changed", "topics.content-engaged", "topics.rep-touched", "topics.reps",
-    "topics.policies", "topics.alerts", "topics.dead-letters"
+    BOOTSTRAP_SERVERS,
+    SCHEMA_REGISTRY_URL,
+    SCHEMA_REGISTRY_USER_INFO,
+    SCHEMA_REGISTRY_AUTO_REGISTER,
+    APPLICATION_ID,
+    DATA_DIR,
+    HTTP_HOST,
+    HTTP_PORT,
+    POLICY_FILE,
+    TOPIC_PARTITIONS,
+    TOPIC_REPLICATION,
+    PUNCTUATE_INTERVAL,
+    MAX_DEADLINES_PER_TICK,
+    DUPLICATE_WINDOW,
+    EMBEDDED_KAFKA_PORT,
+    EMBEDDED_REGISTRY_PORT,
+    "topics.lead-created",
+    "topics.status-changed",
+    "topics.content-engaged",
+    "topics.rep-touched",
+    "topics.reps",
+    "topics.policies",
+    "topics.alerts",
+    "topics.dead-letters"
   };
 
   private final Map<String, String> values;
@@ -74,7 +112,8 @@ public final class EngineConfig {
   }
 
   /** Reads the file (if given), then applies the environment on top. */
-  public static EngineConfig load(Optional<Path> file, Map<String, String> environment) throws ConfigException {
+  public static EngineConfig load(Optional<Path> file, Map<String, String> environment)
+      throws ConfigException {
     Map<String, String> values = new TreeMap<>();
     if (file.isPresent()) {
       Properties properties = new Properties();
@@ -85,7 +124,9 @@ public final class EngineConfig {
       } catch (IOException | IllegalArgumentException e) {
         throw new ConfigException("cannot read config file " + file.get() + ": " + e.getMessage());
       }
-      properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k).trim()));
+      properties
+          .stringPropertyNames()
+          .forEach(k -> values.put(k, properties.getProperty(k).trim()));
     }
     for (String[] keys : new String[][] {KNOWN_KEYS, KNOWN_CLIENT_KEYS}) {
       for (String key : keys) {
@@ -111,8 +152,12 @@ public final class EngineConfig {
     duration(PUNCTUATE_INTERVAL, EngineSettings.DEFAULTS.punctuateInterval());
     duration(DUPLICATE_WINDOW, EngineSettings.DEFAULTS.duplicateWindow());
     if (get(BOOTSTRAP_SERVERS).isPresent() != get(SCHEMA_REGISTRY_URL).isPresent()) {
-      throw new ConfigException("set both " + BOOTSTRAP_SERVERS + " and " + SCHEMA_REGISTRY_URL
-          + " to join existing infrastructure, or neither to start the embedded default");
+      throw new ConfigException(
+          "set both "
+              + BOOTSTRAP_SERVERS
+              + " and "
+              + SCHEMA_REGISTRY_URL
+              + " to join existing infrastructure, or neither to start the embedded default");
     }
   }
 
@@ -149,7 +194,8 @@ public final class EngineConfig {
     try {
       return Duration.parse(v.get());
     } catch (DateTimeParseException e) {
-      throw new ConfigException(key + " must be an ISO-8601 duration such as PT1S, not '" + v.get() + "'");
+      throw new ConfigException(
+          key + " must be an ISO-8601 duration such as PT1S, not '" + v.get() + "'");
     }
   }
 
@@ -184,11 +230,12 @@ public final class EngineConfig {
 
   private Map<String, Object> withPrefix(String prefix, String except) {
     Map<String, Object> out = new TreeMap<>();
-    values.forEach((k, v) -> {
-      if (k.startsWith(prefix) && !k.equals(except)) {
-        out.put(k.substring(prefix.length()), v);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix) && !k.equals(except)) {
+            out.put(k.substring(prefix.length()), v);
+          }
+        });
     return out;
   }
 

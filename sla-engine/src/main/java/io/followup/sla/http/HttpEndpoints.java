@@ -27,43 +27,60 @@ public final class HttpEndpoints implements AutoCloseable {
     this.executor = executor;
   }
 
-  public static HttpEndpoints start(String host, int port, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
+  public static HttpEndpoints start(
+      String host, int port, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
     } catch (BindException e) {
-      throw new IllegalStateException("HTTP port " + port + " is already in use: stop what holds it or set http.port");
+      throw new IllegalStateException(
+          "HTTP port " + port + " is already in use: stop what holds it or set http.port");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the HTTP port " + port, e);
     }
-    server.createContext("/metrics", exchange -> {
-      if (!allowGet(exchange)) {
-        return;
-      }
-      String accept = exchange.getRequestHeaders().getFirst("Accept");
-      String body = metrics.scrape(accept == null ? "text/plain" : accept);
-      String type = accept != null && accept.contains("application/openmetrics-text")
-          ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
-          : "text/plain; version=0.0.4; charset=utf-8";
-      respond(exchange, 200, type, body);
-    });
-    server.createContext("/health/live", exchange -> {
-      if (allowGet(exchange)) {
-        respond(exchange, 200, "application/json", "{\"status\":\"UP\"}");
-      }
-    });
-    server.createContext("/health/ready", exchange -> {
-      if (allowGet(exchange)) {
-        boolean up = ready.getAsBoolean();
-        respond(exchange, up ? 200 : 503, "application/json", up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
-      }
-    });
-    server.createContext("/", exchange -> respond(exchange, 404, "application/json", "{\"error\":\"not found\"}"));
-    ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "sla-http");
-      t.setDaemon(true);
-      return t;
-    });
+    server.createContext(
+        "/metrics",
+        exchange -> {
+          if (!allowGet(exchange)) {
+            return;
+          }
+          String accept = exchange.getRequestHeaders().getFirst("Accept");
+          String body = metrics.scrape(accept == null ? "text/plain" : accept);
+          String type =
+              accept != null && accept.contains("application/openmetrics-text")
+                  ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
+                  : "text/plain; version=0.0.4; charset=utf-8";
+          respond(exchange, 200, type, body);
+        });
+    server.createContext(
+        "/health/live",
+        exchange -> {
+          if (allowGet(exchange)) {
+            respond(exchange, 200, "application/json", "{\"status\":\"UP\"}");
+          }
+        });
+    server.createContext(
+        "/health/ready",
+        exchange -> {
+          if (allowGet(exchange)) {
+            boolean up = ready.getAsBoolean();
+            respond(
+                exchange,
+                up ? 200 : 503,
+                "application/json",
+                up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+          }
+        });
+    server.createContext(
+        "/", exchange -> respond(exchange, 404, "application/json", "{\"error\":\"not found\"}"));
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "sla-http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.start();
     return new HttpEndpoints(server, executor);
@@ -82,7 +99,8 @@ public final class HttpEndpoints implements AutoCloseable {
     return false;
   }
 
-  private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     boolean head = "HEAD".equals(exchange.getRequestMethod());

@@ -27,18 +27,23 @@ public final class EngineMetrics implements EngineListener, LeadEventDecoder.Dea
 
   public EngineMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.duplicates = Counter.builder("sla_events_duplicates")
-        .description("Lead events dropped because their eventId was already seen")
-        .register(registry);
-    this.detectionDelay = Timer.builder("sla_detection_delay")
-        .description("How long after a clock stage was due the engine noticed it (alert time minus due time)")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(10))
-        .maximumExpectedValue(Duration.ofHours(1))
-        .register(registry);
-    this.deadlinesPerTick = DistributionSummary.builder("sla_deadlines_fired_per_tick")
-        .description("Deadlines handled by one scan of the deadline index")
-        .register(registry);
+    this.duplicates =
+        Counter.builder("sla_events_duplicates")
+            .description("Lead events dropped because their eventId was already seen")
+            .register(registry);
+    this.detectionDelay =
+        Timer.builder("sla_detection_delay")
+            .description(
+                "How long after a clock stage was due the engine noticed it (alert time minus due"
+                    + " time)")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(10))
+            .maximumExpectedValue(Duration.ofHours(1))
+            .register(registry);
+    this.deadlinesPerTick =
+        DistributionSummary.builder("sla_deadlines_fired_per_tick")
+            .description("Deadlines handled by one scan of the deadline index")
+            .register(registry);
   }
 
   @Override

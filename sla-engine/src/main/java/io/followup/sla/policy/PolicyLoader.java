@@ -33,14 +33,16 @@ public final class PolicyLoader {
 
   /** The built-in policy: 48 wall-clock hours to the first touch, stricter for hot leads. */
   public static final String DEFAULT_POLICY_RESOURCE = "/policies/default-policy.yaml";
+
   /** Compressed SLAs for {@code ./sla demo}, so breaches show within a minute. */
   public static final String DEMO_POLICY_RESOURCE = "/policies/demo-policy.yaml";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .registerModule(new JavaTimeModule())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .registerModule(new JavaTimeModule())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   private PolicyLoader() {}
 
@@ -52,7 +54,8 @@ public final class PolicyLoader {
     try {
       return parse(readResource(DEMO_POLICY_RESOURCE), DEMO_POLICY_RESOURCE);
     } catch (PolicyException e) {
-      throw new IllegalStateException("the built-in demo policy does not validate: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the built-in demo policy does not validate: " + e.getMessage(), e);
     }
   }
 
@@ -69,8 +72,7 @@ public final class PolicyLoader {
   }
 
   /**
-   * Parses and validates one policy document; rules it does not mention keep the built-in
-   * settings.
+   * Parses and validates one policy document; rules it does not mention keep the built-in settings.
    *
    * @param origin the file name or topic the text came from, for messages
    */
@@ -112,7 +114,8 @@ public final class PolicyLoader {
       try {
         return parseDocument(readResource(DEFAULT_POLICY_RESOURCE), DEFAULT_POLICY_RESOURCE);
       } catch (PolicyException e) {
-        throw new IllegalStateException("the built-in policy does not validate: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "the built-in policy does not validate: " + e.getMessage(), e);
       }
     }
   }
@@ -144,8 +147,14 @@ public final class PolicyLoader {
 
   private static String reason(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException u) {
-      return "unknown field '" + u.getPropertyName() + "' (known: "
-          + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
+      return "unknown field '"
+          + u.getPropertyName()
+          + "' (known: "
+          + u.getKnownPropertyIds().stream()
+              .map(Object::toString)
+              .sorted()
+              .collect(Collectors.joining(", "))
+          + ")";
     }
     if (e instanceof InvalidFormatException f) {
       return "'" + f.getValue() + "' is not a valid " + friendlyType(f.getTargetType());
@@ -157,7 +166,9 @@ public final class PolicyLoader {
     if (message != null && message.contains("Text cannot be parsed to a Duration")) {
       return "not an ISO-8601 duration (write e.g. PT48H, PT30M, P2D)";
     }
-    return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    return message == null
+        ? e.getClass().getSimpleName()
+        : message.lines().findFirst().orElse(message);
   }
 
   private static String friendlyType(Class<?> type) {
@@ -192,8 +203,12 @@ public final class PolicyLoader {
       }
       for (String id : rules.keySet()) {
         if (RuleId.fromId(id).isEmpty()) {
-          throw new IllegalArgumentException("unknown rule '" + id + "' (known: "
-              + Arrays.stream(RuleId.values()).map(RuleId::id).collect(Collectors.joining(", ")) + ")");
+          throw new IllegalArgumentException(
+              "unknown rule '"
+                  + id
+                  + "' (known: "
+                  + Arrays.stream(RuleId.values()).map(RuleId::id).collect(Collectors.joining(", "))
+                  + ")");
         }
       }
       this.policyId = policyId;

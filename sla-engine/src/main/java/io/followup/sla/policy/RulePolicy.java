@@ -41,7 +41,8 @@ public record RulePolicy(
     bySource.forEach((source, d) -> requirePositive("bySource." + source, d));
     byPriority.forEach((priority, d) -> requirePositive("byPriority." + priority, d));
     if (warnAt != null && !(warnAt > 0 && warnAt < 1)) {
-      throw new IllegalArgumentException("warnAt must be a share of the SLA between 0 and 1 (e.g. 0.75), not " + warnAt);
+      throw new IllegalArgumentException(
+          "warnAt must be a share of the SLA between 0 and 1 (e.g. 0.75), not " + warnAt);
     }
     if (escalateAfter != null) {
       requirePositive("escalateAfter", escalateAfter);
@@ -50,7 +51,10 @@ public record RulePolicy(
 
   /** The SLA for a lead of this source and priority (either may be null). */
   public Duration slaFor(String source, String priority) {
-    return Stream.of(sla, source == null ? null : bySource.get(source), priority == null ? null : byPriority.get(priority))
+    return Stream.of(
+            sla,
+            source == null ? null : bySource.get(source),
+            priority == null ? null : byPriority.get(priority))
         .filter(Objects::nonNull)
         .min(Duration::compareTo)
         .orElse(sla);
@@ -58,7 +62,8 @@ public record RulePolicy(
 
   private static void requirePositive(String field, Duration d) {
     if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(field + " must be a positive ISO-8601 duration such as PT48H, not " + d);
+      throw new IllegalArgumentException(
+          field + " must be a positive ISO-8601 duration such as PT48H, not " + d);
     }
   }
 }

@@ -3,7 +3,7 @@ package io.followup.sla.registry;
 /** The embedded registry could not start; the message says why in one line. */
 public class SchemaRegistryStartException extends RuntimeException {
 
-    public SchemaRegistryStartException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public SchemaRegistryStartException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

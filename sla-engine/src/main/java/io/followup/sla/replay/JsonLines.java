@@ -31,10 +31,17 @@ import org.apache.avro.specific.SpecificRecord;
 public final class JsonLines {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Schema> TYPES = List.of(
-          LeadCreated.getClassSchema(), LeadStatusChanged.getClassSchema(), ContentEngaged.getClassSchema(),
-          RepTouched.getClassSchema(), RepProfile.getClassSchema(), SlaPolicy.getClassSchema(), SlaAlert.getClassSchema())
-      .stream().collect(Collectors.toMap(Schema::getName, Function.identity()));
+  private static final Map<String, Schema> TYPES =
+      List.of(
+              LeadCreated.getClassSchema(),
+              LeadStatusChanged.getClassSchema(),
+              ContentEngaged.getClassSchema(),
+              RepTouched.getClassSchema(),
+              RepProfile.getClassSchema(),
+              SlaPolicy.getClassSchema(),
+              SlaAlert.getClassSchema())
+          .stream()
+          .collect(Collectors.toMap(Schema::getName, Function.identity()));
 
   private JsonLines() {}
 
@@ -51,17 +58,28 @@ public final class JsonLines {
     }
     JsonNode type = node.get("type");
     if (type == null || !type.isTextual()) {
-      throw new InvalidLineException("missing \"type\" (one of " + String.join(", ", TYPES.keySet().stream().sorted().toList()) + ")");
+      throw new InvalidLineException(
+          "missing \"type\" (one of "
+              + String.join(", ", TYPES.keySet().stream().sorted().toList())
+              + ")");
     }
     Schema schema = TYPES.get(type.asText());
     if (schema == null) {
-      throw new InvalidLineException("unknown type \"" + type.asText() + "\" (one of "
-          + String.join(", ", TYPES.keySet().stream().sorted().toList()) + ")");
+      throw new InvalidLineException(
+          "unknown type \""
+              + type.asText()
+              + "\" (one of "
+              + String.join(", ", TYPES.keySet().stream().sorted().toList())
+              + ")");
     }
     SpecificRecord record = (SpecificRecord) SpecificData.get().newRecord(null, schema);
     for (Schema.Field field : schema.getFields()) {
       JsonNode value = node.get(field.name());
-      record.put(field.pos(), value == null || value.isNull() ? defaultOf(schema, field) : convert(schema, field, field.schema(), value));
+      record.put(
+          field.pos(),
+          value == null || value.isNull()
+              ? defaultOf(schema, field)
+              : convert(schema, field, field.schema(), value));
     }
     return record;
   }
@@ -105,7 +123,8 @@ public final class JsonLines {
     throw new InvalidLineException(record.getName() + " needs the field \"" + field.name() + "\"");
   }
 
-  private static Object convert(Schema record, Schema.Field field, Schema schema, JsonNode value) throws InvalidLineException {
+  private static Object convert(Schema record, Schema.Field field, Schema schema, JsonNode value)
+      throws InvalidLineException {
     if (schema.getType() == Schema.Type.UNION) {
       for (Schema branch : schema.getTypes()) {
         if (branch.getType() != Schema.Type.NULL) {
@@ -146,7 +165,8 @@ public final class JsonLines {
         value.forEach(item -> items.add(item.asText()));
         return items;
       default:
-        throw new InvalidLineException(where + " has a type replay files do not support: " + schema.getType());
+        throw new InvalidLineException(
+            where + " has a type replay files do not support: " + schema.getType());
     }
   }
 
@@ -157,12 +177,14 @@ public final class JsonLines {
     try {
       return Instant.parse(value.asText());
     } catch (DateTimeParseException e) {
-      throw new InvalidLineException(where + " must be an ISO-8601 UTC time such as 2026-03-06T17:00:00Z");
+      throw new InvalidLineException(
+          where + " must be an ISO-8601 UTC time such as 2026-03-06T17:00:00Z");
     }
   }
 
   private static boolean nullable(Schema schema) {
-    return schema.getType() == Schema.Type.UNION && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL);
+    return schema.getType() == Schema.Type.UNION
+        && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL);
   }
 
   /** A line that cannot be read. */

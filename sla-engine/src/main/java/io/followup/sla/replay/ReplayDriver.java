@@ -22,8 +22,8 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Runs the rule core over recorded events in event time: an in-memory state store and a
- * time-ordered deadline queue stand in for the Kafka Streams stores and the wall-clock
- * punctuator. Deadlines fire when event time passes them, so a year of history takes no waiting.
+ * time-ordered deadline queue stand in for the Kafka Streams stores and the wall-clock punctuator.
+ * Deadlines fire when event time passes them, so a year of history takes no waiting.
  */
 public final class ReplayDriver {
 
@@ -40,7 +40,8 @@ public final class ReplayDriver {
   private final Set<String> seenEventIds = new HashSet<>();
   private Instant clock = Instant.EPOCH;
 
-  public ReplayDriver(LeadRuleEngine engine, Policy policy, RepDirectory reps, Consumer<SlaAlert> alerts) {
+  public ReplayDriver(
+      LeadRuleEngine engine, Policy policy, RepDirectory reps, Consumer<SlaAlert> alerts) {
     this.engine = engine;
     this.policy = policy;
     this.reps = reps;
@@ -49,8 +50,8 @@ public final class ReplayDriver {
 
   /**
    * Applies one event at its own time, after every deadline that falls before it. Events should
-   * come in occurredAt order; an older one is applied at the current replay time, as a late
-   * arrival would be live. A repeated eventId is dropped.
+   * come in occurredAt order; an older one is applied at the current replay time, as a late arrival
+   * would be live. A repeated eventId is dropped.
    */
   public void accept(SpecificRecord event) {
     if (!seenEventIds.add(LeadEvents.eventId(event))) {
@@ -103,9 +104,16 @@ public final class ReplayDriver {
     return deadlines.size();
   }
 
-  /** A convenience for tests and small files: replays the events (sorted by occurredAt) up to {@code asOf}. */
-  public static List<SlaAlert> replay(LeadRuleEngine engine, Policy policy, RepDirectory reps,
-      List<? extends SpecificRecord> events, Instant asOf) {
+  /**
+   * A convenience for tests and small files: replays the events (sorted by occurredAt) up to {@code
+   * asOf}.
+   */
+  public static List<SlaAlert> replay(
+      LeadRuleEngine engine,
+      Policy policy,
+      RepDirectory reps,
+      List<? extends SpecificRecord> events,
+      Instant asOf) {
     List<SlaAlert> out = new ArrayList<>();
     ReplayDriver driver = new ReplayDriver(engine, policy, reps, out::add);
     events.stream().sorted(Comparator.comparing(LeadEvents::occurredAt)).forEach(driver::accept);

@@ -30,21 +30,47 @@ public final class FirstTouchRule implements LeadRule {
     if (accepted || lead.touchedSince(since)) {
       return Optional.empty();
     }
-    return Optional.of(new ClockDemand(since, policy.slaFor(lead.getSource(), lead.getPriority()), lead.getOwnerRepId()));
+    return Optional.of(
+        new ClockDemand(
+            since, policy.slaFor(lead.getSource(), lead.getPriority()), lead.getOwnerRepId()));
   }
 
   @Override
-  public String pendingSummary(AlertKind kind, LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
+  public String pendingSummary(
+      AlertKind kind, LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
     String rep = reps.nameOf(clock.repId());
     String waited = duration(Duration.between(clock.startedAt(), now));
     return switch (kind) {
-      case WARNING -> lead(lead) + " has had no touch from rep " + rep + " for " + waited
-          + "; first touch is due " + time(clock.dueAt(), now) + ".";
-      case BREACHED -> lead(lead) + " has had no touch from rep " + rep + " for " + waited
-          + "; first touch was due " + time(clock.dueAt(), now) + ".";
-      case ESCALATED -> "Escalated to manager " + managerName(clock, reps) + ": " + lead(lead)
-          + " still has no touch from rep " + rep + ", " + duration(Duration.between(clock.dueAt(), now))
-          + " after its first-touch deadline of " + time(clock.dueAt(), now) + ".";
+      case WARNING ->
+          lead(lead)
+              + " has had no touch from rep "
+              + rep
+              + " for "
+              + waited
+              + "; first touch is due "
+              + time(clock.dueAt(), now)
+              + ".";
+      case BREACHED ->
+          lead(lead)
+              + " has had no touch from rep "
+              + rep
+              + " for "
+              + waited
+              + "; first touch was due "
+              + time(clock.dueAt(), now)
+              + ".";
+      case ESCALATED ->
+          "Escalated to manager "
+              + managerName(clock, reps)
+              + ": "
+              + lead(lead)
+              + " still has no touch from rep "
+              + rep
+              + ", "
+              + duration(Duration.between(clock.dueAt(), now))
+              + " after its first-touch deadline of "
+              + time(clock.dueAt(), now)
+              + ".";
       case RESOLVED -> resolvedSummary(lead, clock, now, reps);
     };
   }
@@ -56,23 +82,49 @@ public final class FirstTouchRule implements LeadRule {
       Instant touch = lead.getLastTouchAt();
       String by = reps.nameOf(lead.getLastTouchRepId());
       if (!touch.isAfter(clock.dueAt())) {
-        String late = clock.stage().breached() ? " (recorded late); the breach is withdrawn." : ", in time.";
-        return what + " was touched by " + by + " at " + time(touch, now)
-            + ", before its first-touch deadline of " + time(clock.dueAt(), now) + late;
+        String late =
+            clock.stage().breached() ? " (recorded late); the breach is withdrawn." : ", in time.";
+        return what
+            + " was touched by "
+            + by
+            + " at "
+            + time(touch, now)
+            + ", before its first-touch deadline of "
+            + time(clock.dueAt(), now)
+            + late;
       }
-      return what + " was touched by " + by + " at " + time(touch, now) + ", "
-          + duration(Duration.between(clock.dueAt(), touch)) + " after its first-touch deadline.";
+      return what
+          + " was touched by "
+          + by
+          + " at "
+          + time(touch, now)
+          + ", "
+          + duration(Duration.between(clock.dueAt(), touch))
+          + " after its first-touch deadline.";
     }
     if (lead.getClosedAt() != null) {
       return what + " was closed as " + lead.getStatus() + " without a touch.";
     }
     if (lead.getAcceptedAt() != null && !lead.getAcceptedAt().isBefore(clock.startedAt())) {
-      return what + " was accepted by " + reps.nameOf(lead.getOwnerRepId()) + " at " + time(lead.getAcceptedAt(), now) + ".";
+      return what
+          + " was accepted by "
+          + reps.nameOf(lead.getOwnerRepId())
+          + " at "
+          + time(lead.getAcceptedAt(), now)
+          + ".";
     }
     if (lead.getOwnerRepId() == null) {
-      return what + " was taken from rep " + reps.nameOf(clock.repId()) + " and is unassigned again.";
+      return what
+          + " was taken from rep "
+          + reps.nameOf(clock.repId())
+          + " and is unassigned again.";
     }
-    return what + " was reassigned from rep " + reps.nameOf(clock.repId()) + " to " + reps.nameOf(lead.getOwnerRepId()) + ".";
+    return what
+        + " was reassigned from rep "
+        + reps.nameOf(clock.repId())
+        + " to "
+        + reps.nameOf(lead.getOwnerRepId())
+        + ".";
   }
 
   private static String managerName(SlaClock clock, RepDirectory reps) {

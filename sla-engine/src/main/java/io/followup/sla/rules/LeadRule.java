@@ -13,11 +13,14 @@ public interface LeadRule {
 
   RuleId id();
 
-  /** The clock the lead's facts call for now, or empty when the lead owes nothing under this rule. */
+  /**
+   * The clock the lead's facts call for now, or empty when the lead owes nothing under this rule.
+   */
   Optional<ClockDemand> demand(LeadState lead, RulePolicy policy);
 
   /** One sentence for a WARNING, BREACHED or ESCALATED alert of {@code clock}. */
-  String pendingSummary(AlertKind kind, LeadState lead, SlaClock clock, Instant now, RepDirectory reps);
+  String pendingSummary(
+      AlertKind kind, LeadState lead, SlaClock clock, Instant now, RepDirectory reps);
 
   /** One sentence for the RESOLVED alert of a clock the lead's facts no longer call for. */
   String resolvedSummary(LeadState lead, SlaClock clock, Instant now, RepDirectory reps);

@@ -39,7 +39,8 @@ public final class LeadRuleEngine {
 
   /** The rules of the walking skeleton: first-touch and unassigned, on the wall clock. */
   public static LeadRuleEngine standard() {
-    return new LeadRuleEngine(List.of(new FirstTouchRule(), new UnassignedRule()), SlaCalendar.WALL_CLOCK);
+    return new LeadRuleEngine(
+        List.of(new FirstTouchRule(), new UnassignedRule()), SlaCalendar.WALL_CLOCK);
   }
 
   /**
@@ -47,7 +48,8 @@ public final class LeadRuleEngine {
    *
    * @param current the lead's state, or null for a lead not seen before
    */
-  public Outcome onEvent(LeadState current, SpecificRecord event, Policy policy, RepDirectory reps, Instant now) {
+  public Outcome onEvent(
+      LeadState current, SpecificRecord event, Policy policy, RepDirectory reps, Instant now) {
     String leadId = LeadEvents.leadId(event);
     LeadState state = current == null ? LeadState.empty(leadId) : current.copy();
     Instant eventTime = LeadEvents.occurredAt(event);
@@ -64,7 +66,8 @@ public final class LeadRuleEngine {
   }
 
   /** Looks at one rule's clock of a lead whose deadline came due. */
-  public Outcome onDeadline(LeadState current, Deadline due, Policy policy, RepDirectory reps, Instant now) {
+  public Outcome onDeadline(
+      LeadState current, Deadline due, Policy policy, RepDirectory reps, Instant now) {
     if (current == null) {
       return new Outcome(null, List.of(due), List.of(), List.of());
     }
@@ -119,7 +122,8 @@ public final class LeadRuleEngine {
       state.setStatusAt(t);
       state.setClosedAt(LeadStatus.stopsEveryClock(status) ? t : null);
     }
-    if (LeadStatus.ACCEPTED.equals(status) && (state.getAcceptedAt() == null || t.isAfter(state.getAcceptedAt()))) {
+    if (LeadStatus.ACCEPTED.equals(status)
+        && (state.getAcceptedAt() == null || t.isAfter(state.getAcceptedAt()))) {
       state.setAcceptedAt(t);
     }
     // ASSIGNED says who owns the lead from now on, null meaning back to the queue; other statuses
@@ -152,62 +156,107 @@ public final class LeadRuleEngine {
     state.setOwnerDecidedAt(t);
   }
 
-  /** Starts the clocks the facts call for and stops (resolving, if alerted) those they no longer do. */
-  private void reconcile(LeadState state, Policy policy, RepDirectory reps, Instant now, List<SlaAlert> alerts) {
+  /**
+   * Starts the clocks the facts call for and stops (resolving, if alerted) those they no longer do.
+   */
+  private void reconcile(
+      LeadState state, Policy policy, RepDirectory reps, Instant now, List<SlaAlert> alerts) {
     for (LeadRule rule : rules) {
       Optional<RulePolicy> rulePolicy = policy.rule(rule.id());
       Optional<ClockDemand> demand = rulePolicy.flatMap(p -> rule.demand(state, p));
       SlaClock existing = state.getClocks().get(rule.id());
-      if (existing != null && (demand.isEmpty() || !demand.get().startedAt().equals(existing.startedAt()))) {
+      if (existing != null
+          && (demand.isEmpty() || !demand.get().startedAt().equals(existing.startedAt()))) {
         if (existing.stage().alerted()) {
-          alerts.add(alert(AlertKind.RESOLVED, state, existing, rule.resolvedSummary(state, existing, now, reps), now, reps));
+          alerts.add(
+              alert(
+                  AlertKind.RESOLVED,
+                  state,
+                  existing,
+                  rule.resolvedSummary(state, existing, now, reps),
+                  now,
+                  reps));
         }
         state.getClocks().remove(rule.id());
         existing = null;
       }
       if (existing == null && demand.isPresent()) {
-        state.getClocks().put(rule.id(), start(rule.id(), state.getLeadId(), demand.get(), rulePolicy.get(), policy.version()));
+        state
+            .getClocks()
+            .put(
+                rule.id(),
+                start(
+                    rule.id(),
+                    state.getLeadId(),
+                    demand.get(),
+                    rulePolicy.get(),
+                    policy.version()));
       }
     }
   }
 
-  private SlaClock start(RuleId rule, String key, ClockDemand demand, RulePolicy policy, String policyVersion) {
+  private SlaClock start(
+      RuleId rule, String key, ClockDemand demand, RulePolicy policy, String policyVersion) {
     Instant due = calendar.deadline(demand.startedAt(), demand.sla());
-    Instant warnAt = policy.warnAt() == null
-        ? null
-        : calendar.deadline(demand.startedAt(), Duration.ofMillis(Math.round(demand.sla().toMillis() * policy.warnAt())));
+    Instant warnAt =
+        policy.warnAt() == null
+            ? null
+            : calendar.deadline(
+                demand.startedAt(),
+                Duration.ofMillis(Math.round(demand.sla().toMillis() * policy.warnAt())));
     Instant escalateAt = policy.escalateAfter() == null ? null : due.plus(policy.escalateAfter());
-    return new SlaClock(rule, demand.startedAt(), warnAt, due, escalateAt, demand.repId(), policyVersion,
-        ClockStage.RUNNING, AlertIds.of(rule, key, demand.startedAt()));
+    return new SlaClock(
+        rule,
+        demand.startedAt(),
+        warnAt,
+        due,
+        escalateAt,
+        demand.repId(),
+        policyVersion,
+        ClockStage.RUNNING,
+        AlertIds.of(rule, key, demand.startedAt()));
   }
 
   /**
    * Moves a clock through every stage due by {@code until}. A lead found already past its deadline
    * gets its BREACHED alert without a WARNING first: a warning about the past helps nobody.
    */
-  private static void advance(LeadState state, LeadRule rule, Instant until, RepDirectory reps, Instant now,
+  private static void advance(
+      LeadState state,
+      LeadRule rule,
+      Instant until,
+      RepDirectory reps,
+      Instant now,
       List<SlaAlert> alerts) {
     SlaClock clock = state.getClocks().get(rule.id());
     while (clock != null && clock.nextCheckAt() != null && !clock.nextCheckAt().isAfter(until)) {
-      ClockStage next = switch (clock.stage()) {
-        case RUNNING -> clock.dueAt().isAfter(until) ? ClockStage.WARNED : ClockStage.BREACHED;
-        case WARNED -> ClockStage.BREACHED;
-        case BREACHED, ESCALATED -> ClockStage.ESCALATED;
-      };
+      ClockStage next =
+          switch (clock.stage()) {
+            case RUNNING -> clock.dueAt().isAfter(until) ? ClockStage.WARNED : ClockStage.BREACHED;
+            case WARNED -> ClockStage.BREACHED;
+            case BREACHED, ESCALATED -> ClockStage.ESCALATED;
+          };
       clock = clock.withStage(next);
-      AlertKind kind = switch (next) {
-        case WARNED -> AlertKind.WARNING;
-        case BREACHED -> AlertKind.BREACHED;
-        default -> AlertKind.ESCALATED;
-      };
-      alerts.add(alert(kind, state, clock, rule.pendingSummary(kind, state, clock, now, reps), now, reps));
+      AlertKind kind =
+          switch (next) {
+            case WARNED -> AlertKind.WARNING;
+            case BREACHED -> AlertKind.BREACHED;
+            default -> AlertKind.ESCALATED;
+          };
+      alerts.add(
+          alert(kind, state, clock, rule.pendingSummary(kind, state, clock, now, reps), now, reps));
     }
     if (clock != null) {
       state.getClocks().put(rule.id(), clock);
     }
   }
 
-  private static SlaAlert alert(AlertKind kind, LeadState state, SlaClock clock, String summary, Instant now,
+  private static SlaAlert alert(
+      AlertKind kind,
+      LeadState state,
+      SlaClock clock,
+      String summary,
+      Instant now,
       RepDirectory reps) {
     return SlaAlert.newBuilder()
         .setAlertId(clock.alertId())

@@ -22,14 +22,17 @@ public final class LeadState {
   private String buyingRole;
 
   private String ownerRepId;
+
   /** Since when the lead has had its current owner (or has been without one). */
   private Instant ownerSince;
+
   /** The occurredAt of the event that decided the current owner: older events don't override it. */
   private Instant ownerDecidedAt;
 
   private String status;
   private Instant statusAt;
   private Instant acceptedAt;
+
   /** Set while a status that stops every clock is the latest one. */
   private Instant closedAt;
 
@@ -87,50 +90,187 @@ public final class LeadState {
     return lastTouchAt != null && since != null && !lastTouchAt.isBefore(since);
   }
 
-  public String getLeadId() { return leadId; }
-  public void setLeadId(String leadId) { this.leadId = leadId; }
-  public boolean isCreated() { return created; }
-  public void setCreated(boolean created) { this.created = created; }
-  public Instant getCreatedAt() { return createdAt; }
-  public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
-  public String getAccountId() { return accountId; }
-  public void setAccountId(String accountId) { this.accountId = accountId; }
-  public String getAccountName() { return accountName; }
-  public void setAccountName(String accountName) { this.accountName = accountName; }
-  public String getContactName() { return contactName; }
-  public void setContactName(String contactName) { this.contactName = contactName; }
-  public String getSource() { return source; }
-  public void setSource(String source) { this.source = source; }
-  public String getPriority() { return priority; }
-  public void setPriority(String priority) { this.priority = priority; }
-  public String getRegion() { return region; }
-  public void setRegion(String region) { this.region = region; }
-  public String getBuyingRole() { return buyingRole; }
-  public void setBuyingRole(String buyingRole) { this.buyingRole = buyingRole; }
-  public String getOwnerRepId() { return ownerRepId; }
-  public void setOwnerRepId(String ownerRepId) { this.ownerRepId = ownerRepId; }
-  public Instant getOwnerSince() { return ownerSince; }
-  public void setOwnerSince(Instant ownerSince) { this.ownerSince = ownerSince; }
-  public Instant getOwnerDecidedAt() { return ownerDecidedAt; }
-  public void setOwnerDecidedAt(Instant ownerDecidedAt) { this.ownerDecidedAt = ownerDecidedAt; }
-  public String getStatus() { return status; }
-  public void setStatus(String status) { this.status = status; }
-  public Instant getStatusAt() { return statusAt; }
-  public void setStatusAt(Instant statusAt) { this.statusAt = statusAt; }
-  public Instant getAcceptedAt() { return acceptedAt; }
-  public void setAcceptedAt(Instant acceptedAt) { this.acceptedAt = acceptedAt; }
-  public Instant getClosedAt() { return closedAt; }
-  public void setClosedAt(Instant closedAt) { this.closedAt = closedAt; }
-  public Instant getFirstTouchAt() { return firstTouchAt; }
-  public void setFirstTouchAt(Instant firstTouchAt) { this.firstTouchAt = firstTouchAt; }
-  public Instant getLastTouchAt() { return lastTouchAt; }
-  public void setLastTouchAt(Instant lastTouchAt) { this.lastTouchAt = lastTouchAt; }
-  public String getLastTouchRepId() { return lastTouchRepId; }
-  public void setLastTouchRepId(String lastTouchRepId) { this.lastTouchRepId = lastTouchRepId; }
-  public int getTouchCount() { return touchCount; }
-  public void setTouchCount(int touchCount) { this.touchCount = touchCount; }
-  public Instant getLastEventAt() { return lastEventAt; }
-  public void setLastEventAt(Instant lastEventAt) { this.lastEventAt = lastEventAt; }
-  public Map<RuleId, SlaClock> getClocks() { return clocks; }
-  public void setClocks(Map<RuleId, SlaClock> clocks) { this.clocks = new LinkedHashMap<>(clocks); }
+  public String getLeadId() {
+    return leadId;
+  }
+
+  public void setLeadId(String leadId) {
+    this.leadId = leadId;
+  }
+
+  public boolean isCreated() {
+    return created;
+  }
+
+  public void setCreated(boolean created) {
+    this.created = created;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public void setCreatedAt(Instant createdAt) {
+    this.createdAt = createdAt;
+  }
+
+  public String getAccountId() {
+    return accountId;
+  }
+
+  public void setAccountId(String accountId) {
+    this.accountId = accountId;
+  }
+
+  public String getAccountName() {
+    return accountName;
+  }
+
+  public void setAccountName(String accountName) {
+    this.accountName = accountName;
+  }
+
+  public String getContactName() {
+    return contactName;
+  }
+
+  public void setContactName(String contactName) {
+    this.contactName = contactName;
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public void setSource(String source) {
+    this.source = source;
+  }
+
+  public String getPriority() {
+    return priority;
+  }
+
+  public void setPriority(String priority) {
+    this.priority = priority;
+  }
+
+  public String getRegion() {
+    return region;
+  }
+
+  public void setRegion(String region) {
+    this.region = region;
+  }
+
+  public String getBuyingRole() {
+    return buyingRole;
+  }
+
+  public void setBuyingRole(String buyingRole) {
+    this.buyingRole = buyingRole;
+  }
+
+  public String getOwnerRepId() {
+    return ownerRepId;
+  }
+
+  public void setOwnerRepId(String ownerRepId) {
+    this.ownerRepId = ownerRepId;
+  }
+
+  public Instant getOwnerSince() {
+    return ownerSince;
+  }
+
+  public void setOwnerSince(Instant ownerSince) {
+    this.ownerSince = ownerSince;
+  }
+
+  public Instant getOwnerDecidedAt() {
+    return ownerDecidedAt;
+  }
+
+  public void setOwnerDecidedAt(Instant ownerDecidedAt) {
+    this.ownerDecidedAt = ownerDecidedAt;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public Instant getStatusAt() {
+    return statusAt;
+  }
+
+  public void setStatusAt(Instant statusAt) {
+    this.statusAt = statusAt;
+  }
+
+  public Instant getAcceptedAt() {
+    return acceptedAt;
+  }
+
+  public void setAcceptedAt(Instant acceptedAt) {
+    this.acceptedAt = acceptedAt;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  public void setClosedAt(Instant closedAt) {
+    this.closedAt = closedAt;
+  }
+
+  public Instant getFirstTouchAt() {
+    return firstTouchAt;
+  }
+
+  public void setFirstTouchAt(Instant firstTouchAt) {
+    this.firstTouchAt = firstTouchAt;
+  }
+
+  public Instant getLastTouchAt() {
+    return lastTouchAt;
+  }
+
+  public void setLastTouchAt(Instant lastTouchAt) {
+    this.lastTouchAt = lastTouchAt;
+  }
+
+  public String getLastTouchRepId() {
+    return lastTouchRepId;
+  }
+
+  public void setLastTouchRepId(String lastTouchRepId) {
+    this.lastTouchRepId = lastTouchRepId;
+  }
+
+  public int getTouchCount() {
+    return touchCount;
+  }
+
+  public void setTouchCount(int touchCount) {
+    this.touchCount = touchCount;
+  }
+
+  public Instant getLastEventAt() {
+    return lastEventAt;
+  }
+
+  public void setLastEventAt(Instant lastEventAt) {
+    this.lastEventAt = lastEventAt;
+  }
+
+  public Map<RuleId, SlaClock> getClocks() {
+    return clocks;
+  }
+
+  public void setClocks(Map<RuleId, SlaClock> clocks) {
+    this.clocks = new LinkedHashMap<>(clocks);
+  }
 }

@@ -10,7 +10,8 @@ public final class LeadStatus {
   public static final String QUALIFIED = "QUALIFIED";
 
   /** Statuses that stop every clock of the lead. */
-  private static final Set<String> TERMINAL = Set.of("REJECTED", "NURTURE", "DISQUALIFIED", "CONVERTED", "CLOSED");
+  private static final Set<String> TERMINAL =
+      Set.of("REJECTED", "NURTURE", "DISQUALIFIED", "CONVERTED", "CLOSED");
 
   private LeadStatus() {}
 

@@ -10,7 +10,8 @@ import java.util.Set;
  * What one step of the rules decided: the lead's new state, the deadlines to clear from and set in
  * the deadline index, and the alerts to emit, in order.
  */
-public record Outcome(LeadState state, List<Deadline> cleared, List<Deadline> set, List<SlaAlert> alerts) {
+public record Outcome(
+    LeadState state, List<Deadline> cleared, List<Deadline> set, List<SlaAlert> alerts) {
 
   public Outcome {
     cleared = List.copyOf(cleared);
@@ -18,7 +19,10 @@ public record Outcome(LeadState state, List<Deadline> cleared, List<Deadline> se
     alerts = List.copyOf(alerts);
   }
 
-  /** The index changes that take {@code before}'s deadlines to {@code after}'s; {@code fired} is always cleared. */
+  /**
+   * The index changes that take {@code before}'s deadlines to {@code after}'s; {@code fired} is
+   * always cleared.
+   */
   static Outcome between(LeadState before, LeadState after, List<SlaAlert> alerts, Deadline fired) {
     Set<Deadline> old = deadlinesOf(before);
     Set<Deadline> now = deadlinesOf(after);

@@ -33,6 +33,7 @@ public record SlaClock(
   }
 
   public SlaClock withStage(ClockStage next) {
-    return new SlaClock(rule, startedAt, warnAt, dueAt, escalateAt, repId, policyVersion, next, alertId);
+    return new SlaClock(
+        rule, startedAt, warnAt, dueAt, escalateAt, repId, policyVersion, next, alertId);
   }
 }

@@ -22,17 +22,37 @@ public final class UnassignedRule implements LeadRule {
     if (!lead.isOpen() || lead.getOwnerRepId() != null || lead.getOwnerSince() == null) {
       return Optional.empty();
     }
-    return Optional.of(new ClockDemand(lead.getOwnerSince(), policy.slaFor(lead.getSource(), lead.getPriority()), null));
+    return Optional.of(
+        new ClockDemand(
+            lead.getOwnerSince(), policy.slaFor(lead.getSource(), lead.getPriority()), null));
   }
 
   @Override
-  public String pendingSummary(AlertKind kind, LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
+  public String pendingSummary(
+      AlertKind kind, LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
     String waited = duration(Duration.between(clock.startedAt(), now));
     return switch (kind) {
-      case WARNING -> lead(lead) + " has had no owner for " + waited + "; assignment is due " + time(clock.dueAt(), now) + ".";
-      case BREACHED -> lead(lead) + " has had no owner for " + waited + "; assignment was due " + time(clock.dueAt(), now) + ".";
-      case ESCALATED -> lead(lead) + " still has no owner, " + duration(Duration.between(clock.dueAt(), now))
-          + " after its assignment deadline of " + time(clock.dueAt(), now) + ".";
+      case WARNING ->
+          lead(lead)
+              + " has had no owner for "
+              + waited
+              + "; assignment is due "
+              + time(clock.dueAt(), now)
+              + ".";
+      case BREACHED ->
+          lead(lead)
+              + " has had no owner for "
+              + waited
+              + "; assignment was due "
+              + time(clock.dueAt(), now)
+              + ".";
+      case ESCALATED ->
+          lead(lead)
+              + " still has no owner, "
+              + duration(Duration.between(clock.dueAt(), now))
+              + " after its assignment deadline of "
+              + time(clock.dueAt(), now)
+              + ".";
       case RESOLVED -> resolvedSummary(lead, clock, now, reps);
     };
   }
@@ -43,11 +63,20 @@ public final class UnassignedRule implements LeadRule {
       return lead(lead) + " was closed as " + lead.getStatus() + " before anyone owned it.";
     }
     Instant assigned = lead.getOwnerSince();
-    String late = assigned.isAfter(clock.dueAt())
-        ? ", " + duration(Duration.between(clock.dueAt(), assigned)) + " after its assignment deadline"
-        : clock.stage().breached()
-            ? ", before its assignment deadline (recorded late); the breach is withdrawn"
-            : ", before its assignment deadline of " + time(clock.dueAt(), now);
-    return lead(lead) + " was assigned to rep " + reps.nameOf(lead.getOwnerRepId()) + " at " + time(assigned, now) + late + ".";
+    String late =
+        assigned.isAfter(clock.dueAt())
+            ? ", "
+                + duration(Duration.between(clock.dueAt(), assigned))
+                + " after its assignment deadline"
+            : clock.stage().breached()
+                ? ", before its assignment deadline (recorded late); the breach is withdrawn"
+                : ", before its assignment deadline of " + time(clock.dueAt(), now);
+    return lead(lead)
+        + " was assigned to rep "
+        + reps.nameOf(lead.getOwnerRepId())
+        + " at "
+        + time(assigned, now)
+        + late
+        + ".";
   }
 }

@@ -8,11 +8,11 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 public class AvroSerdeException extends SerializationException {
 
-    public AvroSerdeException(String message) {
-        super(message);
-    }
+  public AvroSerdeException(String message) {
+    super(message);
+  }
 
-    public AvroSerdeException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public AvroSerdeException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

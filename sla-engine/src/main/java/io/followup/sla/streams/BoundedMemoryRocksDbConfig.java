@@ -9,15 +9,19 @@ import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
 
 /**
- * Bounds the off-heap memory of every RocksDB store of this instance: one block cache shared by
- * all stores, with memtables counted against it, as Kafka Streams' memory-management guide
- * recommends. Without it each store (times each partition) takes its own cache and memory grows
- * with the partition count.
+ * Bounds the off-heap memory of every RocksDB store of this instance: one block cache shared by all
+ * stores, with memtables counted against it, as Kafka Streams' memory-management guide recommends.
+ * Without it each store (times each partition) takes its own cache and memory grows with the
+ * partition count.
  */
 public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
 
-  /** Total off-heap bytes for all stores of the instance; a {@code streams.} setting passes it through. */
+  /**
+   * Total off-heap bytes for all stores of the instance; a {@code streams.} setting passes it
+   * through.
+   */
   public static final String TOTAL_MEMORY_CONFIG = "sla.rocksdb.total.memory.bytes";
+
   public static final long DEFAULT_TOTAL_MEMORY = 64L * 1024 * 1024;
   private static final double MEMTABLE_SHARE = 0.25;
   private static final double INDEX_FILTER_BLOCK_RATIO = 0.1;
@@ -49,6 +53,7 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
 
   @Override
   public void close(String storeName, Options options) {
-    // The cache and the write buffer manager are shared by every store: they live as long as the JVM.
+    // The cache and the write buffer manager are shared by every store: they live as long as the
+    // JVM.
   }
 }

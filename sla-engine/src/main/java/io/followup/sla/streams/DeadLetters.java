@@ -6,8 +6,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * The headers of a dead letter: where the record came from and why the engine could not use it.
- * Key and value stay the original bytes, so a fixed record can be produced again as it was.
+ * The headers of a dead letter: where the record came from and why the engine could not use it. Key
+ * and value stay the original bytes, so a fixed record can be produced again as it was.
  */
 public final class DeadLetters {
 

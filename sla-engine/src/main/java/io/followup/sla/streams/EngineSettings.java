@@ -10,9 +10,11 @@ import java.time.Duration;
  *     the rest waits for the next tick
  * @param duplicateWindow how long an eventId is remembered to drop duplicates
  */
-public record EngineSettings(Duration punctuateInterval, int maxDeadlinesPerTick, Duration duplicateWindow) {
+public record EngineSettings(
+    Duration punctuateInterval, int maxDeadlinesPerTick, Duration duplicateWindow) {
 
-  public static final EngineSettings DEFAULTS = new EngineSettings(Duration.ofSeconds(1), 10_000, Duration.ofDays(7));
+  public static final EngineSettings DEFAULTS =
+      new EngineSettings(Duration.ofSeconds(1), 10_000, Duration.ofDays(7));
 
   public EngineSettings {
     if (punctuateInterval.isNegative() || punctuateInterval.isZero()) {

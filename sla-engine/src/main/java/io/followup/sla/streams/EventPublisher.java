@@ -16,22 +16,29 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Produces events to the topic their type belongs on, keyed as the contract says (leadId, repId,
- * policyId), in the Confluent wire format. What the demo workload and the admin commands write with.
+ * policyId), in the Confluent wire format. What the demo workload and the admin commands write
+ * with.
  */
 public final class EventPublisher implements AutoCloseable {
 
   private final TopicNames topics;
   private final KafkaProducer<String, SpecificRecord> producer;
 
-  public EventPublisher(String bootstrapServers, Map<String, Object> clientProperties, TopicNames topics,
-      SchemaRegistryClient registry, boolean autoRegister) {
+  public EventPublisher(
+      String bootstrapServers,
+      Map<String, Object> clientProperties,
+      TopicNames topics,
+      SchemaRegistryClient registry,
+      boolean autoRegister) {
     this.topics = topics;
     Map<String, Object> props = new HashMap<>(clientProperties);
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    this.producer = new KafkaProducer<>(props, new StringSerializer(), new SpecificAvroSerializer<>(registry, autoRegister));
+    this.producer =
+        new KafkaProducer<>(
+            props, new StringSerializer(), new SpecificAvroSerializer<>(registry, autoRegister));
   }
 
   public void send(SpecificRecord event) {
@@ -50,7 +57,8 @@ public final class EventPublisher implements AutoCloseable {
     if (event instanceof SlaPolicy policy) {
       return new ProducerRecord<>(topic, policy.getPolicyId(), policy);
     }
-    return new ProducerRecord<>(topic, null, LeadEvents.occurredAt(event).toEpochMilli(), LeadEvents.leadId(event), event);
+    return new ProducerRecord<>(
+        topic, null, LeadEvents.occurredAt(event).toEpochMilli(), LeadEvents.leadId(event), event);
   }
 
   @Override

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns raw lead-event records into events the rules can use, and everything else into dead
- * letters with the reason: undecodable bytes, an unknown schema id, a null key, a missing leadId,
- * a key that is not the event's leadId. Nothing is dropped and the engine keeps running.
+ * Turns raw lead-event records into events the rules can use, and everything else into dead letters
+ * with the reason: undecodable bytes, an unknown schema id, a null key, a missing leadId, a key
+ * that is not the event's leadId. Nothing is dropped and the engine keeps running.
  */
 public final class LeadEventDecoder implements Processor<byte[], byte[], Object, Object> {
 
@@ -31,10 +31,14 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
   public interface DeadLetterListener {
     void deadLettered(String sourceTopic, String reasonCode);
 
-    DeadLetterListener NONE = (topic, reason) -> { };
+    DeadLetterListener NONE = (topic, reason) -> {};
   }
 
-  public LeadEventDecoder(Deserializer<?> events, String rulesNode, String deadLetterNode, DeadLetterListener listener) {
+  public LeadEventDecoder(
+      Deserializer<?> events,
+      String rulesNode,
+      String deadLetterNode,
+      DeadLetterListener listener) {
     this.events = events;
     this.rulesNode = rulesNode;
     this.deadLetterNode = deadLetterNode;
@@ -65,7 +69,10 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
       return;
     }
     if (!(decoded instanceof SpecificRecord event) || !LeadEvents.isLeadEvent(decoded)) {
-      String type = decoded instanceof SpecificRecord r ? r.getSchema().getFullName() : String.valueOf(decoded);
+      String type =
+          decoded instanceof SpecificRecord r
+              ? r.getSchema().getFullName()
+              : String.valueOf(decoded);
       deadLetter(record, "not-a-lead-event", "the value is a " + type + ", not a lead event");
       return;
     }
@@ -76,7 +83,10 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
       return;
     }
     if (!key.equals(leadId)) {
-      deadLetter(record, "key-mismatch", "the record key is not the event's leadId, so it may be on the wrong partition");
+      deadLetter(
+          record,
+          "key-mismatch",
+          "the record key is not the event's leadId, so it may be on the wrong partition");
       return;
     }
     String eventId = LeadEvents.eventId(event);
@@ -90,12 +100,20 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
   private void deadLetter(Record<byte[], byte[]> record, String code, String reason) {
     var source = context.recordMetadata().orElse(null);
     if (LOG.isWarnEnabled()) {
-      LOG.warn("Dead-lettered a record from {} partition {} offset {}: {}",
-          source == null ? "?" : source.topic(), source == null ? -1 : source.partition(),
-          source == null ? -1 : source.offset(), code);
+      LOG.warn(
+          "Dead-lettered a record from {} partition {} offset {}: {}",
+          source == null ? "?" : source.topic(),
+          source == null ? -1 : source.partition(),
+          source == null ? -1 : source.offset(),
+          code);
     }
-    context.forward(new Record<Object, Object>(record.key(), record.value(), record.timestamp(),
-        DeadLetters.headers(record.headers(), source, code + ": " + reason)), deadLetterNode);
+    context.forward(
+        new Record<Object, Object>(
+            record.key(),
+            record.value(),
+            record.timestamp(),
+            DeadLetters.headers(record.headers(), source, code + ": " + reason)),
+        deadLetterNode);
     listener.deadLettered(source == null ? "unknown" : source.topic(), code);
   }
 

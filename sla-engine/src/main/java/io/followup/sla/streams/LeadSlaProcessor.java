@@ -30,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live driver of the rule core: keeps each lead's state and the deadline index in state
- * stores, drops duplicate events, and scans the index on a wall-clock punctuator for what is due,
- * so one tick costs what is due, not what is open. Time comes from the processor context.
+ * The live driver of the rule core: keeps each lead's state and the deadline index in state stores,
+ * drops duplicate events, and scans the index on a wall-clock punctuator for what is due, so one
+ * tick costs what is due, not what is open. Time comes from the processor context.
  */
 public final class LeadSlaProcessor implements Processor<String, SpecificRecord, String, SlaAlert> {
 
@@ -50,7 +50,11 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
   private WindowStore<String, Long> seenEvents;
   private RepDirectory reps;
 
-  public LeadSlaProcessor(LeadRuleEngine engine, Supplier<Policy> policy, EngineSettings settings, EngineListener listener) {
+  public LeadSlaProcessor(
+      LeadRuleEngine engine,
+      Supplier<Policy> policy,
+      EngineSettings settings,
+      EngineListener listener) {
     this.engine = engine;
     this.policy = policy;
     this.settings = settings;
@@ -65,7 +69,8 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     this.seenEvents = context.getStateStore(StoreNames.SEEN_EVENTS);
     KeyValueStore<String, RepProfile> repStore = context.getStateStore(StoreNames.REPS);
     this.reps = repId -> lookUp(repStore, repId);
-    context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
+    context.schedule(
+        settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
   }
 
   @Override
@@ -129,7 +134,8 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     }
   }
 
-  private static Optional<RepProfile> lookUp(KeyValueStore<String, RepProfile> store, String repId) {
+  private static Optional<RepProfile> lookUp(
+      KeyValueStore<String, RepProfile> store, String repId) {
     if (repId == null) {
       return Optional.empty();
     }

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the global rep directory in step with the compacted {@code sales.reps} topic. A record
- * that cannot be read is skipped (it stays in the topic for whoever fixes it); a tombstone removes
- * the rep.
+ * Keeps the global rep directory in step with the compacted {@code sales.reps} topic. A record that
+ * cannot be read is skipped (it stays in the topic for whoever fixes it); a tombstone removes the
+ * rep.
  */
 public final class RepProfileUpdater implements Processor<String, byte[], Void, Void> {
 

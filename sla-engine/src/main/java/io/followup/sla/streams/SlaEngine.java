@@ -56,51 +56,70 @@ public final class SlaEngine implements AutoCloseable {
    * @param replicationOverride the replication factor for topics and internal topics, or empty for
    *     the broker's default (a single-node broker needs 1)
    */
-  public static SlaEngine start(EngineConfig config, Supplier<Policy> policy, SchemaRegistryClient registry,
-      MeterRegistry meters, Optional<Short> replicationOverride) throws ConfigException, InterruptedException {
-    String bootstrap = config.get(EngineConfig.BOOTSTRAP_SERVERS)
-        .orElseThrow(() -> new ConfigException(EngineConfig.BOOTSTRAP_SERVERS + " is not set"));
+  public static SlaEngine start(
+      EngineConfig config,
+      Supplier<Policy> policy,
+      SchemaRegistryClient registry,
+      MeterRegistry meters,
+      Optional<Short> replicationOverride)
+      throws ConfigException, InterruptedException {
+    String bootstrap =
+        config
+            .get(EngineConfig.BOOTSTRAP_SERVERS)
+            .orElseThrow(() -> new ConfigException(EngineConfig.BOOTSTRAP_SERVERS + " is not set"));
     TopicNames topics = config.topics();
     Map<String, Object> clientProps = new HashMap<>(config.kafkaClientProperties());
     clientProps.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 
     try (Admin admin = Admin.create(clientProps)) {
-      TopicProvisioner.ensure(admin, topics, config.intValue(EngineConfig.TOPIC_PARTITIONS, 3), replicationOverride);
+      TopicProvisioner.ensure(
+          admin, topics, config.intValue(EngineConfig.TOPIC_PARTITIONS, 3), replicationOverride);
     } catch (ExecutionException | TimeoutException e) {
-      throw new ConfigException("cannot reach Kafka at " + bootstrap + " to check the engine's topics: "
-          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+      throw new ConfigException(
+          "cannot reach Kafka at "
+              + bootstrap
+              + " to check the engine's topics: "
+              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
     }
 
     boolean autoRegister = config.bool(EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, false);
     EngineMetrics metrics = new EngineMetrics(meters);
-    Topology topology = SlaTopology.build(
-        topics,
-        new SpecificAvroDeserializer<>(registry),
-        new SpecificAvroSerializer<SlaAlert>(registry, autoRegister),
-        new SpecificAvroSerde<>(registry, autoRegister, RepProfile.class),
-        LeadRuleEngine.standard(),
-        policy,
-        config.engineSettings(),
-        metrics,
-        metrics);
+    Topology topology =
+        SlaTopology.build(
+            topics,
+            new SpecificAvroDeserializer<>(registry),
+            new SpecificAvroSerializer<SlaAlert>(registry, autoRegister),
+            new SpecificAvroSerde<>(registry, autoRegister, RepProfile.class),
+            LeadRuleEngine.standard(),
+            policy,
+            config.engineSettings(),
+            metrics,
+            metrics);
 
     Properties props = new Properties();
     props.putAll(clientProps);
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(EngineConfig.APPLICATION_ID, DEFAULT_APPLICATION_ID));
+    props.put(
+        StreamsConfig.APPLICATION_ID_CONFIG,
+        config.get(EngineConfig.APPLICATION_ID, DEFAULT_APPLICATION_ID));
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(config.get(EngineConfig.DATA_DIR, "data"), "streams").toString());
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        Path.of(config.get(EngineConfig.DATA_DIR, "data"), "streams").toString());
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueProcessingExceptionHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
     replicationOverride.ifPresent(r -> props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) r));
     props.putAll(config.streamsProperties());
 
     KafkaStreams streams = new KafkaStreams(topology, props);
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("A stream thread failed; replacing it", e);
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("A stream thread failed; replacing it", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
     streams.setStateListener((now, before) -> LOG.info("Engine state {} -> {}", before, now));
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meters);
@@ -138,8 +157,9 @@ public final class SlaEngine implements AutoCloseable {
    */
   @Override
   public void close() {
-    streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
-        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    streams.close(
+        CloseOptions.timeout(Duration.ofSeconds(30))
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     streamsMetrics.close();
   }
 }

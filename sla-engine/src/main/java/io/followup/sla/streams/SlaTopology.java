@@ -50,26 +50,59 @@ public final class SlaTopology {
       EngineListener listener,
       LeadEventDecoder.DeadLetterListener deadLetterListener) {
     Topology topology = new Topology();
-    topology.addSource(LEAD_EVENTS, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+    topology.addSource(
+        LEAD_EVENTS,
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer(),
         topics.leadEventTopics().toArray(String[]::new));
-    topology.addProcessor(DECODE, () -> new LeadEventDecoder(events, RULES, DEAD_LETTERS, deadLetterListener), LEAD_EVENTS);
-    topology.addProcessor(RULES, () -> new LeadSlaProcessor(engine, policy, settings, listener), DECODE);
+    topology.addProcessor(
+        DECODE,
+        () -> new LeadEventDecoder(events, RULES, DEAD_LETTERS, deadLetterListener),
+        LEAD_EVENTS);
+    topology.addProcessor(
+        RULES, () -> new LeadSlaProcessor(engine, policy, settings, listener), DECODE);
     topology.addSink(ALERTS, topics.alerts(), new StringSerializer(), alerts, RULES);
-    topology.addSink(DEAD_LETTERS, topics.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(), DECODE);
+    topology.addSink(
+        DEAD_LETTERS,
+        topics.deadLetters(),
+        new ByteArraySerializer(),
+        new ByteArraySerializer(),
+        DECODE);
 
-    topology.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.LEAD_STATE), Serdes.String(), new JsonSerde<>(LeadState.class)), RULES);
-    topology.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.DEADLINE_INDEX), Serdes.Bytes(), Serdes.ByteArray()), RULES);
-    topology.addStateStore(Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(StoreNames.SEEN_EVENTS, settings.duplicateWindow(), settings.duplicateWindow(), false),
-        Serdes.String(), Serdes.Long()), RULES);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.LEAD_STATE),
+            Serdes.String(),
+            new JsonSerde<>(LeadState.class)),
+        RULES);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.DEADLINE_INDEX),
+            Serdes.Bytes(),
+            Serdes.ByteArray()),
+        RULES);
+    topology.addStateStore(
+        Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(
+                StoreNames.SEEN_EVENTS,
+                settings.duplicateWindow(),
+                settings.duplicateWindow(),
+                false),
+            Serdes.String(),
+            Serdes.Long()),
+        RULES);
 
     // Restoring a global store copies the topic's bytes as they are, so the store uses the topic's
     // own serdes: what the updater writes and what a restore copies read the same way.
     topology.addGlobalStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPS), Serdes.String(), reps).withLoggingDisabled(),
-        REPS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.reps(), REPS_UPDATER,
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.REPS), Serdes.String(), reps)
+            .withLoggingDisabled(),
+        REPS_SOURCE,
+        new StringDeserializer(),
+        new ByteArrayDeserializer(),
+        topics.reps(),
+        REPS_UPDATER,
         () -> new RepProfileUpdater(reps.deserializer(), topics.reps()));
     return topology;
   }

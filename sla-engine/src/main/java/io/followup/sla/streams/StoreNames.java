@@ -5,10 +5,13 @@ public final class StoreNames {
 
   /** leadId to the lead's state (facts and running clocks). */
   public static final String LEAD_STATE = "lead-state";
+
   /** (deadline, rule, leadId) to nothing: what the punctuator scans. */
   public static final String DEADLINE_INDEX = "deadline-index";
+
   /** eventIds seen recently, to drop duplicates. */
   public static final String SEEN_EVENTS = "seen-event-ids";
+
   /** repId to RepProfile, a global store fed by sales.reps. */
   public static final String REPS = "reps";
 

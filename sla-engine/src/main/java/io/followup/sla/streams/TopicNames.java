@@ -18,15 +18,16 @@ public record TopicNames(
     String alerts,
     String deadLetters) {
 
-  public static final TopicNames DEFAULTS = new TopicNames(
-      "leads.lead-created",
-      "leads.status-changed",
-      "leads.content-engaged",
-      "leads.rep-touched",
-      "sales.reps",
-      "sla.policies",
-      "sla.alerts",
-      "sla.dead-letters");
+  public static final TopicNames DEFAULTS =
+      new TopicNames(
+          "leads.lead-created",
+          "leads.status-changed",
+          "leads.content-engaged",
+          "leads.rep-touched",
+          "sales.reps",
+          "sla.policies",
+          "sla.alerts",
+          "sla.dead-letters");
 
   /** The defaults, with any {@code topics.<role>} entry of {@code config} applied. */
   public static TopicNames from(Map<String, String> config) {
@@ -51,7 +52,8 @@ public record TopicNames(
       case "RepProfile" -> reps;
       case "SlaPolicy" -> policies;
       case "SlaAlert" -> alerts;
-      default -> throw new IllegalArgumentException("no topic for " + record.getSchema().getFullName());
+      default ->
+          throw new IllegalArgumentException("no topic for " + record.getSchema().getFullName());
     };
   }
 
@@ -66,6 +68,14 @@ public record TopicNames(
   }
 
   public List<String> all() {
-    return List.of(leadCreated, statusChanged, contentEngaged, repTouched, reps, policies, alerts, deadLetters);
+    return List.of(
+        leadCreated,
+        statusChanged,
+        contentEngaged,
+        repTouched,
+        reps,
+        policies,
+        alerts,
+        deadLetters);
   }
 }

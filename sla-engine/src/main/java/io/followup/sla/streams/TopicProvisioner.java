@@ -28,7 +28,8 @@ public final class TopicProvisioner {
   /**
    * @param replication empty for the broker's default
    */
-  public static void ensure(Admin admin, TopicNames topics, int partitions, Optional<Short> replication)
+  public static void ensure(
+      Admin admin, TopicNames topics, int partitions, Optional<Short> replication)
       throws InterruptedException, ExecutionException, TimeoutException {
     Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
     List<NewTopic> missing = new ArrayList<>();
@@ -39,7 +40,8 @@ public final class TopicProvisioner {
       boolean compacted = topics.compacted().contains(name);
       NewTopic topic = new NewTopic(name, Optional.of(compacted ? 1 : partitions), replication);
       if (compacted) {
-        topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        topic.configs(
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
       }
       missing.add(topic);
     }

@@ -37,9 +37,14 @@ public final class DeadlineKey {
       separator++;
     }
     String rule = new String(bytes, ruleStart, separator - ruleStart, StandardCharsets.UTF_8);
-    String key = new String(bytes, separator + 1, bytes.length - separator - 1, StandardCharsets.UTF_8);
-    return new Deadline(Instant.ofEpochMilli(at), key,
-        RuleId.fromId(rule).orElseThrow(() -> new IllegalArgumentException("unknown rule in deadline key: " + rule)));
+    String key =
+        new String(bytes, separator + 1, bytes.length - separator - 1, StandardCharsets.UTF_8);
+    return new Deadline(
+        Instant.ofEpochMilli(at),
+        key,
+        RuleId.fromId(rule)
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown rule in deadline key: " + rule)));
   }
 
   /** The smallest key of all. Deadlines before 1970 don't occur: epoch millis are non-negative. */

@@ -22,8 +22,10 @@ class AlertTextTest {
   void timesNameTheDayOnlyWhenItIsAnotherDay() {
     Instant due = Instant.parse("2026-03-06T14:00:00Z");
     assertThat(AlertText.time(due, Instant.parse("2026-03-06T16:00:00Z"))).isEqualTo("14:00 UTC");
-    assertThat(AlertText.time(due, Instant.parse("2026-03-07T16:00:00Z"))).isEqualTo("Mar 6 14:00 UTC");
-    assertThat(AlertText.time(Instant.parse("2026-03-06T14:00:35Z"), due)).isEqualTo("14:00:35 UTC");
+    assertThat(AlertText.time(due, Instant.parse("2026-03-07T16:00:00Z")))
+        .isEqualTo("Mar 6 14:00 UTC");
+    assertThat(AlertText.time(Instant.parse("2026-03-06T14:00:35Z"), due))
+        .isEqualTo("14:00:35 UTC");
   }
 
   @Test

@@ -12,11 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a person sees at the command line: one clear line for every mistake, never a stack trace. */
+/**
+ * What a person sees at the command line: one clear line for every mistake, never a stack trace.
+ */
 class SlaCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private record Result(int exitCode, String out, String err) {
     List<String> errLines() {
@@ -34,13 +35,19 @@ class SlaCommandTest {
   private static void assertOneLineError(Result result, int exitCode, String containing) {
     assertThat(result.exitCode()).isEqualTo(exitCode);
     assertThat(result.errLines()).hasSize(1);
-    assertThat(result.errLines().get(0)).startsWith("sla: ").contains(containing).doesNotContain("Exception");
+    assertThat(result.errLines().get(0))
+        .startsWith("sla: ")
+        .contains(containing)
+        .doesNotContain("Exception");
   }
 
   @Test
   void noCommandAndUnknownOptionsAreOneLine() {
     assertOneLineError(sla(), 2, "name a command");
-    assertOneLineError(sla("replay", "--events", "e", "--alerts-out", "a", "--frobnicate"), 2, "Unknown option: '--frobnicate'");
+    assertOneLineError(
+        sla("replay", "--events", "e", "--alerts-out", "a", "--frobnicate"),
+        2,
+        "Unknown option: '--frobnicate'");
     assertOneLineError(sla("demo", "--duration", "two minutes"), 2, "--duration");
     assertOneLineError(sla("replay"), 2, "Missing required options");
     assertOneLineError(sla("fly"), 2, "Unmatched argument");
@@ -48,52 +55,89 @@ class SlaCommandTest {
 
   @Test
   void missingFilesAreOneLine() {
-    assertOneLineError(sla("replay", "--events", dir.resolve("nope.jsonl").toString(), "--alerts-out",
-        dir.resolve("a.jsonl").toString()), 1, "events file " + dir.resolve("nope.jsonl") + " does not exist");
-    assertOneLineError(sla("run", "--config", dir.resolve("engine.properties").toString()), 1, "does not exist");
+    assertOneLineError(
+        sla(
+            "replay",
+            "--events",
+            dir.resolve("nope.jsonl").toString(),
+            "--alerts-out",
+            dir.resolve("a.jsonl").toString()),
+        1,
+        "events file " + dir.resolve("nope.jsonl") + " does not exist");
+    assertOneLineError(
+        sla("run", "--config", dir.resolve("engine.properties").toString()), 1, "does not exist");
   }
 
   @Test
   void anInvalidPolicyNamesItsLineAndField() throws Exception {
     Path policy = dir.resolve("policy.yaml");
-    Files.writeString(policy, "policyId: p\nversion: \"1\"\nrules:\n  first-touch:\n    sla: two days\n");
+    Files.writeString(
+        policy, "policyId: p\nversion: \"1\"\nrules:\n  first-touch:\n    sla: two days\n");
     Path events = dir.resolve("events.jsonl");
     Files.writeString(events, "");
-    assertOneLineError(sla("replay", "--events", events.toString(), "--alerts-out", dir.resolve("a.jsonl").toString(),
-        "--policy", policy.toString()), 1, "line 5, field rules.first-touch.sla");
-    assertOneLineError(sla("run", "--policy", policy.toString()), 1, "line 5, field rules.first-touch.sla");
+    assertOneLineError(
+        sla(
+            "replay",
+            "--events",
+            events.toString(),
+            "--alerts-out",
+            dir.resolve("a.jsonl").toString(),
+            "--policy",
+            policy.toString()),
+        1,
+        "line 5, field rules.first-touch.sla");
+    assertOneLineError(
+        sla("run", "--policy", policy.toString()), 1, "line 5, field rules.first-touch.sla");
   }
 
   @Test
   void aBadEventLineNamesItsNumber() throws Exception {
     Path events = dir.resolve("events.jsonl");
-    Files.writeString(events, """
+    Files.writeString(
+        events,
+        """
         {"type":"LeadCreated","eventId":"e1","leadId":"L-1","occurredAt":"2026-03-06T09:00:00Z","source":"WEBINAR","ownerRepId":"R-1"}
 
         {"type":"RepTouched","eventId":"e2","leadId":"L-1","occurredAt":"soon"}
         """);
-    assertOneLineError(sla("replay", "--events", events.toString(), "--alerts-out", dir.resolve("a.jsonl").toString()),
-        1, "events.jsonl line 3: RepTouched.occurredAt must be an ISO-8601 UTC time");
+    assertOneLineError(
+        sla(
+            "replay",
+            "--events",
+            events.toString(),
+            "--alerts-out",
+            dir.resolve("a.jsonl").toString()),
+        1,
+        "events.jsonl line 3: RepTouched.occurredAt must be an ISO-8601 UTC time");
   }
 
   @Test
   void halfConfiguredInfrastructureIsRefused() throws Exception {
     Path config = dir.resolve("engine.properties");
     Files.writeString(config, "kafka.bootstrap-servers=localhost:1\n");
-    assertOneLineError(sla("run", "--config", config.toString()), 1, "set both kafka.bootstrap-servers and schema-registry.url");
+    assertOneLineError(
+        sla("run", "--config", config.toString()),
+        1,
+        "set both kafka.bootstrap-servers and schema-registry.url");
   }
 
   @Test
   void anUnreachableRegistryIsOneLine() throws Exception {
     Path config = dir.resolve("engine.properties");
-    Files.writeString(config, "kafka.bootstrap-servers=localhost:1\nschema-registry.url=http://localhost:1\n");
-    assertOneLineError(sla("run", "--config", config.toString()), 1, "the schema registry at http://localhost:1 is unreachable");
+    Files.writeString(
+        config, "kafka.bootstrap-servers=localhost:1\nschema-registry.url=http://localhost:1\n");
+    assertOneLineError(
+        sla("run", "--config", config.toString()),
+        1,
+        "the schema registry at http://localhost:1 is unreachable");
   }
 
   @Test
   void replayWritesTheAlertsLiveRunningWouldHaveProduced() throws Exception {
     Path events = dir.resolve("events.jsonl");
-    Files.writeString(events, """
+    Files.writeString(
+        events,
+        """
         {"type":"RepProfile","repId":"R-1","name":"Dana Ortiz","managerId":"M-1"}
         {"type":"LeadCreated","eventId":"e1","leadId":"L-1","occurredAt":"2026-03-06T09:00:00Z","source":"RFP_REQUEST","ownerRepId":"R-1"}
         {"type":"LeadCreated","eventId":"e2","leadId":"L-2","occurredAt":"2026-03-06T09:00:00Z","source":"RFP_REQUEST","ownerRepId":"R-1"}
@@ -105,14 +149,19 @@ class SlaCommandTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.err()).contains("Replayed 4 events of 2 leads");
-    List<SlaAlert> written = Files.readAllLines(alerts).stream().map(line -> {
-      try {
-        return (SlaAlert) JsonLines.read(line);
-      } catch (JsonLines.InvalidLineException e) {
-        throw new AssertionError(e);
-      }
-    }).toList();
-    assertThat(written).extracting(SlaAlert::getLeadId, SlaAlert::getKind)
+    List<SlaAlert> written =
+        Files.readAllLines(alerts).stream()
+            .map(
+                line -> {
+                  try {
+                    return (SlaAlert) JsonLines.read(line);
+                  } catch (JsonLines.InvalidLineException e) {
+                    throw new AssertionError(e);
+                  }
+                })
+            .toList();
+    assertThat(written)
+        .extracting(SlaAlert::getLeadId, SlaAlert::getKind)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("L-1", "WARNING"),
             org.assertj.core.groups.Tuple.tuple("L-1", "BREACHED"),

@@ -25,15 +25,18 @@ class PolicyLoaderTest {
 
   @Test
   void theShortestApplicableSlaWins() throws Exception {
-    Policy policy = PolicyLoader.parse("""
-        policyId: p
-        version: "2"
-        rules:
-          first-touch:
-            sla: PT48H
-            bySource: {RFP_REQUEST: PT2H}
-            byPriority: {HOT: PT4H}
-        """, "test.yaml");
+    Policy policy =
+        PolicyLoader.parse(
+            """
+            policyId: p
+            version: "2"
+            rules:
+              first-touch:
+                sla: PT48H
+                bySource: {RFP_REQUEST: PT2H}
+                byPriority: {HOT: PT4H}
+            """,
+            "test.yaml");
     RulePolicy rule = policy.rule(RuleId.FIRST_TOUCH).orElseThrow();
     assertThat(rule.slaFor("RFP_REQUEST", "HOT")).isEqualTo(Duration.ofHours(2));
     assertThat(rule.slaFor("TRADE_SHOW", "HOT")).isEqualTo(Duration.ofHours(4));
@@ -44,26 +47,33 @@ class PolicyLoaderTest {
 
   @Test
   void aRuleCanBeTurnedOff() throws Exception {
-    Policy policy = PolicyLoader.parse("""
-        policyId: p
-        version: "3"
-        rules:
-          unassigned:
-            enabled: false
-            sla: PT4H
-        """, "test.yaml");
+    Policy policy =
+        PolicyLoader.parse(
+            """
+            policyId: p
+            version: "3"
+            rules:
+              unassigned:
+                enabled: false
+                sla: PT4H
+            """,
+            "test.yaml");
     assertThat(policy.rule(RuleId.UNASSIGNED)).isEmpty();
   }
 
   @Test
   void aBadDurationNamesTheLineAndTheField() {
-    assertThatThrownBy(() -> PolicyLoader.parse("""
-        policyId: p
-        version: "1"
-        rules:
-          first-touch:
-            sla: 48 hours
-        """, "policy.yaml"))
+    assertThatThrownBy(
+            () ->
+                PolicyLoader.parse(
+                    """
+                    policyId: p
+                    version: "1"
+                    rules:
+                      first-touch:
+                        sla: 48 hours
+                    """,
+                    "policy.yaml"))
         .isInstanceOf(PolicyException.class)
         .hasMessageContaining("policy.yaml line 5")
         .hasMessageContaining("rules.first-touch.sla")
@@ -72,14 +82,18 @@ class PolicyLoaderTest {
 
   @Test
   void anUnknownFieldIsRefusedWithTheKnownOnes() {
-    assertThatThrownBy(() -> PolicyLoader.parse("""
-        policyId: p
-        version: "1"
-        rules:
-          first-touch:
-            sla: PT4H
-            warnAtt: 0.5
-        """, "policy.yaml"))
+    assertThatThrownBy(
+            () ->
+                PolicyLoader.parse(
+                    """
+                    policyId: p
+                    version: "1"
+                    rules:
+                      first-touch:
+                        sla: PT4H
+                        warnAtt: 0.5
+                    """,
+                    "policy.yaml"))
         .hasMessageContaining("line 6")
         .hasMessageContaining("unknown field 'warnAtt'")
         .hasMessageContaining("warnAt");
@@ -87,22 +101,30 @@ class PolicyLoaderTest {
 
   @Test
   void anUnknownRuleAndAnImpossibleWarningShareAreRefused() {
-    assertThatThrownBy(() -> PolicyLoader.parse("""
-        policyId: p
-        version: "1"
-        rules:
-          first-tuch:
-            sla: PT4H
-        """, "policy.yaml"))
+    assertThatThrownBy(
+            () ->
+                PolicyLoader.parse(
+                    """
+                    policyId: p
+                    version: "1"
+                    rules:
+                      first-tuch:
+                        sla: PT4H
+                    """,
+                    "policy.yaml"))
         .hasMessageContaining("unknown rule 'first-tuch'");
-    assertThatThrownBy(() -> PolicyLoader.parse("""
-        policyId: p
-        version: "1"
-        rules:
-          first-touch:
-            sla: PT4H
-            warnAt: 1.5
-        """, "policy.yaml"))
+    assertThatThrownBy(
+            () ->
+                PolicyLoader.parse(
+                    """
+                    policyId: p
+                    version: "1"
+                    rules:
+                      first-touch:
+                        sla: PT4H
+                        warnAt: 1.5
+                    """,
+                    "policy.yaml"))
         .hasMessageContaining("rules.first-touch")
         .hasMessageContaining("warnAt must be a share of the SLA between 0 and 1");
   }

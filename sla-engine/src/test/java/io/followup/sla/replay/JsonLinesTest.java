@@ -13,9 +13,11 @@ class JsonLinesTest {
 
   @Test
   void readsAnEventWithIsoTimesAndDefaultsForOptionalFields() throws Exception {
-    var record = JsonLines.read("""
-        {"type": "LeadCreated", "eventId": "e1", "leadId": "L-1", "occurredAt": "2026-03-06T17:00:00Z", "source": "RFP_REQUEST", "extra": 1}
-        """);
+    var record =
+        JsonLines.read(
+            """
+            {"type": "LeadCreated", "eventId": "e1", "leadId": "L-1", "occurredAt": "2026-03-06T17:00:00Z", "source": "RFP_REQUEST", "extra": 1}
+            """);
     assertThat(record).isInstanceOf(LeadCreated.class);
     LeadCreated created = (LeadCreated) record;
     assertThat(created.getOccurredAt()).isEqualTo(Instant.parse("2026-03-06T17:00:00Z"));
@@ -25,32 +27,53 @@ class JsonLinesTest {
 
   @Test
   void readsBooleansAndNulls() throws Exception {
-    RepTouched touch = (RepTouched) JsonLines.read("""
-        {"type":"RepTouched","eventId":"e2","leadId":"L-1","occurredAt":"2026-03-06T18:00:00Z","repId":"R-1",
-         "channel":"EMAIL","direction":"OUTBOUND","personalized":false,"subject":null}
-        """.replace("\n", ""));
+    RepTouched touch =
+        (RepTouched)
+            JsonLines.read(
+                """
+                {"type":"RepTouched","eventId":"e2","leadId":"L-1","occurredAt":"2026-03-06T18:00:00Z","repId":"R-1",
+                 "channel":"EMAIL","direction":"OUTBOUND","personalized":false,"subject":null}
+                """
+                    .replace("\n", ""));
     assertThat(touch.getPersonalized()).isFalse();
     assertThat(touch.getSubject()).isNull();
   }
 
   @Test
   void writesAlertsThatReadBackEqual() throws Exception {
-    SlaAlert alert = SlaAlert.newBuilder().setAlertId("a").setKind("BREACHED").setRuleId("first-touch").setLeadId("L-1")
-        .setDueAt(Instant.parse("2026-03-06T17:00:00Z")).setDetectedAt(Instant.parse("2026-03-06T17:00:01Z"))
-        .setSummary("s").build();
+    SlaAlert alert =
+        SlaAlert.newBuilder()
+            .setAlertId("a")
+            .setKind("BREACHED")
+            .setRuleId("first-touch")
+            .setLeadId("L-1")
+            .setDueAt(Instant.parse("2026-03-06T17:00:00Z"))
+            .setDetectedAt(Instant.parse("2026-03-06T17:00:01Z"))
+            .setSummary("s")
+            .build();
     String line = JsonLines.write(alert);
-    assertThat(line).startsWith("{\"type\":\"SlaAlert\"").contains("\"dueAt\":\"2026-03-06T17:00:00Z\"");
+    assertThat(line)
+        .startsWith("{\"type\":\"SlaAlert\"")
+        .contains("\"dueAt\":\"2026-03-06T17:00:00Z\"");
     assertThat(JsonLines.read(line)).isEqualTo(alert);
   }
 
   @Test
   void badLinesSayWhatIsWrong() {
     assertThatThrownBy(() -> JsonLines.read("{not json")).hasMessageStartingWith("not valid JSON");
-    assertThatThrownBy(() -> JsonLines.read("{\"leadId\":\"L-1\"}")).hasMessageStartingWith("missing \"type\"");
-    assertThatThrownBy(() -> JsonLines.read("{\"type\":\"LeadDeleted\"}")).hasMessageStartingWith("unknown type \"LeadDeleted\"");
-    assertThatThrownBy(() -> JsonLines.read("{\"type\":\"LeadCreated\",\"eventId\":\"e\",\"leadId\":\"L\",\"occurredAt\":\"2026-03-06T17:00:00Z\"}"))
+    assertThatThrownBy(() -> JsonLines.read("{\"leadId\":\"L-1\"}"))
+        .hasMessageStartingWith("missing \"type\"");
+    assertThatThrownBy(() -> JsonLines.read("{\"type\":\"LeadDeleted\"}"))
+        .hasMessageStartingWith("unknown type \"LeadDeleted\"");
+    assertThatThrownBy(
+            () ->
+                JsonLines.read(
+                    "{\"type\":\"LeadCreated\",\"eventId\":\"e\",\"leadId\":\"L\",\"occurredAt\":\"2026-03-06T17:00:00Z\"}"))
         .hasMessage("LeadCreated needs the field \"source\"");
-    assertThatThrownBy(() -> JsonLines.read("{\"type\":\"LeadCreated\",\"eventId\":\"e\",\"leadId\":\"L\",\"occurredAt\":\"yesterday\",\"source\":\"X\"}"))
+    assertThatThrownBy(
+            () ->
+                JsonLines.read(
+                    "{\"type\":\"LeadCreated\",\"eventId\":\"e\",\"leadId\":\"L\",\"occurredAt\":\"yesterday\",\"source\":\"X\"}"))
         .hasMessageContaining("LeadCreated.occurredAt must be an ISO-8601 UTC time");
   }
 }

@@ -18,10 +18,22 @@ public final class TestEvents {
 
   private static final AtomicInteger IDS = new AtomicInteger();
 
-  public static final RepDirectory REPS = RepDirectory.of(Map.of(
-      "R-DANA", RepProfile.newBuilder().setRepId("R-DANA").setName("Dana Ortiz").setManagerId("M-SAM").build(),
-      "R-PRIYA", RepProfile.newBuilder().setRepId("R-PRIYA").setName("Priya Nair").setManagerId("M-SAM").build(),
-      "M-SAM", RepProfile.newBuilder().setRepId("M-SAM").setName("Sam Patel").build()));
+  public static final RepDirectory REPS =
+      RepDirectory.of(
+          Map.of(
+              "R-DANA",
+                  RepProfile.newBuilder()
+                      .setRepId("R-DANA")
+                      .setName("Dana Ortiz")
+                      .setManagerId("M-SAM")
+                      .build(),
+              "R-PRIYA",
+                  RepProfile.newBuilder()
+                      .setRepId("R-PRIYA")
+                      .setName("Priya Nair")
+                      .setManagerId("M-SAM")
+                      .build(),
+              "M-SAM", RepProfile.newBuilder().setRepId("M-SAM").setName("Sam Patel").build()));
 
   private TestEvents() {}
 
@@ -33,7 +45,8 @@ public final class TestEvents {
     return Duration.ofMillis(Math.round(hours * 3_600_000));
   }
 
-  public static LeadCreated created(String leadId, Duration at, String source, String priority, String owner) {
+  public static LeadCreated created(
+      String leadId, Duration at, String source, String priority, String owner) {
     return LeadCreated.newBuilder()
         .setEventId("e-" + IDS.incrementAndGet())
         .setLeadId(leadId)

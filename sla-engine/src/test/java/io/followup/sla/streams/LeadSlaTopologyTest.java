@@ -3,7 +3,6 @@ package io.followup.sla.streams;
 import static io.followup.sla.rules.TestEvents.T0;
 import static io.followup.sla.rules.TestEvents.created;
 import static io.followup.sla.rules.TestEvents.h;
-import static io.followup.sla.rules.TestEvents.status;
 import static io.followup.sla.rules.TestEvents.touch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -51,10 +50,10 @@ class LeadSlaTopologyTest {
 
   private static final TopicNames TOPICS = TopicNames.DEFAULTS;
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
 
-  private final SchemaRegistryClient registry = new InProcessSchemaRegistryClient(SchemaRegistry.inMemory());
+  private final SchemaRegistryClient registry =
+      new InProcessSchemaRegistryClient(SchemaRegistry.inMemory());
   private final List<List<Deadline>> ticks = new ArrayList<>();
   private final AtomicInteger duplicates = new AtomicInteger();
   private TopologyTestDriver driver;
@@ -62,30 +61,52 @@ class LeadSlaTopologyTest {
   private TestOutputTopic<byte[], byte[]> deadLetters;
 
   private void start(EngineSettings settings) {
-    EngineListener listener = new EngineListener() {
-      @Override
-      public void deadlinesFired(List<Deadline> fired, Instant now) {
-        ticks.add(fired);
-      }
+    EngineListener listener =
+        new EngineListener() {
+          @Override
+          public void deadlinesFired(List<Deadline> fired, Instant now) {
+            ticks.add(fired);
+          }
 
-      @Override
-      public void duplicateDropped() {
-        duplicates.incrementAndGet();
-      }
-    };
-    var topology = SlaTopology.build(TOPICS, new SpecificAvroDeserializer<>(registry),
-        new SpecificAvroSerializer<SlaAlert>(registry, true), new SpecificAvroSerde<>(registry, true, RepProfile.class),
-        LeadRuleEngine.standard(), PolicyLoader::builtInDefault, settings, listener, LeadEventDecoder.DeadLetterListener.NONE);
+          @Override
+          public void duplicateDropped() {
+            duplicates.incrementAndGet();
+          }
+        };
+    var topology =
+        SlaTopology.build(
+            TOPICS,
+            new SpecificAvroDeserializer<>(registry),
+            new SpecificAvroSerializer<SlaAlert>(registry, true),
+            new SpecificAvroSerde<>(registry, true, RepProfile.class),
+            LeadRuleEngine.standard(),
+            PolicyLoader::builtInDefault,
+            settings,
+            listener,
+            LeadEventDecoder.DeadLetterListener.NONE);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(topology, props, T0);
-    alerts = driver.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), new SpecificAvroDeserializer<>(registry, SlaAlert.class));
-    deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    TestInputTopic<String, RepProfile> reps = driver.createInputTopic(TOPICS.reps(), new StringSerializer(),
-        new SpecificAvroSerializer<>(registry, true));
-    reps.pipeInput("R-DANA", RepProfile.newBuilder().setRepId("R-DANA").setName("Dana Ortiz").setManagerId("M-SAM").build());
+    alerts =
+        driver.createOutputTopic(
+            TOPICS.alerts(),
+            new StringDeserializer(),
+            new SpecificAvroDeserializer<>(registry, SlaAlert.class));
+    deadLetters =
+        driver.createOutputTopic(
+            TOPICS.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    TestInputTopic<String, RepProfile> reps =
+        driver.createInputTopic(
+            TOPICS.reps(), new StringSerializer(), new SpecificAvroSerializer<>(registry, true));
+    reps.pipeInput(
+        "R-DANA",
+        RepProfile.newBuilder()
+            .setRepId("R-DANA")
+            .setName("Dana Ortiz")
+            .setManagerId("M-SAM")
+            .build());
     reps.pipeInput("M-SAM", RepProfile.newBuilder().setRepId("M-SAM").setName("Sam Patel").build());
   }
 
@@ -101,12 +122,18 @@ class LeadSlaTopologyTest {
 
   private void send(SpecificRecord event) {
     String topic = TOPICS.topicOf(event);
-    driver.createInputTopic(topic, new StringSerializer(), new SpecificAvroSerializer<SpecificRecord>(registry, true))
+    driver
+        .createInputTopic(
+            topic,
+            new StringSerializer(),
+            new SpecificAvroSerializer<SpecificRecord>(registry, true))
         .pipeInput(LeadEvents.leadId(event), event, LeadEvents.occurredAt(event));
   }
 
   private void sendRaw(String topic, byte[] key, byte[] value) {
-    driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer()).pipeInput(key, value, T0);
+    driver
+        .createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())
+        .pipeInput(key, value, T0);
   }
 
   private void advanceTo(Duration sinceT0) {
@@ -127,8 +154,11 @@ class LeadSlaTopologyTest {
     advanceTo(h(36));
     advanceTo(h(48));
     List<TestRecord<String, SlaAlert>> out = alerts.readRecordsToList();
-    assertThat(out).extracting(TestRecord::key, r -> r.value().getKind(), r -> r.value().getDetectedAt())
-        .containsExactly(tuple("L-1042", "WARNING", T0.plus(h(36))), tuple("L-1042", "BREACHED", T0.plus(h(48))));
+    assertThat(out)
+        .extracting(TestRecord::key, r -> r.value().getKind(), r -> r.value().getDetectedAt())
+        .containsExactly(
+            tuple("L-1042", "WARNING", T0.plus(h(36))),
+            tuple("L-1042", "BREACHED", T0.plus(h(48))));
     SlaAlert breach = out.get(1).value();
     assertThat(breach.getSummary()).contains("from rep Dana Ortiz for 2d");
     assertThat(breach.getManagerId()).isEqualTo("M-SAM");
@@ -145,7 +175,8 @@ class LeadSlaTopologyTest {
     send(touch("L-2", h(5), "R-DANA"));
 
     // One scan at 5h finds L-2 past both its warning and its deadline: the breach alone is sent.
-    assertThat(alerts.readRecordsToList()).extracting(TestRecord::key, r -> r.value().getKind())
+    assertThat(alerts.readRecordsToList())
+        .extracting(TestRecord::key, r -> r.value().getKind())
         .containsExactly(tuple("L-2", "BREACHED"), tuple("L-2", "RESOLVED"));
   }
 
@@ -158,7 +189,9 @@ class LeadSlaTopologyTest {
     advanceTo(h(5.5));
     assertThat(ticks).isEmpty();
     send(touch("L-1", h(5), "R-DANA"));
-    assertThat(alerts.readRecordsToList()).extracting(r -> r.value().getKind()).containsExactly("BREACHED", "RESOLVED");
+    assertThat(alerts.readRecordsToList())
+        .extracting(r -> r.value().getKind())
+        .containsExactly("BREACHED", "RESOLVED");
   }
 
   @Test
@@ -199,31 +232,51 @@ class LeadSlaTopologyTest {
     advanceTo(h(10).plusSeconds(2));
     advanceTo(h(10).plusSeconds(3));
     assertThat(ticks).allSatisfy(t -> assertThat(t.size()).isLessThanOrEqualTo(10));
-    assertThat(alerts.readRecordsToList()).filteredOn(r -> r.value().getKind().equals("BREACHED")).hasSize(25);
+    assertThat(alerts.readRecordsToList())
+        .filteredOn(r -> r.value().getKind().equals("BREACHED"))
+        .hasSize(25);
   }
 
   @Test
   void badRecordsBecomeDeadLettersAndTheEngineGoesOn() {
-    sendRaw(TOPICS.leadCreated(), "L-1".getBytes(StandardCharsets.UTF_8), "{\"leadId\":\"L-1\"}".getBytes(StandardCharsets.UTF_8));
-    sendRaw(TOPICS.repTouched(), "L-1".getBytes(StandardCharsets.UTF_8),
+    sendRaw(
+        TOPICS.leadCreated(),
+        "L-1".getBytes(StandardCharsets.UTF_8),
+        "{\"leadId\":\"L-1\"}".getBytes(StandardCharsets.UTF_8));
+    sendRaw(
+        TOPICS.repTouched(),
+        "L-1".getBytes(StandardCharsets.UTF_8),
         ByteBuffer.allocate(9).put((byte) 0).putInt(424242).putInt(0).array());
-    sendRaw(TOPICS.leadCreated(), null, new SpecificAvroSerializer<LeadCreated>(registry, true)
-        .serialize(TOPICS.leadCreated(), created("L-2", h(0), "WEBINAR", "WARM", "R-DANA")));
-    sendRaw(TOPICS.leadCreated(), "L-other".getBytes(StandardCharsets.UTF_8), new SpecificAvroSerializer<LeadCreated>(registry, true)
-        .serialize(TOPICS.leadCreated(), created("L-3", h(0), "WEBINAR", "WARM", "R-DANA")));
-    sendRaw(TOPICS.leadCreated(), "".getBytes(StandardCharsets.UTF_8), new SpecificAvroSerializer<LeadCreated>(registry, true)
-        .serialize(TOPICS.leadCreated(), created("", h(0), "WEBINAR", "WARM", "R-DANA")));
+    sendRaw(
+        TOPICS.leadCreated(),
+        null,
+        new SpecificAvroSerializer<LeadCreated>(registry, true)
+            .serialize(TOPICS.leadCreated(), created("L-2", h(0), "WEBINAR", "WARM", "R-DANA")));
+    sendRaw(
+        TOPICS.leadCreated(),
+        "L-other".getBytes(StandardCharsets.UTF_8),
+        new SpecificAvroSerializer<LeadCreated>(registry, true)
+            .serialize(TOPICS.leadCreated(), created("L-3", h(0), "WEBINAR", "WARM", "R-DANA")));
+    sendRaw(
+        TOPICS.leadCreated(),
+        "".getBytes(StandardCharsets.UTF_8),
+        new SpecificAvroSerializer<LeadCreated>(registry, true)
+            .serialize(TOPICS.leadCreated(), created("", h(0), "WEBINAR", "WARM", "R-DANA")));
 
     List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
-    assertThat(dead).extracting(r -> header(r.headers(), DeadLetters.REASON).split(":")[0])
-        .containsExactly("undecodable", "undecodable", "null-key", "key-mismatch", "missing-lead-id");
+    assertThat(dead)
+        .extracting(r -> header(r.headers(), DeadLetters.REASON).split(":")[0])
+        .containsExactly(
+            "undecodable", "undecodable", "null-key", "key-mismatch", "missing-lead-id");
     assertThat(header(dead.get(0).headers(), DeadLetters.REASON)).contains("wire format");
     assertThat(header(dead.get(1).headers(), DeadLetters.REASON)).contains("424242");
     assertThat(header(dead.get(0).headers(), DeadLetters.TOPIC)).isEqualTo(TOPICS.leadCreated());
     assertThat(header(dead.get(1).headers(), DeadLetters.TOPIC)).isEqualTo(TOPICS.repTouched());
     assertThat(header(dead.get(0).headers(), DeadLetters.PARTITION)).isEqualTo("0");
     assertThat(header(dead.get(0).headers(), DeadLetters.OFFSET)).isEqualTo("0");
-    assertThat(dead.get(0).value()).asString(StandardCharsets.UTF_8).isEqualTo("{\"leadId\":\"L-1\"}");
+    assertThat(dead.get(0).value())
+        .asString(StandardCharsets.UTF_8)
+        .isEqualTo("{\"leadId\":\"L-1\"}");
 
     send(created("L-9", h(0), "RFP_REQUEST", "HOT", "R-DANA"));
     advanceTo(h(5));

@@ -21,33 +21,50 @@ import java.util.concurrent.TimeUnit;
 public final class ConfluentPython {
 
   private static final String PYTHON = "/usr/bin/python3";
-  private static final String DEBIAN_PACKAGES = "python3-confluent-kafka python3-avro python3-requests";
+  private static final String DEBIAN_PACKAGES =
+      "python3-confluent-kafka python3-avro python3-requests";
   private static final long PROCESS_TIMEOUT_SECONDS = 90;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ConfluentPython() {}
 
-  /** Runs the script in {@code mode} against the broker and registry; its one line of stdout, parsed. */
-  public static JsonNode run(Path work, String bootstrap, String registryUrl, String mode, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(PYTHON, script().toString(), mode,
-        "--bootstrap", bootstrap, "--registry", registryUrl));
+  /**
+   * Runs the script in {@code mode} against the broker and registry; its one line of stdout,
+   * parsed.
+   */
+  public static JsonNode run(
+      Path work, String bootstrap, String registryUrl, String mode, String... args)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                PYTHON,
+                script().toString(),
+                mode,
+                "--bootstrap",
+                bootstrap,
+                "--registry",
+                registryUrl));
     command.addAll(List.of(args));
     Path stdout = Files.createTempFile(work, mode, ".out");
     Path stderr = Files.createTempFile(work, mode, ".err");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
     builder.environment().remove("PYTHONPATH");
     builder.environment().remove("PYTHONHOME");
     builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
     Process process = builder.start();
     if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      fail("the Python %s did not finish within %d s; stderr:%n%s", mode, PROCESS_TIMEOUT_SECONDS, read(stderr));
+      fail(
+          "the Python %s did not finish within %d s; stderr:%n%s",
+          mode, PROCESS_TIMEOUT_SECONDS, read(stderr));
     }
     String out = read(stdout).strip();
     if (process.exitValue() != 0) {
-      fail("the Python %s exited with %d: %s%nstderr:%n%s", mode, process.exitValue(), out, read(stderr));
+      fail(
+          "the Python %s exited with %d: %s%nstderr:%n%s",
+          mode, process.exitValue(), out, read(stderr));
     }
     String[] lines = out.split("\n");
     return JSON.readTree(lines[lines.length - 1]);
@@ -55,13 +72,17 @@ public final class ConfluentPython {
 
   /** Fails (never skips) with the install line when the client is not there. */
   public static void requireInstalled() throws InterruptedException {
-    String missing = "this test needs Confluent's Python client under " + PYTHON
-        + "; install the Debian packages: apt-get install -y " + DEBIAN_PACKAGES;
+    String missing =
+        "this test needs Confluent's Python client under "
+            + PYTHON
+            + "; install the Debian packages: apt-get install -y "
+            + DEBIAN_PACKAGES;
     Process process;
     try {
-      process = new ProcessBuilder(PYTHON, "-c", "import confluent_kafka.avro, avro.io, requests")
-          .redirectErrorStream(true)
-          .start();
+      process =
+          new ProcessBuilder(PYTHON, "-c", "import confluent_kafka.avro, avro.io, requests")
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       fail(missing + " (" + PYTHON + " cannot run: " + e.getMessage() + ")");
       return;
