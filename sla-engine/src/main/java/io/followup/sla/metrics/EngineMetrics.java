@@ -3,7 +3,6 @@ package io.followup.sla.metrics;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.streams.EngineListener;
-import io.followup.sla.streams.LeadEventDecoder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +17,7 @@ import org.apache.avro.specific.SpecificRecord;
  * it noticed a deadline. Labels are bounded sets (rule, kind, event type, reason): never a label
  * per lead, account or rep.
  */
-public final class EngineMetrics implements EngineListener, LeadEventDecoder.DeadLetterListener {
+public final class EngineMetrics implements EngineListener {
 
   private final MeterRegistry registry;
   private final Counter duplicates;

@@ -17,5 +17,8 @@ public interface EngineListener {
 
   default void deadlinesFired(List<Deadline> fired, Instant now) {}
 
+  /** A record went to the dead-letter topic; {@code reasonCode} is a short fixed word such as undecodable. */
+  default void deadLettered(String sourceTopic, String reasonCode) {}
+
   EngineListener NONE = new EngineListener() {};
 }

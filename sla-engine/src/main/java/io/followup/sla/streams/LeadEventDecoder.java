@@ -23,22 +23,14 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
   private final Deserializer<?> events;
   private final String rulesNode;
   private final String deadLetterNode;
-  private final DeadLetterListener listener;
+  private final EngineListener listener;
   private ProcessorContext<Object, Object> context;
-
-  /** Told of each dead letter's reason, e.g. to count them. */
-  @FunctionalInterface
-  public interface DeadLetterListener {
-    void deadLettered(String sourceTopic, String reasonCode);
-
-    DeadLetterListener NONE = (topic, reason) -> {};
-  }
 
   public LeadEventDecoder(
       Deserializer<?> events,
       String rulesNode,
       String deadLetterNode,
-      DeadLetterListener listener) {
+      EngineListener listener) {
     this.events = events;
     this.rulesNode = rulesNode;
     this.deadLetterNode = deadLetterNode;

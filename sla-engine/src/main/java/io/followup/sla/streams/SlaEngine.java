@@ -2,15 +2,11 @@ package io.followup.sla.streams;
 
 import io.followup.sla.config.ConfigException;
 import io.followup.sla.config.EngineConfig;
-import io.followup.sla.events.RepProfile;
-import io.followup.sla.events.SlaAlert;
 import io.followup.sla.metrics.EngineMetrics;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
-import io.followup.sla.serde.SpecificAvroDeserializer;
-import io.followup.sla.serde.SpecificAvroSerde;
-import io.followup.sla.serde.SpecificAvroSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
@@ -56,6 +52,7 @@ public final class SlaEngine implements AutoCloseable {
    * @param replicationOverride the replication factor for topics and internal topics, or empty for
    *     the broker's default (a single-node broker needs 1)
    */
+  @SuppressWarnings("deprecation")
   public static SlaEngine start(
       EngineConfig config,
       Supplier<Policy> policy,
@@ -83,18 +80,14 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     boolean autoRegister = config.bool(EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, false);
-    EngineMetrics metrics = new EngineMetrics(meters);
     Topology topology =
         SlaTopology.build(
             topics,
-            new SpecificAvroDeserializer<>(registry),
-            new SpecificAvroSerializer<SlaAlert>(registry, autoRegister),
-            new SpecificAvroSerde<>(registry, autoRegister, RepProfile.class),
+            EventSerdes.using(registry, autoRegister),
             LeadRuleEngine.standard(),
             policy,
             config.engineSettings(),
-            metrics,
-            metrics);
+            new EngineMetrics(meters));
 
     Properties props = new Properties();
     props.putAll(clientProps);
@@ -109,6 +102,8 @@ public final class SlaEngine implements AutoCloseable {
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueProcessingExceptionHandler.class);
+    // Deprecated already, yet Kafka 4.3 warns at start-up unless it is set: rep profiles that fail
+    // to process are then handled like lead events instead of stopping the global thread.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
     replicationOverride.ifPresent(r -> props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) r));

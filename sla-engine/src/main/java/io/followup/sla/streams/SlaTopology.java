@@ -1,18 +1,14 @@
 package io.followup.sla.streams;
 
-import io.followup.sla.events.RepProfile;
-import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.rules.LeadRuleEngine;
 import io.followup.sla.rules.LeadState;
+import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.JsonSerde;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -34,21 +30,13 @@ public final class SlaTopology {
 
   private SlaTopology() {}
 
-  /**
-   * @param events reads any lead event from its Confluent-framed bytes
-   * @param alerts writes alerts
-   * @param reps reads and writes rep profiles (the global store keeps the topic's own format)
-   */
   public static Topology build(
       TopicNames topics,
-      Deserializer<?> events,
-      Serializer<SlaAlert> alerts,
-      Serde<RepProfile> reps,
+      EventSerdes serdes,
       LeadRuleEngine engine,
       Supplier<Policy> policy,
       EngineSettings settings,
-      EngineListener listener,
-      LeadEventDecoder.DeadLetterListener deadLetterListener) {
+      EngineListener listener) {
     Topology topology = new Topology();
     topology.addSource(
         LEAD_EVENTS,
@@ -57,11 +45,11 @@ public final class SlaTopology {
         topics.leadEventTopics().toArray(String[]::new));
     topology.addProcessor(
         DECODE,
-        () -> new LeadEventDecoder(events, RULES, DEAD_LETTERS, deadLetterListener),
+        () -> new LeadEventDecoder(serdes.leadEvents(), RULES, DEAD_LETTERS, listener),
         LEAD_EVENTS);
     topology.addProcessor(
         RULES, () -> new LeadSlaProcessor(engine, policy, settings, listener), DECODE);
-    topology.addSink(ALERTS, topics.alerts(), new StringSerializer(), alerts, RULES);
+    topology.addSink(ALERTS, topics.alerts(), new StringSerializer(), serdes.alerts(), RULES);
     topology.addSink(
         DEAD_LETTERS,
         topics.deadLetters(),
@@ -96,14 +84,14 @@ public final class SlaTopology {
     // own serdes: what the updater writes and what a restore copies read the same way.
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.REPS), Serdes.String(), reps)
+                Stores.persistentKeyValueStore(StoreNames.REPS), Serdes.String(), serdes.reps())
             .withLoggingDisabled(),
         REPS_SOURCE,
         new StringDeserializer(),
         new ByteArrayDeserializer(),
         topics.reps(),
         REPS_UPDATER,
-        () -> new RepProfileUpdater(reps.deserializer(), topics.reps()));
+        () -> new RepProfileUpdater(serdes.reps().deserializer(), topics.reps()));
     return topology;
   }
 }

@@ -16,6 +16,7 @@ import io.followup.sla.registry.SchemaRegistry;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroDeserializer;
 import io.followup.sla.serde.SpecificAvroSerde;
@@ -76,14 +77,11 @@ class LeadSlaTopologyTest {
     var topology =
         SlaTopology.build(
             TOPICS,
-            new SpecificAvroDeserializer<>(registry),
-            new SpecificAvroSerializer<SlaAlert>(registry, true),
-            new SpecificAvroSerde<>(registry, true, RepProfile.class),
+            EventSerdes.using(registry, true),
             LeadRuleEngine.standard(),
             PolicyLoader::builtInDefault,
             settings,
-            listener,
-            LeadEventDecoder.DeadLetterListener.NONE);
+            listener);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

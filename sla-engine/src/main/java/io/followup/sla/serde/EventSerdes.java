@@ -1,0 +1,31 @@
+package io.followup.sla.serde;
+
+import io.followup.sla.events.RepProfile;
+import io.followup.sla.events.SlaAlert;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The engine's value serdes, all in the Confluent wire format against one registry: any lead
+ * event in, alerts out, rep profiles for the global store.
+ *
+ * @param leadEvents reads whichever lead event the writer schema names
+ */
+public record EventSerdes(
+    Deserializer<SpecificRecord> leadEvents,
+    Serializer<SlaAlert> alerts,
+    Serde<RepProfile> reps) {
+
+  /**
+   * @param autoRegister register the engine's schemas on first write (the embedded default);
+   *     against a shared registry they are usually registered by whoever owns the subjects
+   */
+  public static EventSerdes using(SchemaRegistryClient registry, boolean autoRegister) {
+    return new EventSerdes(
+        new SpecificAvroDeserializer<>(registry),
+        new SpecificAvroSerializer<>(registry, autoRegister),
+        new SpecificAvroSerde<>(registry, autoRegister, RepProfile.class));
+  }
+}
