@@ -2,6 +2,7 @@ package io.followup.sla.replay;
 
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
+import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.rules.LeadRuleEngine;
@@ -34,6 +35,7 @@ public final class ReplayDriver {
   private final Policy policy;
   private final RepDirectory reps;
   private final Consumer<SlaAlert> alerts;
+  private final Consumer<ClockEvent> clockEvents;
 
   private final Map<String, LeadState> states = new HashMap<>();
   private final TreeSet<Deadline> deadlines = new TreeSet<>(BY_TIME);
@@ -42,10 +44,23 @@ public final class ReplayDriver {
 
   public ReplayDriver(
       LeadRuleEngine engine, Policy policy, RepDirectory reps, Consumer<SlaAlert> alerts) {
+    this(engine, policy, reps, alerts, clock -> {});
+  }
+
+  /**
+   * @param clockEvents told of every clock that starts or closes, for compliance reporting
+   */
+  public ReplayDriver(
+      LeadRuleEngine engine,
+      Policy policy,
+      RepDirectory reps,
+      Consumer<SlaAlert> alerts,
+      Consumer<ClockEvent> clockEvents) {
     this.engine = engine;
     this.policy = policy;
     this.reps = reps;
     this.alerts = alerts;
+    this.clockEvents = clockEvents;
   }
 
   /**
@@ -88,6 +103,7 @@ public final class ReplayDriver {
     if (outcome.state() != null) {
       states.put(outcome.state().getLeadId(), outcome.state());
     }
+    outcome.clockEvents().forEach(clockEvents);
     outcome.alerts().forEach(alerts);
   }
 

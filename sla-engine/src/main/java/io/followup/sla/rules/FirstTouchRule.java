@@ -76,6 +76,18 @@ public final class FirstTouchRule implements LeadRule {
   }
 
   @Override
+  public ClockClosure closure(LeadState lead, SlaClock clock, Instant now) {
+    if (lead.touchedSince(clock.startedAt())) {
+      return ClockClosure.satisfied(lead.getLastTouchAt());
+    }
+    Instant accepted = lead.getAcceptedAt();
+    if (accepted != null && !accepted.isBefore(clock.startedAt()) && lead.getClosedAt() == null) {
+      return ClockClosure.satisfied(accepted);
+    }
+    return ClockClosure.stopped(now);
+  }
+
+  @Override
   public String resolvedSummary(LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
     String what = lead(lead);
     if (lead.touchedSince(clock.startedAt())) {

@@ -22,6 +22,12 @@ public interface LeadRule {
   String pendingSummary(
       AlertKind kind, LeadState lead, SlaClock clock, Instant now, RepDirectory reps);
 
+  /**
+   * Why and when a clock the lead's facts no longer call for closed: SATISFIED at the time the lead
+   * got what it was owed, or STOPPED (at {@code now}) when the rule simply no longer applies.
+   */
+  ClockClosure closure(LeadState lead, SlaClock clock, Instant now);
+
   /** One sentence for the RESOLVED alert of a clock the lead's facts no longer call for. */
   String resolvedSummary(LeadState lead, SlaClock clock, Instant now, RepDirectory reps);
 }

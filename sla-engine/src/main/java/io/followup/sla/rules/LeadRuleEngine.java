@@ -54,6 +54,7 @@ public final class LeadRuleEngine {
     LeadState state = current == null ? LeadState.empty(leadId) : current.copy();
     Instant eventTime = LeadEvents.occurredAt(event);
     List<SlaAlert> alerts = new ArrayList<>();
+    List<ClockEvent> clocks = new ArrayList<>();
 
     Instant justBeforeEvent = eventTime.minusNanos(1);
     Instant catchUpUntil = justBeforeEvent.isBefore(now) ? justBeforeEvent : now;
@@ -61,15 +62,15 @@ public final class LeadRuleEngine {
       advance(state, rule, catchUpUntil, reps, now, alerts);
     }
     apply(state, event);
-    reconcile(state, policy, reps, now, alerts);
-    return Outcome.between(current, state, alerts, null);
+    reconcile(state, policy, reps, now, alerts, clocks);
+    return Outcome.between(current, state, alerts, clocks, null);
   }
 
   /** Looks at one rule's clock of a lead whose deadline came due. */
   public Outcome onDeadline(
       LeadState current, Deadline due, Policy policy, RepDirectory reps, Instant now) {
     if (current == null) {
-      return new Outcome(null, List.of(due), List.of(), List.of());
+      return new Outcome(null, List.of(due), List.of(), List.of(), List.of());
     }
     LeadState state = current.copy();
     List<SlaAlert> alerts = new ArrayList<>();
@@ -78,7 +79,7 @@ public final class LeadRuleEngine {
         advance(state, rule, now, reps, now, alerts);
       }
     }
-    return Outcome.between(current, state, alerts, due);
+    return Outcome.between(current, state, alerts, List.of(), due);
   }
 
   private void apply(LeadState state, SpecificRecord event) {
@@ -160,7 +161,12 @@ public final class LeadRuleEngine {
    * Starts the clocks the facts call for and stops (resolving, if alerted) those they no longer do.
    */
   private void reconcile(
-      LeadState state, Policy policy, RepDirectory reps, Instant now, List<SlaAlert> alerts) {
+      LeadState state,
+      Policy policy,
+      RepDirectory reps,
+      Instant now,
+      List<SlaAlert> alerts,
+      List<ClockEvent> clocks) {
     for (LeadRule rule : rules) {
       Optional<RulePolicy> rulePolicy = policy.rule(rule.id());
       Optional<ClockDemand> demand = rulePolicy.flatMap(p -> rule.demand(state, p));
@@ -177,22 +183,40 @@ public final class LeadRuleEngine {
                   now,
                   reps));
         }
+        clocks.add(closed(state, existing, rule.closure(state, existing, now)));
         state.getClocks().remove(rule.id());
         existing = null;
       }
       if (existing == null && demand.isPresent()) {
-        state
-            .getClocks()
-            .put(
-                rule.id(),
-                start(
-                    rule.id(),
-                    state.getLeadId(),
-                    demand.get(),
-                    rulePolicy.get(),
-                    policy.version()));
+        SlaClock started =
+            start(rule.id(), state.getLeadId(), demand.get(), rulePolicy.get(), policy.version());
+        state.getClocks().put(rule.id(), started);
+        clocks.add(clockEvent(state, started, started.startedAt(), null, false));
       }
     }
+  }
+
+  private static ClockEvent closed(LeadState state, SlaClock clock, ClockClosure closure) {
+    boolean late =
+        closure.kind() == ClockEvent.Closure.SATISFIED && closure.at().isAfter(clock.dueAt());
+    return clockEvent(
+        state, clock, closure.at(), closure.kind(), clock.stage().breached() || late);
+  }
+
+  private static ClockEvent clockEvent(
+      LeadState state, SlaClock clock, Instant at, ClockEvent.Closure closure, boolean breached) {
+    return new ClockEvent(
+        clock.rule(),
+        state.getLeadId(),
+        state.getAccountId(),
+        state.getSource(),
+        state.getPriority(),
+        clock.repId(),
+        clock.startedAt(),
+        clock.dueAt(),
+        at,
+        closure,
+        breached);
   }
 
   private SlaClock start(

@@ -8,22 +8,32 @@ import java.util.Set;
 
 /**
  * What one step of the rules decided: the lead's new state, the deadlines to clear from and set in
- * the deadline index, and the alerts to emit, in order.
+ * the deadline index, the alerts to emit, in order, and the clocks that started or closed.
  */
 public record Outcome(
-    LeadState state, List<Deadline> cleared, List<Deadline> set, List<SlaAlert> alerts) {
+    LeadState state,
+    List<Deadline> cleared,
+    List<Deadline> set,
+    List<SlaAlert> alerts,
+    List<ClockEvent> clockEvents) {
 
   public Outcome {
     cleared = List.copyOf(cleared);
     set = List.copyOf(set);
     alerts = List.copyOf(alerts);
+    clockEvents = List.copyOf(clockEvents);
   }
 
   /**
    * The index changes that take {@code before}'s deadlines to {@code after}'s; {@code fired} is
    * always cleared.
    */
-  static Outcome between(LeadState before, LeadState after, List<SlaAlert> alerts, Deadline fired) {
+  static Outcome between(
+      LeadState before,
+      LeadState after,
+      List<SlaAlert> alerts,
+      List<ClockEvent> clockEvents,
+      Deadline fired) {
     Set<Deadline> old = deadlinesOf(before);
     Set<Deadline> now = deadlinesOf(after);
     if (fired != null) {
@@ -33,7 +43,7 @@ public record Outcome(
     cleared.removeAll(now);
     List<Deadline> set = new ArrayList<>(now);
     set.removeAll(old);
-    return new Outcome(after, cleared, set, alerts);
+    return new Outcome(after, cleared, set, alerts, clockEvents);
   }
 
   /** Every deadline the state's clocks wait for. */

@@ -58,6 +58,14 @@ public final class UnassignedRule implements LeadRule {
   }
 
   @Override
+  public ClockClosure closure(LeadState lead, SlaClock clock, Instant now) {
+    if (lead.getClosedAt() == null && lead.getOwnerRepId() != null) {
+      return ClockClosure.satisfied(lead.getOwnerSince());
+    }
+    return ClockClosure.stopped(now);
+  }
+
+  @Override
   public String resolvedSummary(LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
     if (lead.getClosedAt() != null) {
       return lead(lead) + " was closed as " + lead.getStatus() + " before anyone owned it.";

@@ -1,6 +1,7 @@
 package io.followup.sla.streams;
 
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,9 @@ public interface EngineListener {
   default void duplicateDropped() {}
 
   default void alertEmitted(SlaAlert alert) {}
+
+  /** A clock started or closed (met, missed or stopped). */
+  default void clockChanged(ClockEvent event) {}
 
   default void deadlinesFired(List<Deadline> fired, Instant now) {}
 

@@ -127,6 +127,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     if (outcome.state() != null) {
       leads.put(outcome.state().getLeadId(), outcome.state());
     }
+    outcome.clockEvents().forEach(listener::clockChanged);
     for (SlaAlert alert : outcome.alerts()) {
       String key = alert.getLeadId() != null ? alert.getLeadId() : alert.getAccountId();
       context.forward(new Record<>(key, alert, now.toEpochMilli()));

@@ -278,6 +278,31 @@ class FirstTouchRuleTest {
   }
 
   @Test
+  void clocksReportWhetherTheSlaWasMetMissedOrStopped() {
+    List<ClockEvent> clocks = new java.util.ArrayList<>();
+    ReplayDriver driver =
+        new ReplayDriver(LeadRuleEngine.standard(), POLICY, REPS, a -> {}, clocks::add);
+    driver.accept(created("L-met", h(0), "WEBINAR", "WARM", "R-DANA"));
+    driver.accept(created("L-late", h(0), "WEBINAR", "WARM", "R-DANA"));
+    driver.accept(created("L-closed", h(0), "WEBINAR", "WARM", "R-DANA"));
+    driver.accept(touch("L-met", h(2), "R-DANA"));
+    driver.accept(status("L-closed", h(3), "DISQUALIFIED", null));
+    driver.accept(touch("L-late", h(50), "R-DANA"));
+
+    List<ClockEvent> closes = clocks.stream().filter(c -> !c.isStart()).toList();
+    assertThat(clocks.stream().filter(ClockEvent::isStart)).hasSize(3);
+    assertThat(closes)
+        .extracting(ClockEvent::key, ClockEvent::closure, ClockEvent::breached, ClockEvent::at)
+        .containsExactly(
+            tuple("L-met", ClockEvent.Closure.SATISFIED, false, at(h(2))),
+            tuple("L-closed", ClockEvent.Closure.STOPPED, false, at(h(3))),
+            tuple("L-late", ClockEvent.Closure.SATISFIED, true, at(h(50))));
+    assertThat(closes.get(0).met()).isTrue();
+    assertThat(closes.get(2).met()).isFalse();
+    assertThat(closes).allSatisfy(c -> assertThat(c.source()).isEqualTo("WEBINAR"));
+  }
+
+  @Test
   void duplicateEventsAreDropped() {
     var touch = touch("L-1", h(1), "R-DANA");
     ReplayDriver driver = new ReplayDriver(LeadRuleEngine.standard(), POLICY, REPS, a -> {});
