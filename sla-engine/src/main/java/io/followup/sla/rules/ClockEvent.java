@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param key the leadId, or the accountId for an account-level rule
  * @param repId the rep responsible for the clock, or null
+ * @param team that rep's team, or null
  * @param at when the clock started, or when it closed (for a satisfied clock: when the lead got what
  *     it was owed, e.g. the touch's occurredAt)
  * @param closure null for a start
@@ -20,6 +21,7 @@ public record ClockEvent(
     String source,
     String priority,
     String repId,
+    String team,
     Instant startedAt,
     Instant dueAt,
     Instant at,

@@ -183,7 +183,7 @@ public final class LeadRuleEngine {
                   now,
                   reps));
         }
-        clocks.add(closed(state, existing, rule.closure(state, existing, now)));
+        clocks.add(closed(state, existing, rule.closure(state, existing, now), reps));
         state.getClocks().remove(rule.id());
         existing = null;
       }
@@ -191,20 +191,26 @@ public final class LeadRuleEngine {
         SlaClock started =
             start(rule.id(), state.getLeadId(), demand.get(), rulePolicy.get(), policy.version());
         state.getClocks().put(rule.id(), started);
-        clocks.add(clockEvent(state, started, started.startedAt(), null, false));
+        clocks.add(clockEvent(state, started, started.startedAt(), null, false, reps));
       }
     }
   }
 
-  private static ClockEvent closed(LeadState state, SlaClock clock, ClockClosure closure) {
+  private static ClockEvent closed(
+      LeadState state, SlaClock clock, ClockClosure closure, RepDirectory reps) {
     boolean late =
         closure.kind() == ClockEvent.Closure.SATISFIED && closure.at().isAfter(clock.dueAt());
     return clockEvent(
-        state, clock, closure.at(), closure.kind(), clock.stage().breached() || late);
+        state, clock, closure.at(), closure.kind(), clock.stage().breached() || late, reps);
   }
 
   private static ClockEvent clockEvent(
-      LeadState state, SlaClock clock, Instant at, ClockEvent.Closure closure, boolean breached) {
+      LeadState state,
+      SlaClock clock,
+      Instant at,
+      ClockEvent.Closure closure,
+      boolean breached,
+      RepDirectory reps) {
     return new ClockEvent(
         clock.rule(),
         state.getLeadId(),
@@ -212,6 +218,7 @@ public final class LeadRuleEngine {
         state.getSource(),
         state.getPriority(),
         clock.repId(),
+        reps.teamOf(clock.repId()),
         clock.startedAt(),
         clock.dueAt(),
         at,
@@ -297,6 +304,7 @@ public final class LeadRuleEngine {
         .setPriority(state.getPriority())
         .setClockStartedAt(clock.startedAt())
         .setPolicyVersion(clock.policyVersion())
+        .setTeam(reps.teamOf(clock.repId()))
         .build();
   }
 

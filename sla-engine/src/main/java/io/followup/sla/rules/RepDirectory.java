@@ -26,6 +26,10 @@ public interface RepDirectory {
     return find(repId).map(RepProfile::getName).orElse(repId);
   }
 
+  default String teamOf(String repId) {
+    return repId == null ? null : find(repId).map(RepProfile::getTeam).orElse(null);
+  }
+
   default String managerOf(String repId) {
     return repId == null ? null : find(repId).map(RepProfile::getManagerId).orElse(null);
   }
