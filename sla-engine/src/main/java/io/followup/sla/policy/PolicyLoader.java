@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -77,10 +78,16 @@ public final class PolicyLoader {
    * @param origin the file name or topic the text came from, for messages
    */
   public static Policy parse(String yaml, String origin) throws PolicyException {
-    return parseDocument(yaml, origin).withDefaultsFrom(builtInDefault());
+    Document doc = readDocument(yaml, origin);
+    return doc.toPolicy()
+        .withDefaultsFrom(builtInDefault(), doc.genericPhrases != null, doc.calendars != null);
   }
 
   private static Policy parseDocument(String yaml, String origin) throws PolicyException {
+    return readDocument(yaml, origin).toPolicy();
+  }
+
+  private static Document readDocument(String yaml, String origin) throws PolicyException {
     Document doc;
     try {
       doc = YAML.readValue(yaml, Document.class);
@@ -90,9 +97,7 @@ public final class PolicyLoader {
     if (doc == null) {
       throw new PolicyException(origin + ": the policy is empty");
     }
-    Map<RuleId, RulePolicy> rules = new EnumMap<>(RuleId.class);
-    doc.rules.forEach((id, rule) -> rules.put(RuleId.fromId(id).orElseThrow(), rule));
-    return new Policy(doc.policyId, doc.version, rules);
+    return doc;
   }
 
   private static String readResource(String resource) {
@@ -189,31 +194,70 @@ public final class PolicyLoader {
     final String policyId;
     final String version;
     final Map<String, RulePolicy> rules;
+    final List<String> genericPhrases;
+    final boolean warnManagerWhenOutOfOffice;
+    final Calendars calendars;
 
     @JsonCreator
     Document(
         @JsonProperty(value = "policyId", required = true) String policyId,
         @JsonProperty(value = "version", required = true) String version,
-        @JsonProperty(value = "rules", required = true) Map<String, RulePolicy> rules) {
+        @JsonProperty(value = "rules", required = true) Map<String, RulePolicy> rules,
+        @JsonProperty("genericPhrases") List<String> genericPhrases,
+        @JsonProperty("outOfOffice") OutOfOffice outOfOffice,
+        @JsonProperty("calendars") Calendars calendars) {
       if (policyId == null || policyId.isBlank()) {
         throw new IllegalArgumentException("policyId must not be empty");
       }
       if (version == null || version.isBlank()) {
         throw new IllegalArgumentException("version must not be empty");
       }
-      for (String id : rules.keySet()) {
-        if (RuleId.fromId(id).isEmpty()) {
+      for (Map.Entry<String, RulePolicy> rule : rules.entrySet()) {
+        RuleId id =
+            RuleId.fromId(rule.getKey())
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "unknown rule '"
+                                + rule.getKey()
+                                + "' (known: "
+                                + Arrays.stream(RuleId.values())
+                                    .map(RuleId::id)
+                                    .collect(Collectors.joining(", "))
+                                + ")"));
+        boolean countsTouches =
+            id == RuleId.TOUCH_CADENCE || id == RuleId.BUYING_GROUP_COVERAGE;
+        if (countsTouches && rule.getValue().minTouches() == null) {
           throw new IllegalArgumentException(
-              "unknown rule '"
-                  + id
-                  + "' (known: "
-                  + Arrays.stream(RuleId.values()).map(RuleId::id).collect(Collectors.joining(", "))
-                  + ")");
+              "rule " + id.id() + " needs minTouches: the touches owed within its sla");
         }
+      }
+      if (genericPhrases != null && genericPhrases.stream().anyMatch(p -> p == null || p.isBlank())) {
+        throw new IllegalArgumentException("genericPhrases must not contain empty phrases");
       }
       this.policyId = policyId;
       this.version = version;
       this.rules = rules;
+      this.genericPhrases = genericPhrases;
+      this.warnManagerWhenOutOfOffice = outOfOffice != null && outOfOffice.warnManager;
+      this.calendars = calendars;
+    }
+
+    Policy toPolicy() {
+      Map<RuleId, RulePolicy> byId = new EnumMap<>(RuleId.class);
+      rules.forEach((id, rule) -> byId.put(RuleId.fromId(id).orElseThrow(), rule));
+      return new Policy(
+          policyId, version, byId, genericPhrases, warnManagerWhenOutOfOffice, calendars);
+    }
+  }
+
+  /** What happens while a rep is out of office. */
+  private static final class OutOfOffice {
+    final boolean warnManager;
+
+    @JsonCreator
+    OutOfOffice(@JsonProperty("warnManager") Boolean warnManager) {
+      this.warnManager = warnManager != null && warnManager;
     }
   }
 }

@@ -13,6 +13,11 @@ import java.util.stream.Stream;
  *
  * @param warnAt share of the SLA after which a WARNING goes out, in (0, 1); null for none
  * @param escalateAfter how long after the breach the manager is told; null for never
+ * @param countOnlyPersonalized whether only personalised touches count toward this rule (a touch
+ *     marked not personalised, or whose subject reads as a generic follow-up, does not)
+ * @param minTouches for touch-cadence and buying-group-coverage: the touches owed within the SLA
+ * @param minIntentScore for follow-up-after-engagement: engagements scored below this are ignored
+ * @param calendar whether the SLA counts wall-clock time or the rep's business hours
  */
 public record RulePolicy(
     boolean enabled,
@@ -20,7 +25,19 @@ public record RulePolicy(
     Map<String, Duration> bySource,
     Map<String, Duration> byPriority,
     Double warnAt,
-    Duration escalateAfter) {
+    Duration escalateAfter,
+    boolean countOnlyPersonalized,
+    Integer minTouches,
+    Integer minIntentScore,
+    CalendarMode calendar) {
+
+  /** How a rule's SLA is counted. */
+  public enum CalendarMode {
+    @JsonProperty("wall-clock")
+    WALL_CLOCK,
+    @JsonProperty("business")
+    BUSINESS
+  }
 
   @JsonCreator
   public RulePolicy(
@@ -29,8 +46,28 @@ public record RulePolicy(
       @JsonProperty("bySource") Map<String, Duration> bySource,
       @JsonProperty("byPriority") Map<String, Duration> byPriority,
       @JsonProperty("warnAt") Double warnAt,
-      @JsonProperty("escalateAfter") Duration escalateAfter) {
-    this(enabled == null || enabled, sla, bySource, byPriority, warnAt, escalateAfter);
+      @JsonProperty("escalateAfter") Duration escalateAfter,
+      @JsonProperty("countOnlyPersonalized") Boolean countOnlyPersonalized,
+      @JsonProperty("minTouches") Integer minTouches,
+      @JsonProperty("minIntentScore") Integer minIntentScore,
+      @JsonProperty("calendar") CalendarMode calendar) {
+    this(
+        enabled == null || enabled,
+        sla,
+        bySource,
+        byPriority,
+        warnAt,
+        escalateAfter,
+        countOnlyPersonalized != null && countOnlyPersonalized,
+        minTouches,
+        minIntentScore,
+        calendar == null ? CalendarMode.WALL_CLOCK : calendar);
+  }
+
+  /** A wall-clock rule with just an SLA, a warning share and an escalation period. */
+  public static RulePolicy of(Duration sla, Double warnAt, Duration escalateAfter) {
+    return new RulePolicy(
+        true, sla, Map.of(), Map.of(), warnAt, escalateAfter, false, null, null, CalendarMode.WALL_CLOCK);
   }
 
   public RulePolicy {
@@ -47,6 +84,18 @@ public record RulePolicy(
     if (escalateAfter != null) {
       requirePositive("escalateAfter", escalateAfter);
     }
+    if (minTouches != null && minTouches < 1) {
+      throw new IllegalArgumentException("minTouches must be at least 1, not " + minTouches);
+    }
+    if (minIntentScore != null && (minIntentScore < 0 || minIntentScore > 100)) {
+      throw new IllegalArgumentException("minIntentScore must be between 0 and 100, not " + minIntentScore);
+    }
+    calendar = calendar == null ? CalendarMode.WALL_CLOCK : calendar;
+  }
+
+  /** The touches owed, for the rules that count them (1 when the policy does not say). */
+  public int touchesOwed() {
+    return minTouches == null ? 1 : minTouches;
   }
 
   /** The SLA for a lead of this source and priority (either may be null). */

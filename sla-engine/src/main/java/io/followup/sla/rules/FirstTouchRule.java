@@ -26,8 +26,7 @@ public final class FirstTouchRule implements LeadRule {
     if (!lead.isOpen() || lead.getOwnerRepId() == null || since == null) {
       return Optional.empty();
     }
-    boolean accepted = lead.getAcceptedAt() != null && !lead.getAcceptedAt().isBefore(since);
-    if (accepted || lead.touchedSince(since)) {
+    if (accepted(lead, since) || lead.firstTouchSince(since, policy.countOnlyPersonalized()).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -35,108 +34,79 @@ public final class FirstTouchRule implements LeadRule {
             since, policy.slaFor(lead.getSource(), lead.getPriority()), lead.getOwnerRepId()));
   }
 
+  private static boolean accepted(LeadState lead, Instant since) {
+    return lead.getAcceptedAt() != null && !lead.getAcceptedAt().isBefore(since);
+  }
+
   @Override
   public String pendingSummary(
-      AlertKind kind, LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
+      AlertKind kind,
+      LeadState lead,
+      SlaClock clock,
+      RulePolicy policy,
+      Instant now,
+      RepDirectory reps) {
     String rep = reps.nameOf(clock.repId());
+    String what = policy.countOnlyPersonalized() ? "no personalised touch" : "no touch";
     String waited = duration(Duration.between(clock.startedAt(), now));
     return switch (kind) {
-      case WARNING ->
-          lead(lead)
-              + " has had no touch from rep "
-              + rep
-              + " for "
-              + waited
-              + "; first touch is due "
-              + time(clock.dueAt(), now)
-              + ".";
-      case BREACHED ->
-          lead(lead)
-              + " has had no touch from rep "
-              + rep
-              + " for "
-              + waited
-              + "; first touch was due "
-              + time(clock.dueAt(), now)
-              + ".";
-      case ESCALATED ->
-          "Escalated to manager "
-              + managerName(clock, reps)
-              + ": "
-              + lead(lead)
-              + " still has no touch from rep "
-              + rep
-              + ", "
-              + duration(Duration.between(clock.dueAt(), now))
-              + " after its first-touch deadline of "
-              + time(clock.dueAt(), now)
-              + ".";
-      case RESOLVED -> resolvedSummary(lead, clock, now, reps);
+      case WARNING -> lead(lead) + " has had " + what + " from rep " + rep + " for " + waited
+          + "; first touch is due " + time(clock.dueAt(), now) + ".";
+      case BREACHED -> lead(lead) + " has had " + what + " from rep " + rep + " for " + waited
+          + "; first touch was due " + time(clock.dueAt(), now) + ".";
+      case ESCALATED -> "Escalated to manager " + managerName(clock, reps) + ": " + lead(lead)
+          + " still has " + what + " from rep " + rep + ", "
+          + duration(Duration.between(clock.dueAt(), now)) + " after its first-touch deadline of "
+          + time(clock.dueAt(), now) + ".";
+      case RESOLVED -> resolvedSummary(lead, clock, policy, now, reps);
     };
   }
 
   @Override
-  public ClockClosure closure(LeadState lead, SlaClock clock, Instant now) {
-    if (lead.touchedSince(clock.startedAt())) {
-      return ClockClosure.satisfied(lead.getLastTouchAt());
+  public ClockClosure closure(LeadState lead, SlaClock clock, RulePolicy policy, Instant now) {
+    Optional<Touch> touch = lead.firstTouchSince(clock.startedAt(), policy.countOnlyPersonalized());
+    if (touch.isPresent()) {
+      return ClockClosure.satisfied(touch.get().at());
     }
-    Instant accepted = lead.getAcceptedAt();
-    if (accepted != null && !accepted.isBefore(clock.startedAt()) && lead.getClosedAt() == null) {
-      return ClockClosure.satisfied(accepted);
+    if (accepted(lead, clock.startedAt()) && lead.getClosedAt() == null) {
+      return ClockClosure.satisfied(lead.getAcceptedAt());
     }
     return ClockClosure.stopped(now);
   }
 
   @Override
-  public String resolvedSummary(LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
+  public String resolvedSummary(
+      LeadState lead, SlaClock clock, RulePolicy policy, Instant now, RepDirectory reps) {
     String what = lead(lead);
-    if (lead.touchedSince(clock.startedAt())) {
-      Instant touch = lead.getLastTouchAt();
-      String by = reps.nameOf(lead.getLastTouchRepId());
-      if (!touch.isAfter(clock.dueAt())) {
+    Optional<Touch> touch = lead.firstTouchSince(clock.startedAt(), policy.countOnlyPersonalized());
+    if (touch.isPresent()) {
+      Instant at = touch.get().at();
+      String by = reps.nameOf(touch.get().repId());
+      if (!at.isAfter(clock.dueAt())) {
         String late =
             clock.stage().breached() ? " (recorded late); the breach is withdrawn." : ", in time.";
-        return what
-            + " was touched by "
-            + by
-            + " at "
-            + time(touch, now)
-            + ", before its first-touch deadline of "
-            + time(clock.dueAt(), now)
-            + late;
+        return what + " was touched by " + by + " at " + time(at, now)
+            + ", before its first-touch deadline of " + time(clock.dueAt(), now) + late;
       }
-      return what
-          + " was touched by "
-          + by
-          + " at "
-          + time(touch, now)
-          + ", "
-          + duration(Duration.between(clock.dueAt(), touch))
-          + " after its first-touch deadline.";
+      return what + " was touched by " + by + " at " + time(at, now) + ", "
+          + duration(Duration.between(clock.dueAt(), at)) + " after its first-touch deadline.";
     }
     if (lead.getClosedAt() != null) {
       return what + " was closed as " + lead.getStatus() + " without a touch.";
     }
-    if (lead.getAcceptedAt() != null && !lead.getAcceptedAt().isBefore(clock.startedAt())) {
-      return what
-          + " was accepted by "
-          + reps.nameOf(lead.getOwnerRepId())
-          + " at "
-          + time(lead.getAcceptedAt(), now)
-          + ".";
+    if (accepted(lead, clock.startedAt())) {
+      return what + " was accepted by " + reps.nameOf(lead.getOwnerRepId()) + " at "
+          + time(lead.getAcceptedAt(), now) + ".";
     }
     if (lead.getOwnerRepId() == null) {
-      return what
-          + " was taken from rep "
-          + reps.nameOf(clock.repId())
+      return what + " was taken from rep " + reps.nameOf(clock.repId())
           + " and is unassigned again.";
     }
-    return what
-        + " was reassigned from rep "
-        + reps.nameOf(clock.repId())
-        + " to "
-        + reps.nameOf(lead.getOwnerRepId())
-        + ".";
+    if (lead.getOwnerRepId().equals(clock.repId())) {
+      return what + " no longer falls under the first-touch rule (the policy changed).";
+    }
+    return what + " was reassigned from rep " + reps.nameOf(clock.repId()) + " to "
+        + reps.nameOf(lead.getOwnerRepId()) + ".";
   }
 
   private static String managerName(SlaClock clock, RepDirectory reps) {

@@ -20,14 +20,20 @@ public interface LeadRule {
 
   /** One sentence for a WARNING, BREACHED or ESCALATED alert of {@code clock}. */
   String pendingSummary(
-      AlertKind kind, LeadState lead, SlaClock clock, Instant now, RepDirectory reps);
+      AlertKind kind,
+      LeadState lead,
+      SlaClock clock,
+      RulePolicy policy,
+      Instant now,
+      RepDirectory reps);
 
   /**
    * Why and when a clock the lead's facts no longer call for closed: SATISFIED at the time the lead
    * got what it was owed, or STOPPED (at {@code now}) when the rule simply no longer applies.
    */
-  ClockClosure closure(LeadState lead, SlaClock clock, Instant now);
+  ClockClosure closure(LeadState lead, SlaClock clock, RulePolicy policy, Instant now);
 
   /** One sentence for the RESOLVED alert of a clock the lead's facts no longer call for. */
-  String resolvedSummary(LeadState lead, SlaClock clock, Instant now, RepDirectory reps);
+  String resolvedSummary(
+      LeadState lead, SlaClock clock, RulePolicy policy, Instant now, RepDirectory reps);
 }

@@ -59,9 +59,9 @@ public final class LeadRuleEngine {
     Instant justBeforeEvent = eventTime.minusNanos(1);
     Instant catchUpUntil = justBeforeEvent.isBefore(now) ? justBeforeEvent : now;
     for (LeadRule rule : rules) {
-      advance(state, rule, catchUpUntil, reps, now, alerts);
+      advance(state, rule, policy, catchUpUntil, reps, now, alerts);
     }
-    apply(state, event);
+    apply(state, event, new GenericPhrases(policy.genericPhrases()));
     reconcile(state, policy, reps, now, alerts, clocks);
     return Outcome.between(current, state, alerts, clocks, null);
   }
@@ -76,13 +76,13 @@ public final class LeadRuleEngine {
     List<SlaAlert> alerts = new ArrayList<>();
     for (LeadRule rule : rules) {
       if (rule.id() == due.rule()) {
-        advance(state, rule, now, reps, now, alerts);
+        advance(state, rule, policy, now, reps, now, alerts);
       }
     }
     return Outcome.between(current, state, alerts, List.of(), due);
   }
 
-  private void apply(LeadState state, SpecificRecord event) {
+  private void apply(LeadState state, SpecificRecord event, GenericPhrases generic) {
     Instant t = LeadEvents.occurredAt(event);
     if (event instanceof LeadCreated created) {
       applyCreated(state, created, t);
@@ -90,10 +90,20 @@ public final class LeadRuleEngine {
       applyStatus(state, changed, t);
     } else if (event instanceof RepTouched touched) {
       applyTouch(state, touched, t);
+      state.addTouch(
+          new Touch(
+              t,
+              touched.getRepId(),
+              touched.getChannel(),
+              touched.getPersonalized(),
+              generic.isGeneric(touched.getSubject())));
     } else if (event instanceof ContentEngaged engaged) {
       if (state.getAccountId() == null) {
         state.setAccountId(engaged.getAccountId());
       }
+      state.addEngagement(
+          new Engagement(
+              t, engaged.getAssetType(), engaged.getAssetTitle(), engaged.getIntentScore()));
     }
     if (state.getLastEventAt() == null || t.isAfter(state.getLastEventAt())) {
       state.setLastEventAt(t);
@@ -179,17 +189,28 @@ public final class LeadRuleEngine {
                   AlertKind.RESOLVED,
                   state,
                   existing,
-                  rule.resolvedSummary(state, existing, now, reps),
+                  rule.resolvedSummary(state, existing, policy.settings(rule.id()), now, reps),
                   now,
                   reps));
         }
-        clocks.add(closed(state, existing, rule.closure(state, existing, now), reps));
+        clocks.add(
+            closed(
+                state,
+                existing,
+                rule.closure(state, existing, policy.settings(rule.id()), now),
+                reps));
         state.getClocks().remove(rule.id());
         existing = null;
       }
       if (existing == null && demand.isPresent()) {
         SlaClock started =
-            start(rule.id(), state.getLeadId(), demand.get(), rulePolicy.get(), policy.version());
+            ClockStages.start(
+                rule.id(),
+                state.getLeadId(),
+                demand.get(),
+                rulePolicy.get(),
+                policy.version(),
+                calendar);
         state.getClocks().put(rule.id(), started);
         clocks.add(clockEvent(state, started, started.startedAt(), null, false, reps));
       }
@@ -226,60 +247,33 @@ public final class LeadRuleEngine {
         breached);
   }
 
-  private SlaClock start(
-      RuleId rule, String key, ClockDemand demand, RulePolicy policy, String policyVersion) {
-    Instant due = calendar.deadline(demand.startedAt(), demand.sla());
-    Instant warnAt =
-        policy.warnAt() == null
-            ? null
-            : calendar.deadline(
-                demand.startedAt(),
-                Duration.ofMillis(Math.round(demand.sla().toMillis() * policy.warnAt())));
-    Instant escalateAt = policy.escalateAfter() == null ? null : due.plus(policy.escalateAfter());
-    return new SlaClock(
-        rule,
-        demand.startedAt(),
-        warnAt,
-        due,
-        escalateAt,
-        demand.repId(),
-        policyVersion,
-        ClockStage.RUNNING,
-        AlertIds.of(rule, key, demand.startedAt()));
-  }
-
-  /**
-   * Moves a clock through every stage due by {@code until}. A lead found already past its deadline
-   * gets its BREACHED alert without a WARNING first: a warning about the past helps nobody.
-   */
   private static void advance(
       LeadState state,
       LeadRule rule,
+      Policy policy,
       Instant until,
       RepDirectory reps,
       Instant now,
       List<SlaAlert> alerts) {
     SlaClock clock = state.getClocks().get(rule.id());
-    while (clock != null && clock.nextCheckAt() != null && !clock.nextCheckAt().isAfter(until)) {
-      ClockStage next =
-          switch (clock.stage()) {
-            case RUNNING -> clock.dueAt().isAfter(until) ? ClockStage.WARNED : ClockStage.BREACHED;
-            case WARNED -> ClockStage.BREACHED;
-            case BREACHED, ESCALATED -> ClockStage.ESCALATED;
-          };
-      clock = clock.withStage(next);
-      AlertKind kind =
-          switch (next) {
-            case WARNED -> AlertKind.WARNING;
-            case BREACHED -> AlertKind.BREACHED;
-            default -> AlertKind.ESCALATED;
-          };
-      alerts.add(
-          alert(kind, state, clock, rule.pendingSummary(kind, state, clock, now, reps), now, reps));
+    if (clock == null) {
+      return;
     }
-    if (clock != null) {
-      state.getClocks().put(rule.id(), clock);
-    }
+    RulePolicy settings = policy.settings(rule.id());
+    SlaClock advanced =
+        ClockStages.advance(
+            clock,
+            until,
+            (staged, kind) ->
+                alerts.add(
+                    alert(
+                        kind,
+                        state,
+                        staged,
+                        rule.pendingSummary(kind, state, staged, settings, now, reps),
+                        now,
+                        reps)));
+    state.getClocks().put(rule.id(), advanced);
   }
 
   private static SlaAlert alert(

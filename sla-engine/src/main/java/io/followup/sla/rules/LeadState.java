@@ -1,7 +1,10 @@
 package io.followup.sla.rules;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -41,8 +44,16 @@ public final class LeadState {
   private String lastTouchRepId;
   private int touchCount;
 
+  /** The most recent touches, oldest first; bounded so a lead's state stays small. */
+  private List<Touch> touches = new ArrayList<>();
+  /** The most recent engagements, oldest first; bounded likewise. */
+  private List<Engagement> engagements = new ArrayList<>();
+
   private Instant lastEventAt;
   private Map<RuleId, SlaClock> clocks = new LinkedHashMap<>();
+
+  /** Touches and engagements kept per lead; older ones fall off (they no longer decide a clock). */
+  public static final int MAX_KEPT = 100;
 
   public LeadState() {}
 
@@ -75,6 +86,8 @@ public final class LeadState {
     c.lastTouchAt = lastTouchAt;
     c.lastTouchRepId = lastTouchRepId;
     c.touchCount = touchCount;
+    c.touches = new ArrayList<>(touches);
+    c.engagements = new ArrayList<>(engagements);
     c.lastEventAt = lastEventAt;
     c.clocks = new LinkedHashMap<>(clocks);
     return c;
@@ -88,6 +101,58 @@ public final class LeadState {
   /** Whether a touch happened at or after {@code since}. */
   public boolean touchedSince(Instant since) {
     return lastTouchAt != null && since != null && !lastTouchAt.isBefore(since);
+  }
+
+  /** The first touch at or after {@code since} that counts, if any. */
+  public Optional<Touch> firstTouchSince(Instant since, boolean onlyPersonalized) {
+    return touches.stream()
+        .filter(t -> !t.at().isBefore(since) && t.counts(onlyPersonalized))
+        .findFirst();
+  }
+
+  /** The latest touch that counts, if any. */
+  public Optional<Touch> lastCountedTouch(boolean onlyPersonalized) {
+    for (int i = touches.size() - 1; i >= 0; i--) {
+      if (touches.get(i).counts(onlyPersonalized)) {
+        return Optional.of(touches.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Touches that count, at or after {@code from} and at or before {@code to} (null: no end). */
+  public int countTouches(Instant from, Instant to, boolean onlyPersonalized) {
+    int n = 0;
+    for (Touch t : touches) {
+      if (!t.at().isBefore(from) && (to == null || !t.at().isAfter(to)) && t.counts(onlyPersonalized)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Adds a touch in time order, dropping the oldest beyond {@link #MAX_KEPT}. */
+  public void addTouch(Touch touch) {
+    int i = touches.size();
+    while (i > 0 && touches.get(i - 1).at().isAfter(touch.at())) {
+      i--;
+    }
+    touches.add(i, touch);
+    if (touches.size() > MAX_KEPT) {
+      touches.remove(0);
+    }
+  }
+
+  /** Adds an engagement in time order, dropping the oldest beyond {@link #MAX_KEPT}. */
+  public void addEngagement(Engagement engagement) {
+    int i = engagements.size();
+    while (i > 0 && engagements.get(i - 1).at().isAfter(engagement.at())) {
+      i--;
+    }
+    engagements.add(i, engagement);
+    if (engagements.size() > MAX_KEPT) {
+      engagements.remove(0);
+    }
   }
 
   public String getLeadId() {
@@ -264,6 +329,22 @@ public final class LeadState {
 
   public void setLastEventAt(Instant lastEventAt) {
     this.lastEventAt = lastEventAt;
+  }
+
+  public List<Touch> getTouches() {
+    return touches;
+  }
+
+  public void setTouches(List<Touch> touches) {
+    this.touches = new ArrayList<>(touches);
+  }
+
+  public List<Engagement> getEngagements() {
+    return engagements;
+  }
+
+  public void setEngagements(List<Engagement> engagements) {
+    this.engagements = new ArrayList<>(engagements);
   }
 
   public Map<RuleId, SlaClock> getClocks() {

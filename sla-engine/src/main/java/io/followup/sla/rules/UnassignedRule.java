@@ -29,7 +29,12 @@ public final class UnassignedRule implements LeadRule {
 
   @Override
   public String pendingSummary(
-      AlertKind kind, LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
+      AlertKind kind,
+      LeadState lead,
+      SlaClock clock,
+      RulePolicy policy,
+      Instant now,
+      RepDirectory reps) {
     String waited = duration(Duration.between(clock.startedAt(), now));
     return switch (kind) {
       case WARNING ->
@@ -53,12 +58,12 @@ public final class UnassignedRule implements LeadRule {
               + " after its assignment deadline of "
               + time(clock.dueAt(), now)
               + ".";
-      case RESOLVED -> resolvedSummary(lead, clock, now, reps);
+      case RESOLVED -> resolvedSummary(lead, clock, policy, now, reps);
     };
   }
 
   @Override
-  public ClockClosure closure(LeadState lead, SlaClock clock, Instant now) {
+  public ClockClosure closure(LeadState lead, SlaClock clock, RulePolicy policy, Instant now) {
     if (lead.getClosedAt() == null && lead.getOwnerRepId() != null) {
       return ClockClosure.satisfied(lead.getOwnerSince());
     }
@@ -66,7 +71,8 @@ public final class UnassignedRule implements LeadRule {
   }
 
   @Override
-  public String resolvedSummary(LeadState lead, SlaClock clock, Instant now, RepDirectory reps) {
+  public String resolvedSummary(
+      LeadState lead, SlaClock clock, RulePolicy policy, Instant now, RepDirectory reps) {
     if (lead.getClosedAt() != null) {
       return lead(lead) + " was closed as " + lead.getStatus() + " before anyone owned it.";
     }
