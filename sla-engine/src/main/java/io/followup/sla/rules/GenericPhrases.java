@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 /**
  * Tells whether a touch's subject reads as a generic follow-up. The phrases come from the policy.
  * A subject is generic when, with reply/forward prefixes, punctuation and case set aside, it is a
- * phrase alone or a phrase followed by at most three words: "Re: Just checking in!" and "Following
+ * phrase alone or a phrase followed by at most four words: "Re: Just checking in!" and "Following
  * up on this" are generic; "Following up on your scale-up data for the 2000L line" is not.
  */
 public final class GenericPhrases {
 
-  private static final int MAX_EXTRA_WORDS = 3;
+  private static final int MAX_EXTRA_WORDS = 4;
   private static final Pattern PREFIXES = Pattern.compile("^((re|fw|fwd|aw|wg)\\s*:\\s*)+");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 

@@ -37,10 +37,15 @@ public final class LeadRuleEngine {
     this.calendar = calendar;
   }
 
-  /** The rules of the walking skeleton: first-touch and unassigned, on the wall clock. */
+  /** Every lead-level rule, on the wall clock. */
   public static LeadRuleEngine standard() {
     return new LeadRuleEngine(
-        List.of(new FirstTouchRule(), new UnassignedRule()), SlaCalendar.WALL_CLOCK);
+        List.of(
+            new UnassignedRule(),
+            new FirstTouchRule(),
+            new FollowUpAfterEngagementRule(),
+            new TouchCadenceRule()),
+        SlaCalendar.WALL_CLOCK);
   }
 
   /**

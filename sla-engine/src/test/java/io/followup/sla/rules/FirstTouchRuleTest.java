@@ -281,7 +281,16 @@ class FirstTouchRuleTest {
   void clocksReportWhetherTheSlaWasMetMissedOrStopped() {
     List<ClockEvent> clocks = new java.util.ArrayList<>();
     ReplayDriver driver =
-        new ReplayDriver(LeadRuleEngine.standard(), POLICY, REPS, a -> {}, clocks::add);
+        new ReplayDriver(
+            LeadRuleEngine.standard(),
+            POLICY,
+            REPS,
+            a -> {},
+            c -> {
+              if (c.rule() == RuleId.FIRST_TOUCH) {
+                clocks.add(c);
+              }
+            });
     driver.accept(created("L-met", h(0), "WEBINAR", "WARM", "R-DANA"));
     driver.accept(created("L-late", h(0), "WEBINAR", "WARM", "R-DANA"));
     driver.accept(created("L-closed", h(0), "WEBINAR", "WARM", "R-DANA"));

@@ -83,6 +83,14 @@ public final class TestEvents {
         .build();
   }
 
+  public static RepTouched touch(
+      String leadId, Duration at, String rep, Boolean personalized, String subject) {
+    return RepTouched.newBuilder(touch(leadId, at, rep))
+        .setPersonalized(personalized)
+        .setSubject(subject)
+        .build();
+  }
+
   public static ContentEngaged engaged(String leadId, Duration at) {
     return ContentEngaged.newBuilder()
         .setEventId("e-" + IDS.incrementAndGet())
