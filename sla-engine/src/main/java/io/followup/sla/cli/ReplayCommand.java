@@ -7,7 +7,7 @@ import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.replay.JsonLines;
 import io.followup.sla.replay.ReplayDriver;
 import io.followup.sla.rules.LeadEvents;
-import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.rules.SlaRules;
 import io.followup.sla.rules.RepDirectory;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -96,7 +96,7 @@ final class ReplayCommand implements Callable<Integer> {
     try (BufferedWriter out = Files.newBufferedWriter(alertsOut, StandardCharsets.UTF_8)) {
       ReplayDriver driver =
           new ReplayDriver(
-              LeadRuleEngine.standard(),
+              SlaRules.standard(),
               policy,
               RepDirectory.of(reps),
               alert -> {

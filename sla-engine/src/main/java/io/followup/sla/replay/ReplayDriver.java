@@ -5,7 +5,12 @@ import io.followup.sla.policy.Policy;
 import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.LeadEvents;
-import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.events.ContentEngaged;
+import io.followup.sla.rules.AccountOutcome;
+import io.followup.sla.rules.AccountState;
+import io.followup.sla.rules.BuyingGroupMember;
+import io.followup.sla.rules.RuleId;
+import io.followup.sla.rules.SlaRules;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.Outcome;
 import io.followup.sla.rules.RepDirectory;
@@ -31,32 +36,33 @@ public final class ReplayDriver {
   private static final Comparator<Deadline> BY_TIME =
       Comparator.comparing(Deadline::at).thenComparing(Deadline::key).thenComparing(Deadline::rule);
 
-  private final LeadRuleEngine engine;
+  private final SlaRules rules;
   private final Policy policy;
   private final RepDirectory reps;
   private final Consumer<SlaAlert> alerts;
   private final Consumer<ClockEvent> clockEvents;
 
   private final Map<String, LeadState> states = new HashMap<>();
+  private final Map<String, AccountState> accounts = new HashMap<>();
   private final TreeSet<Deadline> deadlines = new TreeSet<>(BY_TIME);
   private final Set<String> seenEventIds = new HashSet<>();
   private Instant clock = Instant.EPOCH;
 
   public ReplayDriver(
-      LeadRuleEngine engine, Policy policy, RepDirectory reps, Consumer<SlaAlert> alerts) {
-    this(engine, policy, reps, alerts, clock -> {});
+      SlaRules rules, Policy policy, RepDirectory reps, Consumer<SlaAlert> alerts) {
+    this(rules, policy, reps, alerts, clock -> {});
   }
 
   /**
    * @param clockEvents told of every clock that starts or closes, for compliance reporting
    */
   public ReplayDriver(
-      LeadRuleEngine engine,
+      SlaRules rules,
       Policy policy,
       RepDirectory reps,
       Consumer<SlaAlert> alerts,
       Consumer<ClockEvent> clockEvents) {
-    this.engine = engine;
+    this.rules = rules;
     this.policy = policy;
     this.reps = reps;
     this.alerts = alerts;
@@ -78,7 +84,14 @@ public final class ReplayDriver {
       clock = at;
     }
     String leadId = LeadEvents.leadId(event);
-    apply(engine.onEvent(states.get(leadId), event, policy, reps, clock));
+    Outcome outcome = rules.leads().onEvent(states.get(leadId), event, policy, reps, clock);
+    apply(outcome);
+    if (!(event instanceof ContentEngaged)) {
+      BuyingGroupMember member = BuyingGroupMember.of(outcome.state(), at);
+      if (member != null) {
+        apply(rules.accounts().onMember(accounts.get(member.accountId()), member, policy, reps, clock));
+      }
+    }
   }
 
   /** Fires every deadline at or before {@code until} and moves the replay clock there. */
@@ -86,7 +99,11 @@ public final class ReplayDriver {
     while (!deadlines.isEmpty() && !deadlines.first().at().isAfter(until)) {
       Deadline due = deadlines.pollFirst();
       clock = due.at().isAfter(clock) ? due.at() : clock;
-      apply(engine.onDeadline(states.get(due.key()), due, policy, reps, clock));
+      if (due.rule() == RuleId.BUYING_GROUP_COVERAGE) {
+        apply(rules.accounts().onDeadline(accounts.get(due.key()), due, policy, reps, clock));
+      } else {
+        apply(rules.leads().onDeadline(states.get(due.key()), due, policy, reps, clock));
+      }
     }
     if (until.isAfter(clock)) {
       clock = until;
@@ -95,6 +112,16 @@ public final class ReplayDriver {
 
   private void fireDeadlinesBefore(Instant at) {
     advanceTo(at.minusNanos(1));
+  }
+
+  private void apply(AccountOutcome outcome) {
+    outcome.cleared().forEach(deadlines::remove);
+    deadlines.addAll(outcome.set());
+    if (outcome.state() != null) {
+      accounts.put(outcome.state().getAccountId(), outcome.state());
+    }
+    outcome.clockEvents().forEach(clockEvents);
+    outcome.alerts().forEach(alerts);
   }
 
   private void apply(Outcome outcome) {
@@ -125,13 +152,13 @@ public final class ReplayDriver {
    * asOf}.
    */
   public static List<SlaAlert> replay(
-      LeadRuleEngine engine,
+      SlaRules rules,
       Policy policy,
       RepDirectory reps,
       List<? extends SpecificRecord> events,
       Instant asOf) {
     List<SlaAlert> out = new ArrayList<>();
-    ReplayDriver driver = new ReplayDriver(engine, policy, reps, out::add);
+    ReplayDriver driver = new ReplayDriver(rules, policy, reps, out::add);
     events.stream().sorted(Comparator.comparing(LeadEvents::occurredAt)).forEach(driver::accept);
     driver.advanceTo(asOf);
     return out;

@@ -39,13 +39,18 @@ public final class LeadRuleEngine {
 
   /** Every lead-level rule, on the wall clock. */
   public static LeadRuleEngine standard() {
+    return standard(SlaCalendar.WALL_CLOCK);
+  }
+
+  /** Every lead-level rule. */
+  public static LeadRuleEngine standard(SlaCalendar calendar) {
     return new LeadRuleEngine(
         List.of(
             new UnassignedRule(),
             new FirstTouchRule(),
             new FollowUpAfterEngagementRule(),
             new TouchCadenceRule()),
-        SlaCalendar.WALL_CLOCK);
+        calendar);
   }
 
   /**
@@ -162,6 +167,9 @@ public final class LeadRuleEngine {
 
   /** Ownership follows the newest event that speaks of it, whatever order events arrive in. */
   private static void decideOwner(LeadState state, String owner, Instant t) {
+    if (owner != null && (state.getFirstAssignedAt() == null || t.isBefore(state.getFirstAssignedAt()))) {
+      state.setFirstAssignedAt(t);
+    }
     if (state.getOwnerDecidedAt() != null && t.isBefore(state.getOwnerDecidedAt())) {
       return;
     }
@@ -196,7 +204,8 @@ public final class LeadRuleEngine {
                   existing,
                   rule.resolvedSummary(state, existing, policy.settings(rule.id()), now, reps),
                   now,
-                  reps));
+                  reps,
+                  policy));
         }
         clocks.add(
             closed(
@@ -277,7 +286,8 @@ public final class LeadRuleEngine {
                         staged,
                         rule.pendingSummary(kind, state, staged, settings, now, reps),
                         now,
-                        reps)));
+                        reps,
+                        policy)));
     state.getClocks().put(rule.id(), advanced);
   }
 
@@ -287,23 +297,13 @@ public final class LeadRuleEngine {
       SlaClock clock,
       String summary,
       Instant now,
-      RepDirectory reps) {
-    return SlaAlert.newBuilder()
-        .setAlertId(clock.alertId())
-        .setKind(kind.name())
-        .setRuleId(clock.rule().id())
+      RepDirectory reps,
+      Policy policy) {
+    return AlertFactory.alert(kind, clock, summary, now, reps, policy)
         .setLeadId(state.getLeadId())
         .setAccountId(state.getAccountId())
-        .setRepId(clock.repId())
-        .setManagerId(reps.managerOf(clock.repId()))
-        .setDueAt(clock.dueAt())
-        .setDetectedAt(now)
-        .setSummary(summary)
         .setSource(state.getSource())
         .setPriority(state.getPriority())
-        .setClockStartedAt(clock.startedAt())
-        .setPolicyVersion(clock.policyVersion())
-        .setTeam(reps.teamOf(clock.repId()))
         .build();
   }
 

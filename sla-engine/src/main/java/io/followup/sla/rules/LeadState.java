@@ -25,6 +25,8 @@ public final class LeadState {
   private String buyingRole;
 
   private String ownerRepId;
+  /** When the lead first had an owner: its hand-off from marketing to sales. */
+  private Instant firstAssignedAt;
 
   /** Since when the lead has had its current owner (or has been without one). */
   private Instant ownerSince;
@@ -76,6 +78,7 @@ public final class LeadState {
     c.region = region;
     c.buyingRole = buyingRole;
     c.ownerRepId = ownerRepId;
+    c.firstAssignedAt = firstAssignedAt;
     c.ownerSince = ownerSince;
     c.ownerDecidedAt = ownerDecidedAt;
     c.status = status;
@@ -233,6 +236,14 @@ public final class LeadState {
 
   public void setBuyingRole(String buyingRole) {
     this.buyingRole = buyingRole;
+  }
+
+  public Instant getFirstAssignedAt() {
+    return firstAssignedAt;
+  }
+
+  public void setFirstAssignedAt(Instant firstAssignedAt) {
+    this.firstAssignedAt = firstAssignedAt;
   }
 
   public String getOwnerRepId() {

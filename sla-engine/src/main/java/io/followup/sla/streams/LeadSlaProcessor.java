@@ -1,52 +1,45 @@
 package io.followup.sla.streams;
 
-import io.followup.sla.events.RepProfile;
+import io.followup.sla.events.ContentEngaged;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
+import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.rules.LeadRuleEngine;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.Outcome;
 import io.followup.sla.rules.RepDirectory;
-import io.followup.sla.time.DeadlineKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The live driver of the rule core: keeps each lead's state and the deadline index in state stores,
- * drops duplicate events, and scans the index on a wall-clock punctuator for what is due, so one
- * tick costs what is due, not what is open. Time comes from the processor context.
+ * The live driver of the lead rules: keeps each lead's state and the deadline index in state
+ * stores, drops duplicate events, and scans the index on a wall-clock punctuator for what is due,
+ * so one tick costs what is due, not what is open. Time comes from the processor context. After
+ * each change it sends the lead's buying-group view on, keyed by account.
  */
-public final class LeadSlaProcessor implements Processor<String, SpecificRecord, String, SlaAlert> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(LeadSlaProcessor.class);
-  private static final byte[] PRESENT = new byte[0];
+public final class LeadSlaProcessor implements Processor<String, SpecificRecord, String, Object> {
 
   private final LeadRuleEngine engine;
   private final Supplier<Policy> policy;
   private final EngineSettings settings;
   private final EngineListener listener;
+  private final String alertsNode;
+  private final String membersNode;
 
-  private ProcessorContext<String, SlaAlert> context;
+  private ProcessorContext<String, Object> context;
   private KeyValueStore<String, LeadState> leads;
-  private KeyValueStore<Bytes, byte[]> deadlines;
+  private DeadlineIndex deadlines;
   private WindowStore<String, Long> seenEvents;
   private RepDirectory reps;
 
@@ -54,21 +47,24 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
       LeadRuleEngine engine,
       Supplier<Policy> policy,
       EngineSettings settings,
-      EngineListener listener) {
+      EngineListener listener,
+      String alertsNode,
+      String membersNode) {
     this.engine = engine;
     this.policy = policy;
     this.settings = settings;
     this.listener = listener;
+    this.alertsNode = alertsNode;
+    this.membersNode = membersNode;
   }
 
   @Override
-  public void init(ProcessorContext<String, SlaAlert> context) {
+  public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.leads = context.getStateStore(StoreNames.LEAD_STATE);
-    this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
+    this.deadlines = new DeadlineIndex(context.getStateStore(StoreNames.DEADLINE_INDEX));
     this.seenEvents = context.getStateStore(StoreNames.SEEN_EVENTS);
-    KeyValueStore<String, RepProfile> repStore = context.getStateStore(StoreNames.REPS);
-    this.reps = repId -> lookUp(repStore, repId);
+    this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
     context.schedule(
         settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
   }
@@ -81,21 +77,21 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
       listener.duplicateDropped();
       return;
     }
-    String leadId = record.key();
-    apply(engine.onEvent(leads.get(leadId), event, policy.get(), reps, now), now);
+    Outcome outcome = engine.onEvent(leads.get(record.key()), event, policy.get(), reps, now);
+    apply(outcome, now);
+    if (!(event instanceof ContentEngaged)) {
+      BuyingGroupMember member = BuyingGroupMember.of(outcome.state(), LeadEvents.occurredAt(event));
+      if (member != null) {
+        context.forward(new Record<>(member.accountId(), member, now.toEpochMilli()), membersNode);
+      }
+    }
     listener.eventApplied(event);
   }
 
   /** Scans the index from its start up to now: every entry visited is due. */
   void fireDueDeadlines(long wallClockMs) {
     Instant now = Instant.ofEpochMilli(wallClockMs);
-    List<Deadline> due = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it =
-        deadlines.range(Bytes.wrap(DeadlineKey.first()), Bytes.wrap(DeadlineKey.upTo(now)))) {
-      while (it.hasNext() && due.size() < settings.maxDeadlinesPerTick()) {
-        due.add(DeadlineKey.decode(it.next().key.get()));
-      }
-    }
+    List<Deadline> due = deadlines.due(now, settings.maxDeadlinesPerTick());
     Policy current = policy.get();
     for (Deadline deadline : due) {
       apply(engine.onDeadline(leads.get(deadline.key()), deadline, current, reps, now), now);
@@ -116,36 +112,14 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
   }
 
   private void apply(Outcome outcome, Instant now) {
-    for (Deadline cleared : outcome.cleared()) {
-      deadlines.delete(Bytes.wrap(DeadlineKey.encode(cleared)));
-    }
-    List<KeyValue<Bytes, byte[]>> added = new ArrayList<>(outcome.set().size());
-    for (Deadline set : outcome.set()) {
-      added.add(KeyValue.pair(Bytes.wrap(DeadlineKey.encode(set)), PRESENT));
-    }
-    deadlines.putAll(added);
+    deadlines.update(outcome.cleared(), outcome.set());
     if (outcome.state() != null) {
       leads.put(outcome.state().getLeadId(), outcome.state());
     }
     outcome.clockEvents().forEach(listener::clockChanged);
     for (SlaAlert alert : outcome.alerts()) {
-      String key = alert.getLeadId() != null ? alert.getLeadId() : alert.getAccountId();
-      context.forward(new Record<>(key, alert, now.toEpochMilli()));
+      context.forward(new Record<>(alert.getLeadId(), alert, now.toEpochMilli()), alertsNode);
       listener.alertEmitted(alert);
-    }
-  }
-
-  private static Optional<RepProfile> lookUp(
-      KeyValueStore<String, RepProfile> store, String repId) {
-    if (repId == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.ofNullable(store.get(repId));
-    } catch (RuntimeException e) {
-      // A rep profile that cannot be read leaves the alert with the rep's id instead of a name.
-      LOG.debug("Rep profile {} is unreadable", repId, e);
-      return Optional.empty();
     }
   }
 }

@@ -4,7 +4,7 @@ import io.followup.sla.config.ConfigException;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.metrics.EngineMetrics;
 import io.followup.sla.policy.Policy;
-import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,7 +84,7 @@ public final class SlaEngine implements AutoCloseable {
         SlaTopology.build(
             topics,
             EventSerdes.using(registry, autoRegister),
-            LeadRuleEngine.standard(),
+            SlaRules.standard(),
             policy,
             config.engineSettings(),
             new EngineMetrics(meters));

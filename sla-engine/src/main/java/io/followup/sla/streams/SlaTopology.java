@@ -1,8 +1,10 @@
 package io.followup.sla.streams;
 
 import io.followup.sla.policy.Policy;
-import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.rules.AccountState;
+import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.LeadState;
+import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.JsonSerde;
 import java.util.function.Supplier;
@@ -16,13 +18,17 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the engine's topology, and only that: lead events in, decoded or dead-lettered, folded by
- * the rule core into per-lead state and a deadline index, alerts out. Topics and serdes come in.
+ * the lead rules into per-lead state and a deadline index; each lead's buying-group view re-keyed
+ * by account through its own topic to the account rule; alerts out. Topics and serdes come in.
  */
 public final class SlaTopology {
 
   static final String LEAD_EVENTS = "lead-events";
   static final String DECODE = "decode";
-  static final String RULES = "lead-rules";
+  static final String LEAD_RULES = "lead-rules";
+  static final String MEMBERS_OUT = "buying-group-members-out";
+  static final String MEMBERS_IN = "buying-group-members-in";
+  static final String ACCOUNT_RULES = "account-rules";
   static final String ALERTS = "alerts";
   static final String DEAD_LETTERS = "dead-letters";
   static final String REPS_SOURCE = "reps-source";
@@ -33,11 +39,13 @@ public final class SlaTopology {
   public static Topology build(
       TopicNames topics,
       EventSerdes serdes,
-      LeadRuleEngine engine,
+      SlaRules rules,
       Supplier<Policy> policy,
       EngineSettings settings,
       EngineListener listener) {
+    JsonSerde<BuyingGroupMember> members = new JsonSerde<>(BuyingGroupMember.class);
     Topology topology = new Topology();
+
     topology.addSource(
         LEAD_EVENTS,
         new ByteArrayDeserializer(),
@@ -45,11 +53,24 @@ public final class SlaTopology {
         topics.leadEventTopics().toArray(String[]::new));
     topology.addProcessor(
         DECODE,
-        () -> new LeadEventDecoder(serdes.leadEvents(), RULES, DEAD_LETTERS, listener),
+        () -> new LeadEventDecoder(serdes.leadEvents(), LEAD_RULES, DEAD_LETTERS, listener),
         LEAD_EVENTS);
     topology.addProcessor(
-        RULES, () -> new LeadSlaProcessor(engine, policy, settings, listener), DECODE);
-    topology.addSink(ALERTS, topics.alerts(), new StringSerializer(), serdes.alerts(), RULES);
+        LEAD_RULES,
+        () -> new LeadSlaProcessor(rules.leads(), policy, settings, listener, ALERTS, MEMBERS_OUT),
+        DECODE);
+    topology.addSink(
+        MEMBERS_OUT, topics.buyingGroupMembers(), new StringSerializer(), members.serializer(), LEAD_RULES);
+
+    topology.addSource(
+        MEMBERS_IN, new StringDeserializer(), members.deserializer(), topics.buyingGroupMembers());
+    topology.addProcessor(
+        ACCOUNT_RULES,
+        () -> new AccountCoverageProcessor(rules.accounts(), policy, settings, listener),
+        MEMBERS_IN);
+
+    topology.addSink(
+        ALERTS, topics.alerts(), new StringSerializer(), serdes.alerts(), LEAD_RULES, ACCOUNT_RULES);
     topology.addSink(
         DEAD_LETTERS,
         topics.deadLetters(),
@@ -62,13 +83,13 @@ public final class SlaTopology {
             Stores.persistentKeyValueStore(StoreNames.LEAD_STATE),
             Serdes.String(),
             new JsonSerde<>(LeadState.class)),
-        RULES);
+        LEAD_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.DEADLINE_INDEX),
             Serdes.Bytes(),
             Serdes.ByteArray()),
-        RULES);
+        LEAD_RULES);
     topology.addStateStore(
         Stores.windowStoreBuilder(
             Stores.persistentWindowStore(
@@ -78,7 +99,19 @@ public final class SlaTopology {
                 false),
             Serdes.String(),
             Serdes.Long()),
-        RULES);
+        LEAD_RULES);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.ACCOUNT_STATE),
+            Serdes.String(),
+            new JsonSerde<>(AccountState.class)),
+        ACCOUNT_RULES);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.ACCOUNT_DEADLINES),
+            Serdes.Bytes(),
+            Serdes.ByteArray()),
+        ACCOUNT_RULES);
 
     // Restoring a global store copies the topic's bytes as they are, so the store uses the topic's
     // own serdes: what the updater writes and what a restore copies read the same way.

@@ -12,6 +12,12 @@ public final class StoreNames {
   /** eventIds seen recently, to drop duplicates. */
   public static final String SEEN_EVENTS = "seen-event-ids";
 
+  /** accountId to the account's buying group and coverage clock. */
+  public static final String ACCOUNT_STATE = "account-state";
+
+  /** (deadline, rule, accountId) to nothing: the account processor's deadline index. */
+  public static final String ACCOUNT_DEADLINES = "account-deadline-index";
+
   /** repId to RepProfile, a global store fed by sales.reps. */
   public static final String REPS = "reps";
 

@@ -16,7 +16,8 @@ public record TopicNames(
     String reps,
     String policies,
     String alerts,
-    String deadLetters) {
+    String deadLetters,
+    String buyingGroupMembers) {
 
   public static final TopicNames DEFAULTS =
       new TopicNames(
@@ -27,7 +28,8 @@ public record TopicNames(
           "sales.reps",
           "sla.policies",
           "sla.alerts",
-          "sla.dead-letters");
+          "sla.dead-letters",
+          "sla.buying-group-members");
 
   /** The defaults, with any {@code topics.<role>} entry of {@code config} applied. */
   public static TopicNames from(Map<String, String> config) {
@@ -39,7 +41,8 @@ public record TopicNames(
         config.getOrDefault("topics.reps", DEFAULTS.reps),
         config.getOrDefault("topics.policies", DEFAULTS.policies),
         config.getOrDefault("topics.alerts", DEFAULTS.alerts),
-        config.getOrDefault("topics.dead-letters", DEFAULTS.deadLetters));
+        config.getOrDefault("topics.dead-letters", DEFAULTS.deadLetters),
+        config.getOrDefault("topics.buying-group-members", DEFAULTS.buyingGroupMembers));
   }
 
   /** The topic a record of this type belongs on. */
@@ -76,6 +79,7 @@ public record TopicNames(
         reps,
         policies,
         alerts,
-        deadLetters);
+        deadLetters,
+        buyingGroupMembers);
   }
 }

@@ -1,5 +1,6 @@
 package io.followup.sla.rules;
 
+import io.followup.sla.rules.SlaRules;
 import static io.followup.sla.rules.TestEvents.REPS;
 import static io.followup.sla.rules.TestEvents.at;
 import static io.followup.sla.rules.TestEvents.created;
@@ -32,7 +33,7 @@ class FirstTouchRuleTest {
   private static final Duration MS = Duration.ofMillis(1);
 
   private static List<SlaAlert> run(Duration asOf, SpecificRecord... events) {
-    return ReplayDriver.replay(LeadRuleEngine.standard(), POLICY, REPS, List.of(events), at(asOf));
+    return ReplayDriver.replay(SlaRules.standard(), POLICY, REPS, List.of(events), at(asOf));
   }
 
   private static List<String> kinds(List<SlaAlert> alerts, String rule) {
@@ -241,7 +242,7 @@ class FirstTouchRuleTest {
     // The touch happened at 47h but reached the engine only at 50h, after the breach went out.
     List<SpecificRecord> history = List.of(created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"));
     List<SlaAlert> out = new java.util.ArrayList<>();
-    ReplayDriver driver = new ReplayDriver(LeadRuleEngine.standard(), POLICY, REPS, out::add);
+    ReplayDriver driver = new ReplayDriver(SlaRules.standard(), POLICY, REPS, out::add);
     history.forEach(driver::accept);
     driver.advanceTo(at(h(50)));
     driver.accept(touch("L-1", h(47), "R-DANA"));
@@ -269,7 +270,7 @@ class FirstTouchRuleTest {
   void statusEventsOutOfOrderDoNotReopenOrReassign() {
     // The DISQUALIFIED at 5h is processed before the older ASSIGNED at 2h.
     List<SlaAlert> out = new java.util.ArrayList<>();
-    ReplayDriver driver = new ReplayDriver(LeadRuleEngine.standard(), POLICY, REPS, out::add);
+    ReplayDriver driver = new ReplayDriver(SlaRules.standard(), POLICY, REPS, out::add);
     driver.accept(created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"));
     driver.accept(status("L-1", h(5), "DISQUALIFIED", null));
     driver.accept(status("L-1", h(2), "ASSIGNED", "R-PRIYA"));
@@ -282,7 +283,7 @@ class FirstTouchRuleTest {
     List<ClockEvent> clocks = new java.util.ArrayList<>();
     ReplayDriver driver =
         new ReplayDriver(
-            LeadRuleEngine.standard(),
+            SlaRules.standard(),
             POLICY,
             REPS,
             a -> {},
@@ -314,7 +315,7 @@ class FirstTouchRuleTest {
   @Test
   void duplicateEventsAreDropped() {
     var touch = touch("L-1", h(1), "R-DANA");
-    ReplayDriver driver = new ReplayDriver(LeadRuleEngine.standard(), POLICY, REPS, a -> {});
+    ReplayDriver driver = new ReplayDriver(SlaRules.standard(), POLICY, REPS, a -> {});
     driver.accept(created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"));
     driver.accept(touch);
     driver.accept(touch);

@@ -1,5 +1,6 @@
 package io.followup.sla.rules;
 
+import io.followup.sla.rules.SlaRules;
 import static io.followup.sla.rules.TestEvents.REPS;
 import static io.followup.sla.rules.TestEvents.at;
 import static io.followup.sla.rules.TestEvents.created;
@@ -23,7 +24,7 @@ class TouchCadenceRuleTest {
 
   private static List<SlaAlert> run(Duration asOf, SpecificRecord... events) {
     return ReplayDriver.replay(
-            LeadRuleEngine.standard(), PolicyLoader.builtInDefault(), REPS, List.of(events), at(asOf))
+            SlaRules.standard(), PolicyLoader.builtInDefault(), REPS, List.of(events), at(asOf))
         .stream()
         .filter(a -> a.getRuleId().equals("touch-cadence"))
         .toList();
@@ -75,7 +76,7 @@ class TouchCadenceRuleTest {
 
   @Test
   void aGenericFirstTouchStillStopsTheFirstTouchClockButStartsTheCadence() {
-    List<SlaAlert> all = ReplayDriver.replay(LeadRuleEngine.standard(), PolicyLoader.builtInDefault(), REPS,
+    List<SlaAlert> all = ReplayDriver.replay(SlaRules.standard(), PolicyLoader.builtInDefault(), REPS,
         List.of(created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"), touch("L-1", h(1), "R-DANA", false, "Just checking in")),
         at(h(24 * 15)));
     assertThat(all).extracting(SlaAlert::getRuleId, SlaAlert::getKind)

@@ -1,5 +1,6 @@
 package io.followup.sla.rules;
 
+import io.followup.sla.rules.SlaRules;
 import static io.followup.sla.rules.TestEvents.REPS;
 import static io.followup.sla.rules.TestEvents.at;
 import static io.followup.sla.rules.TestEvents.created;
@@ -22,7 +23,7 @@ class UnassignedRuleTest {
 
   private static List<SlaAlert> run(Duration asOf, SpecificRecord... events) {
     return ReplayDriver.replay(
-        LeadRuleEngine.standard(), PolicyLoader.builtInDefault(), REPS, List.of(events), at(asOf));
+        SlaRules.standard(), PolicyLoader.builtInDefault(), REPS, List.of(events), at(asOf));
   }
 
   @Test

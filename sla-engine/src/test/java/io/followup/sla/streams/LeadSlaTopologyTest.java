@@ -15,7 +15,7 @@ import io.followup.sla.registry.InProcessSchemaRegistryClient;
 import io.followup.sla.registry.SchemaRegistry;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.LeadEvents;
-import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroDeserializer;
@@ -78,7 +78,7 @@ class LeadSlaTopologyTest {
         SlaTopology.build(
             TOPICS,
             EventSerdes.using(registry, true),
-            LeadRuleEngine.standard(),
+            SlaRules.standard(),
             PolicyLoader::builtInDefault,
             settings,
             listener);
@@ -206,15 +206,20 @@ class LeadSlaTopologyTest {
   @Test
   void eachScanVisitsOnlyWhatIsDue() {
     for (int i = 0; i < 2_000; i++) {
-      send(created("L-" + i, h(0), "WEBINAR", "WARM", "R-DANA"));
+      send(
+          LeadCreated.newBuilder(created("L-" + i, h(0), "WEBINAR", "WARM", "R-DANA"))
+              .setAccountId("A-" + i)
+              .build());
     }
     send(created("L-hot", h(0), "RFP_REQUEST", "HOT", "R-DANA"));
     ticks.clear();
     advanceTo(h(3));
-    // 2,001 clocks are open; only the hot lead's warning (at 3h) is due.
+    // Over 4,000 clocks are open (first touch and buying-group coverage); only the hot lead's
+    // warning (at 3h) is due.
     assertThat(ticks).isNotEmpty();
-    assertThat(ticks.stream().mapToInt(List::size).sum()).isEqualTo(1);
-    assertThat(ticks.get(ticks.size() - 1)).extracting(Deadline::key).containsExactly("L-hot");
+    assertThat(ticks.stream().flatMap(List::stream))
+        .extracting(Deadline::key, Deadline::rule)
+        .containsExactly(tuple("L-hot", io.followup.sla.rules.RuleId.FIRST_TOUCH));
   }
 
   @Test

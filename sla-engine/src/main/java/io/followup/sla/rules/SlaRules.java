@@ -1,0 +1,16 @@
+package io.followup.sla.rules;
+
+import io.followup.sla.time.SlaCalendar;
+
+/** The whole rule core: the lead rules and the account rule, as every driver runs them. */
+public record SlaRules(LeadRuleEngine leads, BuyingGroupCoverageRule accounts) {
+
+  /** Every rule of the contract. */
+  public static SlaRules standard() {
+    return new SlaRules(LeadRuleEngine.standard(), BuyingGroupCoverageRule.standard());
+  }
+
+  public static SlaRules on(SlaCalendar calendar) {
+    return new SlaRules(LeadRuleEngine.standard(calendar), new BuyingGroupCoverageRule(calendar));
+  }
+}

@@ -1,0 +1,86 @@
+package io.followup.sla.streams;
+
+import io.followup.sla.events.SlaAlert;
+import io.followup.sla.policy.Policy;
+import io.followup.sla.rules.AccountOutcome;
+import io.followup.sla.rules.AccountState;
+import io.followup.sla.rules.BuyingGroupCoverageRule;
+import io.followup.sla.rules.BuyingGroupMember;
+import io.followup.sla.rules.Deadline;
+import io.followup.sla.rules.RepDirectory;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The live driver of the buying-group rule: on the account's partition, keeps each account's
+ * members and coverage clock, and scans its own deadline index on the wall clock.
+ */
+public final class AccountCoverageProcessor
+    implements Processor<String, BuyingGroupMember, String, SlaAlert> {
+
+  private final BuyingGroupCoverageRule rule;
+  private final Supplier<Policy> policy;
+  private final EngineSettings settings;
+  private final EngineListener listener;
+
+  private ProcessorContext<String, SlaAlert> context;
+  private KeyValueStore<String, AccountState> accounts;
+  private DeadlineIndex deadlines;
+  private RepDirectory reps;
+
+  public AccountCoverageProcessor(
+      BuyingGroupCoverageRule rule,
+      Supplier<Policy> policy,
+      EngineSettings settings,
+      EngineListener listener) {
+    this.rule = rule;
+    this.policy = policy;
+    this.settings = settings;
+    this.listener = listener;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SlaAlert> context) {
+    this.context = context;
+    this.accounts = context.getStateStore(StoreNames.ACCOUNT_STATE);
+    this.deadlines = new DeadlineIndex(context.getStateStore(StoreNames.ACCOUNT_DEADLINES));
+    this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
+    context.schedule(
+        settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
+  }
+
+  @Override
+  public void process(Record<String, BuyingGroupMember> record) {
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    BuyingGroupMember member = record.value();
+    apply(rule.onMember(accounts.get(record.key()), member, policy.get(), reps, now), now);
+  }
+
+  void fireDueDeadlines(long wallClockMs) {
+    Instant now = Instant.ofEpochMilli(wallClockMs);
+    List<Deadline> due = deadlines.due(now, settings.maxDeadlinesPerTick());
+    Policy current = policy.get();
+    for (Deadline deadline : due) {
+      apply(rule.onDeadline(accounts.get(deadline.key()), deadline, current, reps, now), now);
+    }
+    listener.deadlinesFired(due, now);
+  }
+
+  private void apply(AccountOutcome outcome, Instant now) {
+    deadlines.update(outcome.cleared(), outcome.set());
+    if (outcome.state() != null) {
+      accounts.put(outcome.state().getAccountId(), outcome.state());
+    }
+    outcome.clockEvents().forEach(listener::clockChanged);
+    for (SlaAlert alert : outcome.alerts()) {
+      context.forward(new Record<>(alert.getAccountId(), alert, now.toEpochMilli()));
+      listener.alertEmitted(alert);
+    }
+  }
+}
