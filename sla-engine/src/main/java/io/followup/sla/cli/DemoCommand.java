@@ -6,6 +6,7 @@ import io.followup.sla.config.EngineConfig;
 import io.followup.sla.demo.DemoWorkload;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.policy.RulePolicy;
 import io.followup.sla.rules.RuleId;
@@ -106,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
               t.setDaemon(true);
               return t;
             });
-    try (EngineStack stack = EngineStack.start(config, () -> policy, out::println);
+    try (EngineStack stack = EngineStack.start(config, new PolicyHolder(policy), out::println);
         KafkaConsumer<String, SlaAlert> alerts = alertConsumer(stack);
         EventPublisher publisher =
             new EventPublisher(

@@ -4,7 +4,7 @@ import io.followup.sla.config.ConfigException;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.embedded.EmbeddedKafkaBroker;
 import io.followup.sla.http.HttpEndpoints;
-import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.serde.AvroSerdeConfig;
 import io.followup.sla.serde.HttpSchemaRegistryClient;
@@ -25,7 +25,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Everything {@code ./sla run} and {@code ./sla demo} start: the embedded broker and schema
@@ -43,7 +42,7 @@ final class EngineStack implements AutoCloseable {
 
   private EngineStack() {}
 
-  static EngineStack start(EngineConfig config, Supplier<Policy> policy, StatusLine status)
+  static EngineStack start(EngineConfig config, PolicyHolder policy, StatusLine status)
       throws ConfigException, InterruptedException {
     EngineStack stack = new EngineStack();
     try {
@@ -55,7 +54,7 @@ final class EngineStack implements AutoCloseable {
     }
   }
 
-  private void startAll(EngineConfig base, Supplier<Policy> policy, StatusLine status)
+  private void startAll(EngineConfig base, PolicyHolder policy, StatusLine status)
       throws ConfigException, InterruptedException {
     boolean embedded = base.embedded();
     config = embedded ? startEmbedded(base, status) : base;

@@ -2,6 +2,7 @@ package io.followup.sla.cli;
 
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
 
     PrintWriter status = spec.commandLine().getErr();
     ShutdownSignal signal = ShutdownSignal.install();
-    try (EngineStack stack = EngineStack.start(settings, () -> active, status::println)) {
+    try (EngineStack stack = EngineStack.start(settings, new PolicyHolder(active), status::println)) {
       status.println(
           "Engine running with policy "
               + active.policyId()

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       RunCommand.class,
       ReplayCommand.class,
+      PolicyCommand.class,
+      RepsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SlaCommand implements Runnable {
@@ -33,7 +35,7 @@ public final class SlaCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: demo, run or replay (see ./sla --help)");
+        spec.commandLine(), "name a command: demo, run, replay, policy or reps (see ./sla --help)");
   }
 
   public static void main(String[] args) {

@@ -2,6 +2,7 @@ package io.followup.sla.serde;
 
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.events.SlaPolicy;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -9,14 +10,15 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The engine's value serdes, all in the Confluent wire format against one registry: any lead
- * event in, alerts out, rep profiles for the global store.
+ * event in, alerts out, rep profiles and policies for the global stores.
  *
  * @param leadEvents reads whichever lead event the writer schema names
  */
 public record EventSerdes(
     Deserializer<SpecificRecord> leadEvents,
     Serializer<SlaAlert> alerts,
-    Serde<RepProfile> reps) {
+    Serde<RepProfile> reps,
+    Serde<SlaPolicy> policies) {
 
   /**
    * @param autoRegister register the engine's schemas on first write (the embedded default);
@@ -26,6 +28,7 @@ public record EventSerdes(
     return new EventSerdes(
         new SpecificAvroDeserializer<>(registry),
         new SpecificAvroSerializer<>(registry, autoRegister),
-        new SpecificAvroSerde<>(registry, autoRegister, RepProfile.class));
+        new SpecificAvroSerde<>(registry, autoRegister, RepProfile.class),
+        new SpecificAvroSerde<>(registry, autoRegister, SlaPolicy.class));
   }
 }

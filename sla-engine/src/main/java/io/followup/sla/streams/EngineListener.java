@@ -21,6 +21,12 @@ public interface EngineListener {
 
   default void deadlinesFired(List<Deadline> fired, Instant now) {}
 
+  /** A policy version is in force (at start and after each change). */
+  default void policyInForce(io.followup.sla.policy.Policy policy) {}
+
+  /** A published policy was refused: it did not validate. */
+  default void policyRefused(String policyId) {}
+
   /** A record went to the dead-letter topic; {@code reasonCode} is a short fixed word such as undecodable. */
   default void deadLettered(String sourceTopic, String reasonCode) {}
 

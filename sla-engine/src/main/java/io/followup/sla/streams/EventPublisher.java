@@ -36,6 +36,8 @@ public final class EventPublisher implements AutoCloseable {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // Fail within seconds, not a minute, when Kafka is not there.
+    props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 20_000);
     this.producer =
         new KafkaProducer<>(
             props, new StringSerializer(), new SpecificAvroSerializer<>(registry, autoRegister));
@@ -43,6 +45,13 @@ public final class EventPublisher implements AutoCloseable {
 
   public void send(SpecificRecord event) {
     producer.send(recordFor(event));
+  }
+
+  /** Sends and waits for the broker's acknowledgement. */
+  public void sendAndWait(SpecificRecord event, long timeout, java.util.concurrent.TimeUnit unit)
+      throws InterruptedException, java.util.concurrent.ExecutionException,
+          java.util.concurrent.TimeoutException {
+    producer.send(recordFor(event)).get(timeout, unit);
   }
 
   public void flush() {

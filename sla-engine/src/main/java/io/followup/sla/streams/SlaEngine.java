@@ -3,7 +3,7 @@ package io.followup.sla.streams;
 import io.followup.sla.config.ConfigException;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.metrics.EngineMetrics;
-import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
@@ -55,7 +54,7 @@ public final class SlaEngine implements AutoCloseable {
   @SuppressWarnings("deprecation")
   public static SlaEngine start(
       EngineConfig config,
-      Supplier<Policy> policy,
+      PolicyHolder policy,
       SchemaRegistryClient registry,
       MeterRegistry meters,
       Optional<Short> replicationOverride)

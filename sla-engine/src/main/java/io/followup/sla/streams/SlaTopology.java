@@ -1,13 +1,12 @@
 package io.followup.sla.streams;
 
-import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.JsonSerde;
-import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,6 +32,8 @@ public final class SlaTopology {
   static final String DEAD_LETTERS = "dead-letters";
   static final String REPS_SOURCE = "reps-source";
   static final String REPS_UPDATER = "reps-updater";
+  static final String POLICIES_SOURCE = "policies-source";
+  static final String POLICIES_UPDATER = "policies-updater";
 
   private SlaTopology() {}
 
@@ -40,7 +41,7 @@ public final class SlaTopology {
       TopicNames topics,
       EventSerdes serdes,
       SlaRules rules,
-      Supplier<Policy> policy,
+      PolicyHolder policy,
       EngineSettings settings,
       EngineListener listener) {
     JsonSerde<BuyingGroupMember> members = new JsonSerde<>(BuyingGroupMember.class);
@@ -125,6 +126,18 @@ public final class SlaTopology {
         topics.reps(),
         REPS_UPDATER,
         () -> new RepProfileUpdater(serdes.reps().deserializer(), topics.reps()));
+    topology.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.POLICIES),
+                Serdes.String(),
+                serdes.policies())
+            .withLoggingDisabled(),
+        POLICIES_SOURCE,
+        new StringDeserializer(),
+        new ByteArrayDeserializer(),
+        topics.policies(),
+        POLICIES_UPDATER,
+        () -> new PolicyUpdater(serdes.policies().deserializer(), topics.policies(), policy, listener));
     return topology;
   }
 }

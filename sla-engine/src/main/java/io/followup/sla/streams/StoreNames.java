@@ -18,6 +18,9 @@ public final class StoreNames {
   /** (deadline, rule, accountId) to nothing: the account processor's deadline index. */
   public static final String ACCOUNT_DEADLINES = "account-deadline-index";
 
+  /** policyId to its last published SlaPolicy, a global store fed by sla.policies. */
+  public static final String POLICIES = "policies";
+
   /** repId to RepProfile, a global store fed by sales.reps. */
   public static final String REPS = "reps";
 

@@ -11,6 +11,7 @@ import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.serde.HttpSchemaRegistryClient;
@@ -98,7 +99,7 @@ class EngineEndToEndIT {
     Policy policy = PolicyLoader.parse(POLICY, "e2e");
     engine =
         SlaEngine.start(
-            config, () -> policy, registry, new SimpleMeterRegistry(), Optional.of((short) 1));
+            config, new PolicyHolder(policy), registry, new SimpleMeterRegistry(), Optional.of((short) 1));
     assertThat(engine.awaitRunning(Duration.ofSeconds(60))).isTrue();
     publisher =
         new EventPublisher(kafka.bootstrapServers(), Map.of(), TopicNames.DEFAULTS, registry, true);
@@ -320,7 +321,7 @@ class EngineEndToEndIT {
     Instant now = Instant.now();
     try (SlaEngine first =
             SlaEngine.start(
-                config, () -> policy, registry, new SimpleMeterRegistry(), Optional.of((short) 1));
+                config, new PolicyHolder(policy), registry, new SimpleMeterRegistry(), Optional.of((short) 1));
         EventPublisher events =
             new EventPublisher(kafka.bootstrapServers(), Map.of(), topics, registry, true)) {
       assertThat(first.awaitRunning(Duration.ofSeconds(60))).isTrue();
@@ -339,7 +340,7 @@ class EngineEndToEndIT {
     }
     try (SlaEngine second =
         SlaEngine.start(
-            config, () -> policy, registry, new SimpleMeterRegistry(), Optional.of((short) 1))) {
+            config, new PolicyHolder(policy), registry, new SimpleMeterRegistry(), Optional.of((short) 1))) {
       assertThat(second.awaitRunning(Duration.ofSeconds(60))).isTrue();
       await()
           .atMost(Duration.ofSeconds(45))

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.followup.sla.events.LeadCreated;
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.registry.InProcessSchemaRegistryClient;
 import io.followup.sla.registry.SchemaRegistry;
@@ -79,7 +80,7 @@ class LeadSlaTopologyTest {
             TOPICS,
             EventSerdes.using(registry, true),
             SlaRules.standard(),
-            PolicyLoader::builtInDefault,
+            new PolicyHolder(PolicyLoader.builtInDefault()),
             settings,
             listener);
     Properties props = new Properties();
