@@ -32,6 +32,13 @@ public record CalendarSettings(String timeZone, String workingHours, List<LocalD
             "timeZone '" + timeZone + "' is not an IANA time zone (e.g. America/New_York)");
       }
     }
+    if (workingHours != null) {
+      try {
+        io.followup.sla.time.WorkingHours.parse(workingHours);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("workingHours '" + workingHours + "': " + e.getMessage());
+      }
+    }
     this.timeZone = timeZone;
     this.workingHours = workingHours;
     this.holidays = holidays == null ? List.of() : List.copyOf(holidays);

@@ -6,7 +6,6 @@ import static io.followup.sla.alerts.AlertText.time;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.RulePolicy;
-import io.followup.sla.time.SlaCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,14 +27,10 @@ public final class BuyingGroupCoverageRule {
   private static final RuleId RULE = RuleId.BUYING_GROUP_COVERAGE;
   private static final int NAMES_IN_SUMMARY = 5;
 
-  private final SlaCalendar calendar;
-
-  public BuyingGroupCoverageRule(SlaCalendar calendar) {
-    this.calendar = calendar;
-  }
+  private final ClockCalendars calendars = new ClockCalendars();
 
   public static BuyingGroupCoverageRule standard() {
-    return new BuyingGroupCoverageRule(SlaCalendar.WALL_CLOCK);
+    return new BuyingGroupCoverageRule();
   }
 
   /** Takes a fresh view of one member; the newest view of each lead wins. */
@@ -109,7 +104,13 @@ public final class BuyingGroupCoverageRule {
     }
     if (existing == null && demand.isPresent()) {
       SlaClock started =
-          ClockStages.start(RULE, state.getAccountId(), demand.get(), rulePolicy.get(), policy.version(), calendar);
+          ClockStages.start(
+              RULE,
+              state.getAccountId(),
+              demand.get(),
+              rulePolicy.get(),
+              policy.version(),
+              calendars.forClock(rulePolicy.get(), policy, demand.get().repId(), reps));
       state.setClock(started);
       clocks.add(clockEvent(state, started, started.startedAt(), null, false, reps));
     }

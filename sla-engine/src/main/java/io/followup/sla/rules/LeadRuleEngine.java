@@ -8,7 +8,6 @@ import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.RulePolicy;
-import io.followup.sla.time.SlaCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,27 +29,20 @@ import org.apache.avro.specific.SpecificRecord;
 public final class LeadRuleEngine {
 
   private final List<LeadRule> rules;
-  private final SlaCalendar calendar;
+  private final ClockCalendars calendars = new ClockCalendars();
 
-  public LeadRuleEngine(List<LeadRule> rules, SlaCalendar calendar) {
+  public LeadRuleEngine(List<LeadRule> rules) {
     this.rules = List.copyOf(rules);
-    this.calendar = calendar;
   }
 
-  /** Every lead-level rule, on the wall clock. */
+  /** Every lead-level rule of the contract. */
   public static LeadRuleEngine standard() {
-    return standard(SlaCalendar.WALL_CLOCK);
-  }
-
-  /** Every lead-level rule. */
-  public static LeadRuleEngine standard(SlaCalendar calendar) {
     return new LeadRuleEngine(
         List.of(
             new UnassignedRule(),
             new FirstTouchRule(),
             new FollowUpAfterEngagementRule(),
-            new TouchCadenceRule()),
-        calendar);
+            new TouchCadenceRule()));
   }
 
   /**
@@ -224,7 +216,7 @@ public final class LeadRuleEngine {
                 demand.get(),
                 rulePolicy.get(),
                 policy.version(),
-                calendar);
+                calendars.forClock(rulePolicy.get(), policy, demand.get().repId(), reps));
         state.getClocks().put(rule.id(), started);
         clocks.add(clockEvent(state, started, started.startedAt(), null, false, reps));
       }

@@ -1,7 +1,5 @@
 package io.followup.sla.rules;
 
-import io.followup.sla.time.SlaCalendar;
-
 /** The whole rule core: the lead rules and the account rule, as every driver runs them. */
 public record SlaRules(LeadRuleEngine leads, BuyingGroupCoverageRule accounts) {
 
@@ -10,7 +8,4 @@ public record SlaRules(LeadRuleEngine leads, BuyingGroupCoverageRule accounts) {
     return new SlaRules(LeadRuleEngine.standard(), BuyingGroupCoverageRule.standard());
   }
 
-  public static SlaRules on(SlaCalendar calendar) {
-    return new SlaRules(LeadRuleEngine.standard(calendar), new BuyingGroupCoverageRule(calendar));
-  }
 }
