@@ -2,6 +2,7 @@ package io.followup.sla.cli;
 
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.events.SlaPolicy;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.replay.JsonLines;
@@ -79,13 +80,13 @@ final class ReplayCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Map<String, RepProfile> reps = new HashMap<>();
     List<SpecificRecord> leadEvents = readEvents(reps);
-    leadEvents.sort(Comparator.comparing(LeadEvents::occurredAt));
+    leadEvents.sort(Comparator.comparing(ReplayDriver::timeOf));
     Instant until =
         asOf != null
             ? asOf
             : leadEvents.isEmpty()
                 ? Instant.EPOCH
-                : LeadEvents.occurredAt(leadEvents.get(leadEvents.size() - 1));
+                : ReplayDriver.timeOf(leadEvents.get(leadEvents.size() - 1));
 
     Map<String, Integer> byKind = new TreeMap<>();
     Path parent = alertsOut.toAbsolutePath().getParent();
@@ -108,7 +109,7 @@ final class ReplayCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("cannot write " + alertsOut + ": " + e.getMessage());
     }
-    long leads = leadEvents.stream().map(LeadEvents::leadId).distinct().count();
+    long leads = leadEvents.stream().filter(LeadEvents::isLeadEvent).map(LeadEvents::leadId).distinct().count();
     spec.commandLine()
         .getErr()
         .printf(
@@ -142,7 +143,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (record instanceof RepProfile rep) {
           reps.put(rep.getRepId(), rep);
-        } else if (LeadEvents.isLeadEvent(record)) {
+        } else if (LeadEvents.isLeadEvent(record) || record instanceof SlaPolicy) {
           leadEvents.add(record);
         }
       }

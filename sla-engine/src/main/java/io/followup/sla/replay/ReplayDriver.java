@@ -1,7 +1,10 @@
 package io.followup.sla.replay;
 
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.events.SlaPolicy;
 import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyException;
+import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.LeadEvents;
@@ -37,7 +40,7 @@ public final class ReplayDriver {
       Comparator.comparing(Deadline::at).thenComparing(Deadline::key).thenComparing(Deadline::rule);
 
   private final SlaRules rules;
-  private final Policy policy;
+  private Policy policy;
   private final RepDirectory reps;
   private final Consumer<SlaAlert> alerts;
   private final Consumer<ClockEvent> clockEvents;
@@ -75,6 +78,10 @@ public final class ReplayDriver {
    * would be live. A repeated eventId is dropped.
    */
   public void accept(SpecificRecord event) {
+    if (event instanceof SlaPolicy published) {
+      acceptPolicy(published);
+      return;
+    }
     if (!seenEventIds.add(LeadEvents.eventId(event))) {
       return;
     }
@@ -92,6 +99,35 @@ public final class ReplayDriver {
         apply(rules.accounts().onMember(accounts.get(member.accountId()), member, policy, reps, clock));
       }
     }
+  }
+
+  /**
+   * Puts a published policy in force at its publishedAt, as the live engine would within seconds of
+   * its publication; one for another policyId, or that does not validate, is refused and counted.
+   */
+  public boolean acceptPolicy(SlaPolicy published) {
+    Instant at = published.getPublishedAt();
+    if (at.isAfter(clock)) {
+      fireDeadlinesBefore(at);
+      clock = at;
+    }
+    if (!published.getPolicyId().equals(policy.policyId())) {
+      return false;
+    }
+    try {
+      Policy next = PolicyLoader.parse(published.getDocument(), "policy " + published.getPolicyId());
+      if (!next.policyId().equals(policy.policyId())) {
+        return false;
+      }
+      policy = next;
+      return true;
+    } catch (PolicyException e) {
+      return false;
+    }
+  }
+
+  public Policy policy() {
+    return policy;
   }
 
   /** Fires every deadline at or before {@code until} and moves the replay clock there. */
@@ -147,9 +183,16 @@ public final class ReplayDriver {
     return deadlines.size();
   }
 
+  /** When a replayed record takes effect: a lead event's occurredAt, a policy's publishedAt. */
+  public static Instant timeOf(SpecificRecord record) {
+    return record instanceof SlaPolicy published
+        ? published.getPublishedAt()
+        : LeadEvents.occurredAt(record);
+  }
+
   /**
-   * A convenience for tests and small files: replays the events (sorted by occurredAt) up to {@code
-   * asOf}.
+   * A convenience for tests and small files: replays the events (sorted by their time) up to
+   * {@code asOf}.
    */
   public static List<SlaAlert> replay(
       SlaRules rules,
@@ -159,7 +202,7 @@ public final class ReplayDriver {
       Instant asOf) {
     List<SlaAlert> out = new ArrayList<>();
     ReplayDriver driver = new ReplayDriver(rules, policy, reps, out::add);
-    events.stream().sorted(Comparator.comparing(LeadEvents::occurredAt)).forEach(driver::accept);
+    events.stream().sorted(Comparator.comparing(ReplayDriver::timeOf)).forEach(driver::accept);
     driver.advanceTo(asOf);
     return out;
   }
