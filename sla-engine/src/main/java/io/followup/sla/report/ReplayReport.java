@@ -60,8 +60,9 @@ public final class ReplayReport {
   /** The account table lists the least covered accounts; the totals cover all of them. */
   static final int COVERAGE_ROWS = 25;
 
-  private static final Comparator<LongBreach> BY_OPEN_FOR =
-      Comparator.comparing(LongBreach::openFor).thenComparing(LongBreach::leadId);
+  /** Longest first, then by leadId: the order the report lists breaches in. */
+  private static final Comparator<LongBreach> LONGEST_FIRST =
+      Comparator.comparing(LongBreach::openFor).reversed().thenComparing(LongBreach::leadId);
 
   private final Policy policy;
 
@@ -81,7 +82,8 @@ public final class ReplayReport {
   private final List<TouchSample> firstTouches = new ArrayList<>();
 
   /** A min-heap of the longest closed breaches: the root is the first to give way. */
-  private final PriorityQueue<LongBreach> longestClosed = new PriorityQueue<>(BY_OPEN_FOR);
+  private final PriorityQueue<LongBreach> longestClosed =
+      new PriorityQueue<>(LONGEST_FIRST.reversed());
 
   public ReplayReport(Policy policy) {
     this.policy = policy;
@@ -282,7 +284,7 @@ public final class ReplayReport {
     List<RepRecord> repRecords = repRecords(openByRep);
 
     List<LongBreach> breaches = new ArrayList<>(longest);
-    breaches.sort(BY_OPEN_FOR.reversed());
+    breaches.sort(LONGEST_FIRST);
     return new ReportModel(
         policy.policyId(),
         policy.version(),
