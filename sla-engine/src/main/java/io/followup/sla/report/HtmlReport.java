@@ -28,6 +28,8 @@ import java.util.function.Function;
  * Renders a {@link ReportModel} as one self-contained HTML page for marketing ops: inline CSS and
  * SVG, no script, and a Content-Security-Policy that forbids every fetch, so it opens the same from
  * an e-mail attachment, a file share or a laptop on a plane.
+ *
+ * <p>An instance builds one page at a time; use one per thread.
  */
 public final class HtmlReport {
 

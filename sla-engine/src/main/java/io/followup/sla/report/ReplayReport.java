@@ -58,7 +58,7 @@ public final class ReplayReport {
   static final int WORST_REPS = 5;
 
   /** The account table lists the least covered accounts; the totals cover all of them. */
-  static final int COVERAGE_ROWS = 25;
+  static final int COVERAGE_ROWS = 20;
 
   /** Longest first, then by leadId: the order the report lists breaches in. */
   private static final Comparator<LongBreach> LONGEST_FIRST =

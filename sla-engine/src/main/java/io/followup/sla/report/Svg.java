@@ -124,6 +124,8 @@ final class Svg {
               num(y + 4),
               Html.count(value)));
     }
+    // Bars, then the median and p90 lines over them, then the counts over the lines.
+    StringBuilder counts = new StringBuilder();
     for (int i = 0; i < buckets.size(); i++) {
       long n = d.bucketCounts().get(i);
       double h = scale == 0 ? 0 : (double) plotHeight * n / scale;
@@ -139,7 +141,7 @@ final class Svg {
               num(w),
               num(h)));
       if (n > 0) {
-        svg.append(
+        counts.append(
             String.format(
                 Locale.ROOT,
                 "<text class=\"count\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>",
@@ -157,6 +159,7 @@ final class Svg {
     }
     marker(svg, "median", d.median(), buckets, left, slot, top, plotHeight);
     marker(svg, "p90", d.p90(), buckets, left, slot, top, plotHeight);
+    svg.append(counts);
     svg.append(
         String.format(
             Locale.ROOT,
