@@ -7,6 +7,8 @@ import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.replay.JsonLines;
 import io.followup.sla.replay.ReplayDriver;
+import io.followup.sla.report.HtmlReport;
+import io.followup.sla.report.ReplayReport;
 import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.rules.RepDirectory;
@@ -73,6 +75,14 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Fire deadlines up to this ISO-8601 time (default: the last event's time).")
   Instant asOf;
 
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description =
+          "Also write a self-contained HTML report: compliance by source and rep, time to first"
+              + " touch, buying-group coverage, worst offenders.")
+  Path report;
+
   @Override
   public Integer call() throws Exception {
     Policy policy =
@@ -94,6 +104,15 @@ final class ReplayCommand implements Callable<Integer> {
       throw new UserError(
           "cannot write " + alertsOut + ": the folder " + parent + " does not exist");
     }
+    Path reportParent = report == null ? null : report.toAbsolutePath().getParent();
+    if (reportParent != null && !Files.isDirectory(reportParent)) {
+      throw new UserError(
+          "cannot write " + report + ": the folder " + reportParent + " does not exist");
+    }
+    ReplayReport collector = report == null ? null : new ReplayReport(policy);
+    if (collector != null) {
+      reps.values().forEach(collector::accept);
+    }
     try (BufferedWriter out = Files.newBufferedWriter(alertsOut, StandardCharsets.UTF_8)) {
       ReplayDriver driver =
           new ReplayDriver(
@@ -103,8 +122,17 @@ final class ReplayCommand implements Callable<Integer> {
               alert -> {
                 byKind.merge(alert.getKind(), 1, Integer::sum);
                 write(out, alert);
-              });
-      leadEvents.forEach(driver::accept);
+                if (collector != null) {
+                  collector.alerts().accept(alert);
+                }
+              },
+              collector == null ? clock -> {} : collector.clockEvents());
+      for (SpecificRecord event : leadEvents) {
+        if (collector != null) {
+          collector.accept(event);
+        }
+        driver.accept(event);
+      }
       driver.advanceTo(until);
     } catch (IOException e) {
       throw new UserError("cannot write " + alertsOut + ": " + e.getMessage());
@@ -122,6 +150,15 @@ final class ReplayCommand implements Callable<Integer> {
             byKind.values().stream().mapToInt(Integer::intValue).sum(),
             byKind,
             alertsOut);
+    if (collector != null) {
+      try {
+        Files.writeString(
+            report, new HtmlReport().render(collector.model(until)), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UserError("cannot write " + report + ": " + e.getMessage());
+      }
+      spec.commandLine().getErr().printf("Report written to %s%n", report);
+    }
     return 0;
   }
 
