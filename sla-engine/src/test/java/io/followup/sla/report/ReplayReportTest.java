@@ -19,7 +19,7 @@ import io.followup.sla.report.ReportModel.RuleCompliance;
 import io.followup.sla.report.ReportModel.Tally;
 import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.LeadEvents;
-import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.rules.SlaRules;
 import io.followup.sla.rules.RepDirectory;
 import io.followup.sla.rules.RuleId;
 import io.followup.sla.rules.TestEvents;
@@ -101,7 +101,7 @@ class ReplayReportTest {
     reps.values().forEach(report::accept);
     ReplayDriver driver =
         new ReplayDriver(
-            LeadRuleEngine.standard(),
+            SlaRules.standard(),
             policy,
             RepDirectory.of(reps),
             report.alerts(),
@@ -204,7 +204,11 @@ class ReplayReportTest {
     assertThat(unassigned.byRep()).isEmpty();
     assertThat(model.compliance())
         .extracting(RuleCompliance::rule)
-        .containsExactly(RuleId.FIRST_TOUCH, RuleId.UNASSIGNED);
+        .containsExactly(
+            RuleId.FIRST_TOUCH,
+            RuleId.UNASSIGNED,
+            RuleId.TOUCH_CADENCE,
+            RuleId.BUYING_GROUP_COVERAGE);
   }
 
   @Test

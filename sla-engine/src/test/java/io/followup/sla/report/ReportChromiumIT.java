@@ -10,7 +10,7 @@ import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.replay.ReplayDriver;
 import io.followup.sla.rules.LeadEvents;
-import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.rules.SlaRules;
 import io.followup.sla.rules.RepDirectory;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -72,7 +72,7 @@ class ReportChromiumIT {
     }
     ReplayDriver driver =
         new ReplayDriver(
-            LeadRuleEngine.standard(),
+            SlaRules.standard(),
             policy,
             RepDirectory.of(reps),
             report.alerts(),
