@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       PolicyCommand.class,
       RepsCommand.class,
+      GenerateHistoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SlaCommand implements Runnable {

@@ -12,7 +12,7 @@ import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.replay.HistoryGenerator.Settings;
 import io.followup.sla.rules.LeadEvents;
-import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.rules.SlaRules;
 import io.followup.sla.rules.RepDirectory;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -228,7 +228,7 @@ class HistoryGeneratorTest {
     }
     List<SlaAlert> alerts =
         ReplayDriver.replay(
-            LeadRuleEngine.standard(),
+            SlaRules.standard(),
             PolicyLoader.builtInDefault(),
             RepDirectory.of(reps),
             events,
