@@ -44,7 +44,11 @@ public final class TouchCadenceRule implements LeadRule {
     int counted = lead.countTouches(clock.startedAt(), null, policy.countOnlyPersonalized());
     int all = lead.countTouches(clock.startedAt(), null, false);
     String kindOfTouch = policy.countOnlyPersonalized() ? "personalised touches" : "touches";
-    String generic = all > counted ? " (" + (all - counted) + " more were generic)" : "";
+    int genericCount = all - counted;
+    String generic =
+        genericCount == 0
+            ? ""
+            : " (" + genericCount + (genericCount == 1 ? " more was generic)" : " more were generic)");
     String progress = lead(lead) + " has had " + counted + " of " + policy.touchesOwed() + " "
         + kindOfTouch + generic + " from rep " + reps.nameOf(clock.repId()) + " since its first touch at "
         + time(clock.startedAt(), now);

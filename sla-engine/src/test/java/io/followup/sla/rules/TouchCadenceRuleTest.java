@@ -81,6 +81,6 @@ class TouchCadenceRuleTest {
         at(h(24 * 15)));
     assertThat(all).extracting(SlaAlert::getRuleId, SlaAlert::getKind)
         .containsExactly(tuple("touch-cadence", "BREACHED"));
-    assertThat(all.get(0).getSummary()).contains("0 of 4 personalised touches (1 more were generic)");
+    assertThat(all.get(0).getSummary()).contains("0 of 4 personalised touches (1 more was generic)");
   }
 }
