@@ -313,6 +313,40 @@ class FirstTouchRuleTest {
   }
 
   @Test
+  void whileTheRepIsOutOfOfficeWarningsGoToTheManagerWhereThePolicySaysSo() throws Exception {
+    RepDirectory away =
+        RepDirectory.of(
+            java.util.Map.of(
+                "R-DANA",
+                io.followup.sla.events.RepProfile.newBuilder()
+                    .setRepId("R-DANA")
+                    .setName("Dana Ortiz")
+                    .setManagerId("M-SAM")
+                    .setOutOfOffice(true)
+                    .setOutOfOfficeUntil(at(h(200)))
+                    .build(),
+                "M-SAM",
+                io.followup.sla.events.RepProfile.newBuilder().setRepId("M-SAM").setName("Sam Patel").build()));
+    var lead = List.<SpecificRecord>of(created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"));
+
+    List<SlaAlert> toManager =
+        ReplayDriver.replay(SlaRules.standard(), POLICY, away, lead, at(h(49)));
+    assertThat(POLICY.warnManagerWhenOutOfOffice()).isTrue();
+    assertThat(toManager).extracting(SlaAlert::getKind, SlaAlert::getRecipientId)
+        .containsExactly(tuple("WARNING", "M-SAM"), tuple("BREACHED", "M-SAM"));
+    assertThat(toManager.get(0).getSummary()).startsWith("Rep Dana Ortiz is out of office until ");
+
+    Policy repsOnly =
+        io.followup.sla.policy.PolicyLoader.parse(
+            "policyId: default\nversion: v\nrules: {}\noutOfOffice: {warnManager: false}\n", "test");
+    List<SlaAlert> toRep = ReplayDriver.replay(SlaRules.standard(), repsOnly, away, lead, at(h(49)));
+    assertThat(toRep).extracting(SlaAlert::getRecipientId).containsOnly("R-DANA");
+
+    List<SlaAlert> back = ReplayDriver.replay(SlaRules.standard(), POLICY, REPS, lead, at(h(49)));
+    assertThat(back).extracting(SlaAlert::getRecipientId).containsOnly("R-DANA");
+  }
+
+  @Test
   void duplicateEventsAreDropped() {
     var touch = touch("L-1", h(1), "R-DANA");
     ReplayDriver driver = new ReplayDriver(SlaRules.standard(), POLICY, REPS, a -> {});
