@@ -49,6 +49,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
   private KeyValueStore<Bytes, byte[]> deadlines;
   private WindowStore<String, Long> seenEvents;
   private RepDirectory reps;
+  private ClockTally tally;
 
   public LeadSlaProcessor(
       LeadRuleEngine engine,
@@ -69,6 +70,12 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     this.seenEvents = context.getStateStore(StoreNames.SEEN_EVENTS);
     KeyValueStore<String, RepProfile> repStore = context.getStateStore(StoreNames.REPS);
     this.reps = repId -> lookUp(repStore, repId);
+    this.tally =
+        new ClockTally(
+            SlaTopology.RULES + "/" + context.taskId(),
+            context.getStateStore(StoreNames.OPEN_CLOCK_COUNTS),
+            listener);
+    tally.open(leads, state -> state.getClocks().values());
     context.schedule(
         settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
   }
@@ -81,8 +88,8 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
       listener.duplicateDropped();
       return;
     }
-    String leadId = record.key();
-    apply(engine.onEvent(leads.get(leadId), event, policy.get(), reps, now), now);
+    LeadState before = leads.get(record.key());
+    apply(before, engine.onEvent(before, event, policy.get(), reps, now), now);
     listener.eventApplied(event);
   }
 
@@ -98,7 +105,8 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     }
     Policy current = policy.get();
     for (Deadline deadline : due) {
-      apply(engine.onDeadline(leads.get(deadline.key()), deadline, current, reps, now), now);
+      LeadState before = leads.get(deadline.key());
+      apply(before, engine.onDeadline(before, deadline, current, reps, now), now);
     }
     listener.deadlinesFired(due, now);
   }
@@ -115,7 +123,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     return false;
   }
 
-  private void apply(Outcome outcome, Instant now) {
+  private void apply(LeadState before, Outcome outcome, Instant now) {
     for (Deadline cleared : outcome.cleared()) {
       deadlines.delete(Bytes.wrap(DeadlineKey.encode(cleared)));
     }
@@ -126,12 +134,22 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     deadlines.putAll(added);
     if (outcome.state() != null) {
       leads.put(outcome.state().getLeadId(), outcome.state());
+      tally.change(
+          before == null ? List.of() : before.getClocks().values(),
+          outcome.state().getClocks().values());
     }
     outcome.clockEvents().forEach(listener::clockChanged);
     for (SlaAlert alert : outcome.alerts()) {
       String key = alert.getLeadId() != null ? alert.getLeadId() : alert.getAccountId();
       context.forward(new Record<>(key, alert, now.toEpochMilli()));
       listener.alertEmitted(alert);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (tally != null) {
+      tally.close();
     }
   }
 

@@ -79,6 +79,13 @@ public final class SlaTopology {
             Serdes.String(),
             Serdes.Long()),
         RULES);
+    // A few keys a task: kept in memory, restored from its changelog with the clocks it counts.
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(StoreNames.OPEN_CLOCK_COUNTS),
+            Serdes.String(),
+            Serdes.Long()),
+        RULES);
 
     // Restoring a global store copies the topic's bytes as they are, so the store uses the topic's
     // own serdes: what the updater writes and what a restore copies read the same way.

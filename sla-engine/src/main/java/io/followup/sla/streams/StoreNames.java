@@ -12,6 +12,9 @@ public final class StoreNames {
   /** eventIds seen recently, to drop duplicates. */
   public static final String SEEN_EVENTS = "seen-event-ids";
 
+  /** "rule/STAGE" to how many of the task's clocks are open at that stage, for the gauges. */
+  public static final String OPEN_CLOCK_COUNTS = "open-clock-counts";
+
   /** repId to RepProfile, a global store fed by sales.reps. */
   public static final String REPS = "reps";
 
