@@ -4,20 +4,13 @@ import io.followup.sla.config.ConfigException;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.embedded.EmbeddedKafkaBroker;
 import io.followup.sla.http.HttpEndpoints;
+import io.followup.sla.metrics.EngineMeters;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.serde.AvroSerdeConfig;
 import io.followup.sla.serde.HttpSchemaRegistryClient;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.streams.SlaEngine;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -38,7 +31,6 @@ final class EngineStack implements AutoCloseable {
   private SchemaRegistryClient registry;
   private SlaEngine engine;
   private HttpEndpoints http;
-  private JvmGcMetrics gcMetrics;
 
   private EngineStack() {}
 
@@ -73,25 +65,25 @@ final class EngineStack implements AutoCloseable {
           "the schema registry at " + registryUrl + " is unreachable: " + e.getMessage());
     }
 
-    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new JvmMemoryMetrics().bindTo(meters);
-    new JvmThreadMetrics().bindTo(meters);
-    new ClassLoaderMetrics().bindTo(meters);
-    new ProcessorMetrics().bindTo(meters);
-    new UptimeMetrics().bindTo(meters);
-    gcMetrics = new JvmGcMetrics();
-    gcMetrics.bindTo(meters);
-    started.push(gcMetrics);
+    EngineMeters meters =
+        EngineMeters.prometheus(
+            config.topics().all(),
+            config.get(EngineConfig.APPLICATION_ID, SlaEngine.DEFAULT_APPLICATION_ID));
+    started.push(meters);
 
     engine =
         SlaEngine.start(
-            config, policy, registry, meters, embedded ? Optional.of((short) 1) : Optional.empty());
+            config,
+            policy,
+            registry,
+            meters.registry(),
+            embedded ? Optional.of((short) 1) : Optional.empty());
     started.push(engine);
     http =
         HttpEndpoints.start(
             config.get(EngineConfig.HTTP_HOST, "0.0.0.0"),
             config.intValue(EngineConfig.HTTP_PORT, 8080),
-            meters,
+            meters.registry(),
             engine::isRunning);
     started.push(http);
     status.say(

@@ -40,6 +40,7 @@ public final class EngineConfig {
   public static final String DUPLICATE_WINDOW = "engine.duplicate-window";
   public static final String EMBEDDED_KAFKA_PORT = "embedded.kafka-port";
   public static final String EMBEDDED_REGISTRY_PORT = "embedded.schema-registry-port";
+  public static final String METRICS_MAX_REPS = "metrics.max-reps";
 
   /**
    * Kafka client settings passed through as they are (without the prefix): SASL, TLS, config
@@ -91,6 +92,7 @@ public final class EngineConfig {
     DUPLICATE_WINDOW,
     EMBEDDED_KAFKA_PORT,
     EMBEDDED_REGISTRY_PORT,
+    METRICS_MAX_REPS,
     "topics.lead-created",
     "topics.status-changed",
     "topics.content-engaged",
@@ -151,6 +153,9 @@ public final class EngineConfig {
     intValue(MAX_DEADLINES_PER_TICK, EngineSettings.DEFAULTS.maxDeadlinesPerTick());
     duration(PUNCTUATE_INTERVAL, EngineSettings.DEFAULTS.punctuateInterval());
     duration(DUPLICATE_WINDOW, EngineSettings.DEFAULTS.duplicateWindow());
+    if (intValue(METRICS_MAX_REPS, 0) < 0) {
+      throw new ConfigException(METRICS_MAX_REPS + " cannot be negative");
+    }
     if (get(BOOTSTRAP_SERVERS).isPresent() != get(SCHEMA_REGISTRY_URL).isPresent()) {
       throw new ConfigException(
           "set both "

@@ -1,57 +1,174 @@
 package io.followup.sla.metrics;
 
+import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.policy.Policy;
+import io.followup.sla.rules.AlertKind;
+import io.followup.sla.rules.ClockEvent;
+import io.followup.sla.rules.ClockStage;
 import io.followup.sla.rules.Deadline;
+import io.followup.sla.rules.RuleId;
+import io.followup.sla.streams.ClockCounts;
 import io.followup.sla.streams.EngineListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The engine's own metrics: what it applied, what it alerted, what it could not read, and how late
- * it noticed a deadline. Labels are bounded sets (rule, kind, event type, reason): never a label
- * per lead, account or rep.
+ * The engine's own metrics, fed by the live driver's hooks. Every label is a bounded set: rule,
+ * kind, stage, outcome and event type are fixed; source and team are capped; reps are capped at
+ * {@code metrics.max-reps} with the rest under {@code rep="other"}. Never a label per lead or
+ * account. The names and labels are the README's table; dashboards and alert rules depend on them.
  */
-public final class EngineMetrics implements EngineListener {
+public final class EngineMetrics implements EngineListener, AutoCloseable {
+
+  public static final int DEFAULT_MAX_REPS = 50;
+
+  /** Teams and sources are few in any sales organisation; past this, they share "other". */
+  static final int MAX_TEAMS = 30;
+
+  static final int MAX_SOURCES = 30;
+
+  /** The reasons LeadEventDecoder gives, so "no dead letters" shows as zero, not as no data. */
+  static final List<String> DEAD_LETTER_REASONS =
+      List.of(
+          "null-key",
+          "null-value",
+          "undecodable",
+          "not-a-lead-event",
+          "missing-lead-id",
+          "key-mismatch",
+          "missing-event-id");
+
+  static final List<String> EVENT_TYPES =
+      List.of("LeadCreated", "LeadStatusChanged", "ContentEngaged", "RepTouched");
+
+  static final String MET = "met";
+  static final String MISSED = "missed";
+  static final String STOPPED = "stopped";
+
+  /**
+   * Time to first touch: from seconds (the demo's compressed SLAs) to a week (a lead nobody
+   * wanted).
+   */
+  static final Duration[] FIRST_TOUCH_BUCKETS = {
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(20),
+    Duration.ofSeconds(30),
+    Duration.ofSeconds(45),
+    Duration.ofMinutes(1),
+    Duration.ofMinutes(2),
+    Duration.ofMinutes(5),
+    Duration.ofMinutes(15),
+    Duration.ofMinutes(30),
+    Duration.ofHours(1),
+    Duration.ofHours(2),
+    Duration.ofHours(4),
+    Duration.ofHours(8),
+    Duration.ofHours(12),
+    Duration.ofDays(1),
+    Duration.ofDays(2),
+    Duration.ofDays(3),
+    Duration.ofDays(7)
+  };
+
+  /** Detection delay: healthy is within a punctuation interval or two; an hour is an outage. */
+  static final Duration[] DETECTION_DELAY_BUCKETS = {
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofSeconds(2),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofMinutes(1),
+    Duration.ofMinutes(5),
+    Duration.ofMinutes(15),
+    Duration.ofHours(1)
+  };
 
   private final MeterRegistry registry;
+  private final Supplier<Policy> policy;
+  private final BoundedLabel reps;
+  private final BoundedLabel teams = new BoundedLabel(MAX_TEAMS);
+  private final BoundedLabel sources = new BoundedLabel(MAX_SOURCES);
+
   private final Counter duplicates;
   private final Timer detectionDelay;
   private final DistributionSummary deadlinesPerTick;
 
-  public EngineMetrics(MeterRegistry registry) {
+  /** The open clocks of each task this instance runs; the gauges add them up when scraped. */
+  private final Map<String, ClockCounts> openClocks = new ConcurrentHashMap<>();
+
+  private final Set<RuleId> gaugedRules = EnumSet.noneOf(RuleId.class);
+  private final List<Gauge> gauges = new java.util.ArrayList<>();
+  private Gauge policyInfo;
+
+  /**
+   * @param policy the policy in force, looked at on every deadline scan so a new version shows
+   * @param leadEventTopics the topics dead letters can come from
+   * @param maxReps how many reps get their own series
+   */
+  public EngineMetrics(
+      MeterRegistry registry,
+      Supplier<Policy> policy,
+      Collection<String> leadEventTopics,
+      int maxReps) {
     this.registry = registry;
+    this.policy = policy;
+    this.reps = new BoundedLabel(maxReps);
     this.duplicates =
-        Counter.builder("sla_events_duplicates")
+        Counter.builder("sla.events.duplicates")
             .description("Lead events dropped because their eventId was already seen")
             .register(registry);
     this.detectionDelay =
-        Timer.builder("sla_detection_delay")
+        Timer.builder("sla.detection.delay")
             .description(
-                "How long after a clock stage was due the engine noticed it (alert time minus due"
-                    + " time)")
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofMillis(10))
-            .maximumExpectedValue(Duration.ofHours(1))
+                "How long after a clock stage (warning, breach, escalation) was due the engine"
+                    + " noticed it")
+            .serviceLevelObjectives(DETECTION_DELAY_BUCKETS)
             .register(registry);
     this.deadlinesPerTick =
-        DistributionSummary.builder("sla_deadlines_fired_per_tick")
+        DistributionSummary.builder("sla.deadlines.fired.per.tick")
             .description("Deadlines handled by one scan of the deadline index")
             .register(registry);
+    for (String type : EVENT_TYPES) {
+      eventsApplied(type);
+    }
+    for (String topic : leadEventTopics) {
+      for (String reason : DEAD_LETTER_REASONS) {
+        deadLetters(topic, reason);
+      }
+    }
+    refreshPolicy();
   }
 
   @Override
   public void eventApplied(SpecificRecord event) {
-    Counter.builder("sla_events_applied")
-        .description("Lead events applied to lead state, by type")
-        .tag("type", event.getSchema().getName())
-        .register(registry)
-        .increment();
+    eventsApplied(event.getSchema().getName()).increment();
+    if (event instanceof RepTouched touch) {
+      Counter.builder("sla.rep.touches")
+          .description("Rep touches applied, by rep (capped; the rest under rep=\"other\")")
+          .tag("rep", reps.of(touch.getRepId()))
+          .register(registry)
+          .increment();
+    }
   }
 
   @Override
@@ -61,29 +178,233 @@ public final class EngineMetrics implements EngineListener {
 
   @Override
   public void alertEmitted(SlaAlert alert) {
-    Counter.builder("sla_alerts")
-        .description("Alerts emitted, by rule and kind")
+    String team = teams.of(alert.getTeam());
+    Counter.builder("sla.alerts")
+        .description("Alerts emitted, by rule, kind and the responsible rep's team")
         .tag("rule", alert.getRuleId())
         .tag("kind", alert.getKind())
+        .tag("team", team)
         .register(registry)
         .increment();
+    if (AlertKind.BREACHED.name().equals(alert.getKind())) {
+      // A clock is missed when its deadline passes, not when someone finally handles the lead, so
+      // compliance is honest about leads that are never touched.
+      clockOutcome(alert.getRuleId(), sources.of(alert.getSource()), team, MISSED).increment();
+      if (alert.getRepId() != null) {
+        repClocks(reps.of(alert.getRepId()), team, MISSED).increment();
+      }
+    }
+  }
+
+  @Override
+  public void clockChanged(ClockEvent event) {
+    String rule = event.rule().id();
+    String source = sources.of(event.source());
+    String team = teams.of(event.team());
+    if (event.isStart()) {
+      Counter.builder("sla.clocks.started")
+          .description("SLA clocks started, by rule and lead source")
+          .tag("rule", rule)
+          .tag("source", source)
+          .register(registry)
+          .increment();
+      // Every outcome series of the clock exists from its start, so ratios by source or rule
+      // never lose a series for want of a first met or missed clock.
+      clockOutcome(rule, source, team, MET);
+      clockOutcome(rule, source, team, MISSED);
+      clockOutcome(rule, source, team, STOPPED);
+      if (event.repId() != null) {
+        repClocks(reps.of(event.repId()), team, MET);
+      }
+      return;
+    }
+    if (event.met()) {
+      clockOutcome(rule, source, team, MET).increment();
+      if (event.repId() != null) {
+        repClocks(reps.of(event.repId()), team, MET).increment();
+      }
+    } else if (event.closure() == ClockEvent.Closure.STOPPED && !event.breached()) {
+      clockOutcome(rule, source, team, STOPPED).increment();
+    }
+    // A breached clock was counted as missed when its BREACHED alert went out.
+    if (event.rule() == RuleId.FIRST_TOUCH && event.closure() == ClockEvent.Closure.SATISFIED) {
+      Duration taken = Duration.between(event.startedAt(), event.at());
+      timeToFirstTouch(source).record(taken.isNegative() ? Duration.ZERO : taken);
+    }
   }
 
   @Override
   public void deadlinesFired(List<Deadline> fired, Instant now) {
     deadlinesPerTick.record(fired.size());
     for (Deadline deadline : fired) {
-      detectionDelay.record(Duration.between(deadline.at(), now));
+      Duration late = Duration.between(deadline.at(), now);
+      detectionDelay.record(late.isNegative() ? Duration.ZERO : late);
     }
+    refreshPolicy();
   }
 
   @Override
   public void deadLettered(String sourceTopic, String reasonCode) {
-    Counter.builder("sla_dead_letters")
-        .description("Records sent to the dead-letter topic, by source topic and reason")
-        .tag("topic", sourceTopic)
-        .tag("reason", reasonCode)
+    deadLetters(sourceTopic, reasonCode).increment();
+  }
+
+  @Override
+  public void openClocks(String owner, ClockCounts counts) {
+    openClocks.put(owner, counts);
+    for (RuleId rule : counts.rules()) {
+      gaugeRule(rule);
+    }
+  }
+
+  @Override
+  public void openClocksDropped(String owner) {
+    openClocks.remove(owner);
+  }
+
+  /** Open clocks of one rule and stage on this instance, as the gauges report them. */
+  long openClocks(RuleId rule, ClockStage stage) {
+    long sum = 0;
+    for (ClockCounts counts : openClocks.values()) {
+      sum += counts.get(rule, stage);
+    }
+    return sum;
+  }
+
+  @Override
+  public void policyInForce(Policy inForce) {
+    refreshPolicy();
+  }
+
+  @Override
+  public void policyRefused(String policyId) {
+    Counter.builder("sla.policy.refused")
+        .description("Published policy versions refused because they did not validate")
+        .tag("policy", policyId == null ? BoundedLabel.NONE : policyId)
         .register(registry)
         .increment();
+  }
+
+  /**
+   * Shows the policy in force and gauges every rule it turns on; also called on every deadline
+   * scan, so a new policy version shows within a tick.
+   */
+  synchronized void refreshPolicy() {
+    Policy current = policy.get();
+    if (current == null) {
+      return;
+    }
+    for (RuleId rule : RuleId.values()) {
+      if (current.rule(rule).isPresent()) {
+        gaugeRule(rule);
+      }
+    }
+    String id = current.policyId() == null ? BoundedLabel.NONE : current.policyId();
+    String version = current.version() == null ? BoundedLabel.NONE : current.version();
+    if (policyInfo != null
+        && id.equals(policyInfo.getId().getTag("policy"))
+        && version.equals(policyInfo.getId().getTag("version"))) {
+      return;
+    }
+    if (policyInfo != null) {
+      registry.remove(policyInfo);
+    }
+    policyInfo =
+        Gauge.builder("sla.policy.info", () -> 1)
+            .description("The SLA policy in force: always 1, its id and version in the labels")
+            .tag("policy", id)
+            .tag("version", version)
+            .register(registry);
+  }
+
+  private synchronized void gaugeRule(RuleId rule) {
+    if (!gaugedRules.add(rule)) {
+      return;
+    }
+    for (ClockStage stage : ClockStage.values()) {
+      gauges.add(
+          Gauge.builder("sla.clocks.open", this, m -> m.openClocks(rule, stage))
+              .description("Open SLA clocks on this instance, by rule and stage")
+              .tag("rule", rule.id())
+              .tag("stage", stage.name().toLowerCase(Locale.ROOT))
+              .strongReference(true)
+              .register(registry));
+    }
+    gauges.add(
+        Gauge.builder("sla.leads.at.risk", this, m -> m.openClocks(rule, ClockStage.WARNED))
+            .description("Leads warned and not yet breached, by rule: the ones to act on now")
+            .tag("rule", rule.id())
+            .strongReference(true)
+            .register(registry));
+  }
+
+  /** Removes the gauges that read this engine's state; counters stay, as counters do. */
+  @Override
+  public synchronized void close() {
+    gauges.forEach(registry::remove);
+    gauges.clear();
+    gaugedRules.clear();
+    if (policyInfo != null) {
+      registry.remove(policyInfo);
+      policyInfo = null;
+    }
+  }
+
+  private Counter eventsApplied(String type) {
+    return Counter.builder("sla.events.applied")
+        .description("Lead events applied to lead state, by type")
+        .tag("type", type)
+        .register(registry);
+  }
+
+  private Counter deadLetters(String topic, String reason) {
+    return Counter.builder("sla.dead.letters")
+        .description("Records sent to the dead-letter topic, by source topic and reason")
+        .tag("topic", topic)
+        .tag("reason", reason)
+        .register(registry);
+  }
+
+  private Counter clockOutcome(String rule, String source, String team, String outcome) {
+    return Counter.builder("sla.clock.outcomes")
+        .description(
+            "SLA clocks that came due, by outcome: met (satisfied by the deadline), missed (the"
+                + " deadline passed), stopped (no longer applied before its deadline)")
+        .tag("rule", rule)
+        .tag("source", source)
+        .tag("team", team)
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  private Counter repClocks(String rep, String team, String outcome) {
+    Counter met =
+        Counter.builder("sla.rep.clocks")
+            .description(
+                "SLA clocks a rep met or missed (breached), by rep (capped; the rest under"
+                    + " rep=\"other\")")
+            .tag("rep", rep)
+            .tag("team", team)
+            .tag("outcome", MET)
+            .register(registry);
+    Counter missed =
+        Counter.builder("sla.rep.clocks")
+            .description(
+                "SLA clocks a rep met or missed (breached), by rep (capped; the rest under"
+                    + " rep=\"other\")")
+            .tag("rep", rep)
+            .tag("team", team)
+            .tag("outcome", MISSED)
+            .register(registry);
+    return MET.equals(outcome) ? met : missed;
+  }
+
+  private Timer timeToFirstTouch(String source) {
+    return Timer.builder("sla.time.to.first.touch")
+        .description(
+            "From a lead's first-touch clock starting (created or assigned) to the touch or"
+                + " acceptance that satisfied it, by lead source")
+        .tag("source", source)
+        .serviceLevelObjectives(FIRST_TOUCH_BUCKETS)
+        .register(registry);
   }
 }

@@ -8,6 +8,7 @@ import io.followup.sla.rules.BuyingGroupCoverageRule;
 import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.RepDirectory;
+import io.followup.sla.rules.SlaClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,6 +34,7 @@ public final class AccountCoverageProcessor
   private KeyValueStore<String, AccountState> accounts;
   private DeadlineIndex deadlines;
   private RepDirectory reps;
+  private ClockTally tally;
 
   public AccountCoverageProcessor(
       BuyingGroupCoverageRule rule,
@@ -51,6 +53,12 @@ public final class AccountCoverageProcessor
     this.accounts = context.getStateStore(StoreNames.ACCOUNT_STATE);
     this.deadlines = new DeadlineIndex(context.getStateStore(StoreNames.ACCOUNT_DEADLINES));
     this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
+    this.tally =
+        new ClockTally(
+            SlaTopology.ACCOUNT_RULES + "/" + context.taskId(),
+            context.getStateStore(StoreNames.ACCOUNT_OPEN_CLOCK_COUNTS),
+            listener);
+    tally.open(accounts, AccountCoverageProcessor::clocksOf);
     context.schedule(
         settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
   }
@@ -59,7 +67,8 @@ public final class AccountCoverageProcessor
   public void process(Record<String, BuyingGroupMember> record) {
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     BuyingGroupMember member = record.value();
-    apply(rule.onMember(accounts.get(record.key()), member, policy.get(), reps, now), now);
+    AccountState before = accounts.get(record.key());
+    apply(before, rule.onMember(before, member, policy.get(), reps, now), now);
   }
 
   void fireDueDeadlines(long wallClockMs) {
@@ -67,20 +76,33 @@ public final class AccountCoverageProcessor
     List<Deadline> due = deadlines.due(now, settings.maxDeadlinesPerTick());
     Policy current = policy.get();
     for (Deadline deadline : due) {
-      apply(rule.onDeadline(accounts.get(deadline.key()), deadline, current, reps, now), now);
+      AccountState before = accounts.get(deadline.key());
+      apply(before, rule.onDeadline(before, deadline, current, reps, now), now);
     }
     listener.deadlinesFired(due, now);
   }
 
-  private void apply(AccountOutcome outcome, Instant now) {
+  private void apply(AccountState before, AccountOutcome outcome, Instant now) {
     deadlines.update(outcome.cleared(), outcome.set());
     if (outcome.state() != null) {
       accounts.put(outcome.state().getAccountId(), outcome.state());
+      tally.change(clocksOf(before), clocksOf(outcome.state()));
     }
     outcome.clockEvents().forEach(listener::clockChanged);
     for (SlaAlert alert : outcome.alerts()) {
       context.forward(new Record<>(alert.getAccountId(), alert, now.toEpochMilli()));
       listener.alertEmitted(alert);
+    }
+  }
+
+  private static List<SlaClock> clocksOf(AccountState state) {
+    return state == null || state.getClock() == null ? List.of() : List.of(state.getClock());
+  }
+
+  @Override
+  public void close() {
+    if (tally != null) {
+      tally.close();
     }
   }
 }

@@ -27,8 +27,22 @@ public interface EngineListener {
   /** A published policy was refused: it did not validate. */
   default void policyRefused(String policyId) {}
 
-  /** A record went to the dead-letter topic; {@code reasonCode} is a short fixed word such as undecodable. */
+  /**
+   * A record went to the dead-letter topic; {@code reasonCode} is a short fixed word such as
+   * undecodable.
+   */
   default void deadLettered(String sourceTopic, String reasonCode) {}
+
+  /**
+   * The open clocks of one task, by rule and stage, after a change; called from the stream thread
+   * that runs the task.
+   *
+   * @param owner the processor and task, unique within this instance
+   */
+  default void openClocks(String owner, ClockCounts counts) {}
+
+  /** The task closed or moved to another instance: its open clocks are no longer reported here. */
+  default void openClocksDropped(String owner) {}
 
   EngineListener NONE = new EngineListener() {};
 }

@@ -42,6 +42,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
   private DeadlineIndex deadlines;
   private WindowStore<String, Long> seenEvents;
   private RepDirectory reps;
+  private ClockTally tally;
 
   public LeadSlaProcessor(
       LeadRuleEngine engine,
@@ -65,6 +66,12 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     this.deadlines = new DeadlineIndex(context.getStateStore(StoreNames.DEADLINE_INDEX));
     this.seenEvents = context.getStateStore(StoreNames.SEEN_EVENTS);
     this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
+    this.tally =
+        new ClockTally(
+            SlaTopology.LEAD_RULES + "/" + context.taskId(),
+            context.getStateStore(StoreNames.OPEN_CLOCK_COUNTS),
+            listener);
+    tally.open(leads, state -> state.getClocks().values());
     context.schedule(
         settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
   }
@@ -77,8 +84,9 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
       listener.duplicateDropped();
       return;
     }
-    Outcome outcome = engine.onEvent(leads.get(record.key()), event, policy.get(), reps, now);
-    apply(outcome, now);
+    LeadState before = leads.get(record.key());
+    Outcome outcome = engine.onEvent(before, event, policy.get(), reps, now);
+    apply(before, outcome, now);
     if (!(event instanceof ContentEngaged)) {
       BuyingGroupMember member = BuyingGroupMember.of(outcome.state(), LeadEvents.occurredAt(event));
       if (member != null) {
@@ -94,7 +102,8 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     List<Deadline> due = deadlines.due(now, settings.maxDeadlinesPerTick());
     Policy current = policy.get();
     for (Deadline deadline : due) {
-      apply(engine.onDeadline(leads.get(deadline.key()), deadline, current, reps, now), now);
+      LeadState before = leads.get(deadline.key());
+      apply(before, engine.onDeadline(before, deadline, current, reps, now), now);
     }
     listener.deadlinesFired(due, now);
   }
@@ -111,15 +120,25 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     return false;
   }
 
-  private void apply(Outcome outcome, Instant now) {
+  private void apply(LeadState before, Outcome outcome, Instant now) {
     deadlines.update(outcome.cleared(), outcome.set());
     if (outcome.state() != null) {
       leads.put(outcome.state().getLeadId(), outcome.state());
+      tally.change(
+          before == null ? List.of() : before.getClocks().values(),
+          outcome.state().getClocks().values());
     }
     outcome.clockEvents().forEach(listener::clockChanged);
     for (SlaAlert alert : outcome.alerts()) {
       context.forward(new Record<>(alert.getLeadId(), alert, now.toEpochMilli()), alertsNode);
       listener.alertEmitted(alert);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (tally != null) {
+      tally.close();
     }
   }
 }

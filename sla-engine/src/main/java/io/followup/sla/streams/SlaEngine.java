@@ -3,12 +3,12 @@ package io.followup.sla.streams;
 import io.followup.sla.config.ConfigException;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.metrics.EngineMetrics;
+import io.followup.sla.metrics.StreamsMeters;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,11 +38,14 @@ public final class SlaEngine implements AutoCloseable {
   public static final String DEFAULT_APPLICATION_ID = "followup-sla-engine";
 
   private final KafkaStreams streams;
-  private final KafkaStreamsMetrics streamsMetrics;
+  private final StreamsMeters streamsMeters;
+  private final EngineMetrics engineMetrics;
 
-  private SlaEngine(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics) {
+  private SlaEngine(
+      KafkaStreams streams, StreamsMeters streamsMeters, EngineMetrics engineMetrics) {
     this.streams = streams;
-    this.streamsMetrics = streamsMetrics;
+    this.streamsMeters = streamsMeters;
+    this.engineMetrics = engineMetrics;
   }
 
   /**
@@ -79,6 +82,12 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     boolean autoRegister = config.bool(EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, false);
+    EngineMetrics engineMetrics =
+        new EngineMetrics(
+            meters,
+            policy,
+            topics.leadEventTopics(),
+            config.intValue(EngineConfig.METRICS_MAX_REPS, EngineMetrics.DEFAULT_MAX_REPS));
     Topology topology =
         SlaTopology.build(
             topics,
@@ -86,7 +95,7 @@ public final class SlaEngine implements AutoCloseable {
             SlaRules.standard(),
             policy,
             config.engineSettings(),
-            new EngineMetrics(meters));
+            engineMetrics);
 
     Properties props = new Properties();
     props.putAll(clientProps);
@@ -115,10 +124,9 @@ public final class SlaEngine implements AutoCloseable {
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.setStateListener((now, before) -> LOG.info("Engine state {} -> {}", before, now));
-    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
-    streamsMetrics.bindTo(meters);
+    StreamsMeters streamsMeters = StreamsMeters.bind(streams, meters);
     streams.start();
-    return new SlaEngine(streams, streamsMetrics);
+    return new SlaEngine(streams, streamsMeters, engineMetrics);
   }
 
   public boolean isRunning() {
@@ -154,6 +162,7 @@ public final class SlaEngine implements AutoCloseable {
     streams.close(
         CloseOptions.timeout(Duration.ofSeconds(30))
             .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-    streamsMetrics.close();
+    streamsMeters.close();
+    engineMetrics.close();
   }
 }

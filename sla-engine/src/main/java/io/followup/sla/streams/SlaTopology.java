@@ -101,6 +101,13 @@ public final class SlaTopology {
             Serdes.String(),
             Serdes.Long()),
         LEAD_RULES);
+    // A few keys a task: kept in memory, restored from its changelog with the clocks it counts.
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(StoreNames.OPEN_CLOCK_COUNTS),
+            Serdes.String(),
+            Serdes.Long()),
+        LEAD_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.ACCOUNT_STATE),
@@ -112,6 +119,12 @@ public final class SlaTopology {
             Stores.persistentKeyValueStore(StoreNames.ACCOUNT_DEADLINES),
             Serdes.Bytes(),
             Serdes.ByteArray()),
+        ACCOUNT_RULES);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(StoreNames.ACCOUNT_OPEN_CLOCK_COUNTS),
+            Serdes.String(),
+            Serdes.Long()),
         ACCOUNT_RULES);
 
     // Restoring a global store copies the topic's bytes as they are, so the store uses the topic's
