@@ -98,8 +98,14 @@ class ClockTallyTest {
 
       send(driver, registry, touch("L-1", h(37), "R-DANA"));
       send(driver, registry, status("L-2", h(37), "DISQUALIFIED", null));
-      assertThat(total()).isEqualTo(ClockCounts.NONE);
-      assertThat(published).hasSize(1);
+      // The touch met first-touch and started the cadence; the account's buying group (L-1) is
+      // still owed its touches.
+      assertThat(total())
+          .isEqualTo(
+              ClockCounts.NONE
+                  .plus(RuleId.TOUCH_CADENCE, ClockStage.RUNNING, 1)
+                  .plus(RuleId.BUYING_GROUP_COVERAGE, ClockStage.RUNNING, 1));
+      assertThat(published).as("one lead task and one account task").hasSize(2);
     } finally {
       driver.close();
     }
