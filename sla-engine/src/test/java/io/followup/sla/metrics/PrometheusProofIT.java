@@ -51,12 +51,6 @@ class PrometheusProofIT {
   /** How long the workload may run for every panel to get data; the first breaches take ~50 s. */
   private static final Duration DATA_DEADLINE = Duration.ofSeconds(110);
 
-  /**
-   * The one panel whose rule may not exist yet: it needs the buying-group-coverage rule. Its
-   * queries may come back empty only while Prometheus has no series of that rule at all.
-   */
-  private static final String NOT_YET_RULE = "buying-group-coverage";
-
   /** A guard on cardinality: what one instance serves with the demo running. */
   private static final int MAX_SERIES = 5_000;
 
@@ -149,24 +143,17 @@ class PrometheusProofIT {
         workload.start(executor);
 
         Map<String, String> missing = new LinkedHashMap<>();
-        List<String> tolerated = new ArrayList<>();
         long deadline = workloadStarted + DATA_DEADLINE.toNanos();
         do {
           Thread.sleep(5_000);
           missing.clear();
-          tolerated.clear();
           for (PanelQuery q : panelQueries) {
             JsonNode response = prometheus.query(q.promql());
             assertThat(response.path("status").asText())
                 .as("%s parses and evaluates: %s", q, response)
                 .isEqualTo("success");
             if (!hasData(response)) {
-              if (q.promql().contains("rule=\"" + NOT_YET_RULE + "\"")
-                  && !hasData(prometheus.query("count({rule=\"" + NOT_YET_RULE + "\"})"))) {
-                tolerated.add(q.toString());
-              } else {
-                missing.put(q.toString(), response.path("data").toString());
-              }
+              missing.put(q.toString(), response.path("data").toString());
             }
           }
         } while (!missing.isEmpty() && System.nanoTime() < deadline);
@@ -212,13 +199,10 @@ class PrometheusProofIT {
                 .asLong();
         int scrapeBytes = meters.registry().scrape().getBytes(StandardCharsets.UTF_8).length;
         System.out.printf(
-            "Prometheus proof: %d panel queries (%d tolerated without %s series: %s), %d"
+            "Prometheus proof: %d panel queries, %d"
                 + " variables, %d alert rules; every panel had data %.0f s after the workload"
                 + " started; one scrape = %d series, %d bytes; test ran %.0f s.%n",
             panelQueries.size(),
-            tolerated.size(),
-            NOT_YET_RULE,
-            tolerated,
             variableQueries.size(),
             ruleExpressions.size(),
             dataAfter / 1e9,
