@@ -165,12 +165,25 @@ final class DemoCommand implements Callable<Integer> {
   private static String describe(Policy policy) {
     RulePolicy firstTouch = policy.rule(RuleId.FIRST_TOUCH).orElseThrow();
     RulePolicy unassigned = policy.rule(RuleId.UNASSIGNED).orElseThrow();
+    RulePolicy followUp = policy.rule(RuleId.FOLLOW_UP_AFTER_ENGAGEMENT).orElseThrow();
+    RulePolicy cadence = policy.rule(RuleId.TOUCH_CADENCE).orElseThrow();
+    RulePolicy group = policy.rule(RuleId.BUYING_GROUP_COVERAGE).orElseThrow();
     return "first touch within "
         + AlertText.duration(firstTouch.sla())
         + " (RFP and hot leads "
         + AlertText.duration(firstTouch.slaFor("RFP_REQUEST", "HOT"))
-        + "), assignment within "
+        + "), an owner within "
         + AlertText.duration(unassigned.sla())
+        + ", a follow-up within "
+        + AlertText.duration(followUp.sla())
+        + " of a re-engagement, "
+        + cadence.touchesOwed()
+        + " personalised touches within "
+        + AlertText.duration(cadence.sla())
+        + " of the first, and "
+        + group.touchesOwed()
+        + " for every buying-group member within "
+        + AlertText.duration(group.sla())
         + ".";
   }
 
