@@ -97,6 +97,9 @@ final class Html {
 
   /** "RFP request" for RFP_REQUEST, as alerts word it, with a capital first letter. */
   static String source(String source) {
+    if (ReplayReport.ACCOUNT_LEVEL.equals(source)) {
+      return "All sources (account level)";
+    }
     if (source == null || source.equals(ReplayReport.UNKNOWN)) {
       return "Unknown source";
     }

@@ -52,6 +52,9 @@ public final class ReplayReport {
 
   static final String UNKNOWN = "(unknown)";
 
+  /** Account-level clocks (buying-group coverage) have no lead source: they span an account. */
+  static final String ACCOUNT_LEVEL = "(account)";
+
   /** How many of the longest-open breaches and of the worst reps the report lists. */
   static final int LONGEST_BREACHES = 10;
 
@@ -217,6 +220,9 @@ public final class ReplayReport {
   }
 
   private static String sourceOf(ClockEvent clock) {
+    if (clock.rule() == RuleId.BUYING_GROUP_COVERAGE) {
+      return ACCOUNT_LEVEL;
+    }
     return clock.source() == null ? UNKNOWN : clock.source();
   }
 
