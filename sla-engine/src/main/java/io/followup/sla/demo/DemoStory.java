@@ -1,13 +1,20 @@
 package io.followup.sla.demo;
 
-import io.followup.sla.demo.DemoCast.Asset;
+import static io.followup.sla.demo.LifeSciencesCast.CONTENT_SYNDICATION;
+import static io.followup.sla.demo.LifeSciencesCast.INBOUND_FORM;
+import static io.followup.sla.demo.LifeSciencesCast.RFP_REQUEST;
+import static io.followup.sla.demo.LifeSciencesCast.TRADE_SHOW;
+import static io.followup.sla.demo.LifeSciencesCast.WEBINAR;
+import static io.followup.sla.demo.StoryEvents.status;
+import static io.followup.sla.demo.StoryEvents.touch;
+
 import io.followup.sla.demo.DemoCast.Company;
-import io.followup.sla.demo.DemoCast.Persona;
 import io.followup.sla.demo.DemoCast.Rep;
+import io.followup.sla.demo.LifeSciencesCast.Asset;
+import io.followup.sla.demo.LifeSciencesCast.CompanyName;
+import io.followup.sla.demo.LifeSciencesCast.Persona;
 import io.followup.sla.events.ContentEngaged;
 import io.followup.sla.events.LeadCreated;
-import io.followup.sla.events.LeadStatusChanged;
-import io.followup.sla.events.RepTouched;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -34,21 +40,6 @@ final class DemoStory {
 
   static final int OPEN_ACCOUNTS = 12;
   static final int FIRST_LEAD_NUMBER = 1001;
-
-  static final String INBOUND_FORM = "INBOUND_FORM";
-  static final String RFP_REQUEST = "RFP_REQUEST";
-  static final String CONTENT_SYNDICATION = "CONTENT_SYNDICATION";
-  static final String TRADE_SHOW = "TRADE_SHOW";
-  static final String WEBINAR = "WEBINAR";
-  static final String PURCHASED_LIST = "PURCHASED_LIST";
-  static final String REFERRAL = "REFERRAL";
-
-  private static final String[] SOURCES = {
-    INBOUND_FORM, RFP_REQUEST, CONTENT_SYNDICATION, TRADE_SHOW, WEBINAR, PURCHASED_LIST, REFERRAL
-  };
-
-  /** Content syndication is the bulk of a life-science funnel; RFPs are rare and precious. */
-  private static final int[] SOURCE_WEIGHTS = {20, 4, 28, 14, 16, 10, 8};
 
   private enum Assignment {
     AT_CREATION,
@@ -94,7 +85,7 @@ final class DemoStory {
   /** A queued event, or (record == null) the arrival of the next lead. */
   private record Planned(long atMs, long seq, SpecificRecordBase record) {}
 
-  private final SplittableRandom random;
+  private final StoryDice dice;
   private final long startMs;
   private final long minGapMs;
   private final long maxGapMs;
@@ -103,7 +94,7 @@ final class DemoStory {
       new PriorityQueue<>(Comparator.comparingLong(Planned::atMs).thenComparingLong(Planned::seq));
   private final List<Account> openAccounts = new ArrayList<>();
   private final List<Rep> accountOwnerRotation;
-  private List<Company> laterNames;
+  private List<CompanyName> laterNames;
   private int laterCompanyIndex;
   private long seq;
   private long eventCounter;
@@ -115,7 +106,7 @@ final class DemoStory {
   DemoStory(
       long seed, Instant start, Duration minLeadGap, Duration maxLeadGap, int firstLeadNumber) {
     this.firstLeadNumber = firstLeadNumber;
-    this.random = new SplittableRandom(seed);
+    this.dice = new StoryDice(seed);
     this.startMs = start.toEpochMilli();
     this.minGapMs = minLeadGap.toMillis();
     this.maxGapMs = maxLeadGap.toMillis();
@@ -123,7 +114,7 @@ final class DemoStory {
     // whose id it has seen, and a restarted demo on the same data would otherwise be ignored.
     this.eventIdPrefix = "demo-" + Long.toString(Math.floorDiv(startMs, 1000L), 36) + "-";
     List<Rep> rotation = new ArrayList<>(DemoCast.REPS);
-    shuffle(rotation);
+    dice.shuffle(rotation);
     this.accountOwnerRotation = List.copyOf(rotation);
     queue.add(new Planned(startMs + minGapMs, seq++, null));
   }
@@ -160,15 +151,15 @@ final class DemoStory {
     if (account.roster.isEmpty()) {
       openAccounts.remove(account);
     }
-    String source = opening != null ? opening.source() : drawSource();
+    String source = opening != null ? opening.source() : dice.drawSource();
     Lead lead =
-        new Lead("L-" + (firstLeadNumber + n), account, person, source, priorityFor(source));
+        new Lead("L-" + (firstLeadNumber + n), account, person, source, dice.priorityFor(source));
 
     Rep owner;
     if (opening != null) {
       owner = opening.ownerRepId() == null ? null : rep(opening.ownerRepId());
     } else {
-      owner = chance(0.8) ? account.owner : pick(DemoCast.REPS);
+      owner = dice.chance(0.8) ? account.owner : dice.pick(DemoCast.REPS);
     }
     Assignment assignment = opening != null ? opening.assignment() : drawAssignment();
 
@@ -192,20 +183,32 @@ final class DemoStory {
     switch (assignment) {
       case AT_CREATION -> work(lead, owner, atMs);
       case LATER -> {
-        long assignedAt = atMs + between(5_000, 40_000);
+        long assignedAt = atMs + dice.betweenInt(5_000, 40_000);
         plan(
             assignedAt,
-            status(lead, assignedAt, "ASSIGNED", owner.repId(), pick(DemoCast.ASSIGN_REASONS)));
+            status(
+                lead.leadId(),
+                assignedAt,
+                "ASSIGNED",
+                owner.repId(),
+                dice.pick(LifeSciencesCast.ASSIGN_REASONS)));
         work(lead, owner, assignedAt);
       }
       case NEVER -> {
-        if (chance(0.35)) {
-          long at = atMs + between(150_000, 240_000);
-          plan(at, status(lead, at, "NURTURE", null, "Recycled to nurture: never routed to sales"));
+        if (dice.chance(0.35)) {
+          long at = atMs + dice.betweenInt(150_000, 240_000);
+          plan(
+              at,
+              status(
+                  lead.leadId(),
+                  at,
+                  "NURTURE",
+                  null,
+                  "Recycled to nurture: never routed to sales"));
         }
       }
     }
-    queue.add(new Planned(atMs + between(minGapMs, maxGapMs), seq++, null));
+    queue.add(new Planned(atMs + dice.between(minGapMs, maxGapMs), seq++, null));
   }
 
   /** Plans what the owner does with the lead from {@code ownerAt} on, according to their habit. */
@@ -220,46 +223,46 @@ final class DemoStory {
     double personalisedShare = 1.0;
     switch (rep.habit()) {
       case PROMPT -> {
-        first = ownerAt + between(3_000, 10_000);
-        touches = between(3, 6);
+        first = ownerAt + dice.betweenInt(3_000, 10_000);
+        touches = dice.betweenInt(3, 6);
         minGap = 8_000;
         maxGap = 25_000;
       }
       case STEADY -> {
-        first = ownerAt + between(8_000, 25_000);
-        touches = between(3, 5);
+        first = ownerAt + dice.betweenInt(8_000, 25_000);
+        touches = dice.betweenInt(3, 5);
         minGap = 15_000;
         maxGap = 40_000;
       }
       case SLOW -> {
-        first = ownerAt + between(50_000, 90_000);
-        touches = between(1, 3);
+        first = ownerAt + dice.betweenInt(50_000, 90_000);
+        touches = dice.betweenInt(1, 3);
         minGap = 40_000;
         maxGap = 90_000;
         personalisedShare = 0.7;
       }
       case IGNORES_SYNDICATION -> {
         ignored = lead.source().equals(CONTENT_SYNDICATION);
-        first = ownerAt + between(3_000, 12_000);
-        touches = between(2, 4);
+        first = ownerAt + dice.betweenInt(3_000, 12_000);
+        touches = dice.betweenInt(2, 4);
         minGap = 10_000;
         maxGap = 30_000;
       }
       case ONE_AND_DONE -> {
-        first = ownerAt + between(5_000, 20_000);
+        first = ownerAt + dice.betweenInt(5_000, 20_000);
         touches = 1;
         minGap = 0;
         maxGap = 0;
       }
       case SOLID_BUT_MISSES -> {
-        if (chance(1.0 / 7)) {
+        if (dice.chance(1.0 / 7)) {
           // A miss: the lead slips through, found late or never.
-          ignored = chance(0.5);
-          first = ownerAt + between(70_000, 150_000);
-          touches = between(1, 2);
+          ignored = dice.chance(0.5);
+          first = ownerAt + dice.betweenInt(70_000, 150_000);
+          touches = dice.betweenInt(1, 2);
         } else {
-          first = ownerAt + between(6_000, 20_000);
-          touches = between(3, 5);
+          first = ownerAt + dice.betweenInt(6_000, 20_000);
+          touches = dice.betweenInt(3, 5);
         }
         minGap = 10_000;
         maxGap = 35_000;
@@ -269,53 +272,76 @@ final class DemoStory {
     }
 
     if (ignored) {
-      if (rep.habit() == RepHabit.IGNORES_SYNDICATION && chance(0.35)) {
-        long at = ownerAt + between(150_000, 240_000);
+      if (rep.habit() == RepHabit.IGNORES_SYNDICATION && dice.chance(0.35)) {
+        long at = ownerAt + dice.betweenInt(150_000, 240_000);
         plan(
             at,
-            status(lead, at, "NURTURE", rep.repId(), "Recycled to nurture: no sales follow-up"));
+            status(
+                lead.leadId(),
+                at,
+                "NURTURE",
+                rep.repId(),
+                "Recycled to nurture: no sales follow-up"));
       }
       return;
     }
 
     if (rep.habit() == RepHabit.ONE_AND_DONE) {
-      if (chance(0.25)) {
-        long at = ownerAt + between(1_000, 4_000);
-        steps.add(planned(at, status(lead, at, "ACCEPTED", rep.repId(), null)));
+      if (dice.chance(0.25)) {
+        long at = ownerAt + dice.betweenInt(1_000, 4_000);
+        steps.add(planned(at, status(lead.leadId(), at, "ACCEPTED", rep.repId(), null)));
       }
       steps.add(
           planned(
               first,
               touch(
-                  lead, rep, first, "EMAIL", "OUTBOUND", false, pick(DemoCast.GENERIC_SUBJECTS))));
+                  lead.leadId(),
+                  rep.repId(),
+                  first,
+                  "EMAIL",
+                  "OUTBOUND",
+                  false,
+                  dice.pick(DemoCast.GENERIC_SUBJECTS))));
     } else {
       long at = first;
       for (int i = 0; i < touches; i++) {
         if (i > 0) {
-          at += between(minGap, maxGap);
+          at += dice.between(minGap, maxGap);
         }
-        String channel = i == 0 ? drawFirstChannel() : drawLaterChannel(i);
-        boolean generic = i > 0 && chance(genericLater);
-        boolean personalised = !generic && chance(personalisedShare);
+        String channel = i == 0 ? dice.drawFirstChannel() : dice.drawLaterChannel(i);
+        boolean generic = i > 0 && dice.chance(genericLater);
+        boolean personalised = !generic && dice.chance(personalisedShare);
         String subject =
-            personalised ? personalSubject(lead, channel) : pick(DemoCast.GENERIC_SUBJECTS);
-        steps.add(planned(at, touch(lead, rep, at, channel, "OUTBOUND", personalised, subject)));
-        if (personalised && channel.equals("EMAIL") && chance(0.1)) {
-          long replyAt = at + between(5_000, 40_000);
+            personalised ? personalSubject(lead, channel) : dice.pick(DemoCast.GENERIC_SUBJECTS);
+        steps.add(
+            planned(
+                at,
+                touch(lead.leadId(), rep.repId(), at, channel, "OUTBOUND", personalised, subject)));
+        if (personalised && channel.equals("EMAIL") && dice.chance(0.1)) {
+          long replyAt = at + dice.betweenInt(5_000, 40_000);
           steps.add(
               planned(
-                  replyAt, touch(lead, rep, replyAt, "EMAIL", "INBOUND", null, "Re: " + subject)));
+                  replyAt,
+                  touch(
+                      lead.leadId(),
+                      rep.repId(),
+                      replyAt,
+                      "EMAIL",
+                      "INBOUND",
+                      null,
+                      "Re: " + subject)));
         }
       }
-      if (chance(rep.habit() == RepHabit.SLOW ? 0.4 : 0.45)) {
-        long acceptedAt = first + between(1_000, 6_000);
-        steps.add(planned(acceptedAt, status(lead, acceptedAt, "ACCEPTED", rep.repId(), null)));
+      if (dice.chance(rep.habit() == RepHabit.SLOW ? 0.4 : 0.45)) {
+        long acceptedAt = first + dice.betweenInt(1_000, 6_000);
+        steps.add(
+            planned(acceptedAt, status(lead.leadId(), acceptedAt, "ACCEPTED", rep.repId(), null)));
       }
     }
 
-    if (chance(0.35)) {
-      long engagedAt = first + between(10_000, 60_000);
-      Asset asset = pick(DemoCast.ASSETS);
+    if (dice.chance(0.35)) {
+      long engagedAt = first + dice.betweenInt(10_000, 60_000);
+      Asset asset = dice.pick(LifeSciencesCast.CONTENT);
       steps.add(
           planned(
               engagedAt,
@@ -326,45 +352,53 @@ final class DemoStory {
                   .setAccountId(lead.account().accountId)
                   .setAssetId(asset.assetId())
                   .setAssetType(asset.assetType())
-                  .setIntentScore(between(asset.minIntent(), asset.maxIntent()))
+                  .setIntentScore(dice.betweenInt(asset.minIntent(), asset.maxIntent()))
                   .setAssetTitle(asset.title())
                   .build()));
       long reaction =
           switch (rep.habit()) {
-            case PROMPT, IGNORES_SYNDICATION -> between(4_000, 15_000);
-            case STEADY -> between(8_000, 25_000);
-            case SLOW -> between(50_000, 90_000);
-            case SOLID_BUT_MISSES -> chance(0.8) ? between(6_000, 20_000) : -1;
+            case PROMPT, IGNORES_SYNDICATION -> dice.betweenInt(4_000, 15_000);
+            case STEADY -> dice.betweenInt(8_000, 25_000);
+            case SLOW -> dice.betweenInt(50_000, 90_000);
+            case SOLID_BUT_MISSES -> dice.chance(0.8) ? dice.betweenInt(6_000, 20_000) : -1;
             case ONE_AND_DONE -> -1;
           };
       if (reaction > 0) {
         long at = engagedAt + reaction;
-        String channel = chance(0.6) ? "EMAIL" : "CALL";
+        String channel = dice.chance(0.6) ? "EMAIL" : "CALL";
         String topic = "Your questions on " + asset.title();
         steps.add(
             planned(
-                at, touch(lead, rep, at, channel, "OUTBOUND", true, withChannel(channel, topic))));
+                at,
+                touch(
+                    lead.leadId(),
+                    rep.repId(),
+                    at,
+                    channel,
+                    "OUTBOUND",
+                    true,
+                    LifeSciencesCast.withChannel(channel, topic))));
       }
     }
 
-    double outcome = random.nextDouble();
+    double outcome = dice.nextDouble();
     if (outcome < 0.24) {
-      long at = first + between(40_000, 180_000);
+      long at = first + dice.betweenInt(40_000, 180_000);
       String status;
       String reason;
       if (outcome < 0.07) {
         status = "CONVERTED";
-        reason = pick(DemoCast.CONVERT_REASONS);
+        reason = dice.pick(LifeSciencesCast.CONVERT_REASONS);
       } else if (outcome < 0.16) {
         status = "DISQUALIFIED";
-        reason = pick(DemoCast.DISQUALIFY_REASONS);
+        reason = dice.pick(LifeSciencesCast.DISQUALIFY_REASONS);
       } else {
         status = "NURTURE";
-        reason = pick(DemoCast.NURTURE_REASONS);
+        reason = dice.pick(LifeSciencesCast.NURTURE_REASONS);
       }
       // Nobody works a lead after it is closed out.
       steps.removeIf(p -> p.atMs() >= at);
-      steps.add(planned(at, status(lead, at, status, rep.repId(), reason)));
+      steps.add(planned(at, status(lead.leadId(), at, status, rep.repId(), reason)));
     }
     steps.forEach(queue::add);
   }
@@ -373,7 +407,7 @@ final class DemoStory {
     while (openAccounts.size() < OPEN_ACCOUNTS) {
       openAccounts.add(openAccount());
     }
-    return pick(openAccounts);
+    return dice.pick(openAccounts);
   }
 
   private Account openAccount() {
@@ -383,116 +417,37 @@ final class DemoStory {
     Rep owner = accountOwnerRotation.get(index % accountOwnerRotation.size());
 
     // A buying group of five to nine, about seven on average, in different roles.
-    int size = between(5, 9);
+    int size = dice.betweenInt(5, 9);
     List<Persona> personas = new ArrayList<>(DemoCast.PERSONAS);
-    shuffle(personas);
+    dice.shuffle(personas);
     Set<String> names = new HashSet<>();
     Deque<Person> roster = new ArrayDeque<>();
     for (Persona persona : personas.subList(0, size)) {
-      String name;
-      do {
-        name = pick(DemoCast.FIRST_NAMES) + " " + pick(DemoCast.LAST_NAMES);
-      } while (!names.add(name));
-      roster.add(new Person(name, persona));
+      roster.add(new Person(dice.drawName(names), persona));
     }
     return new Account(String.format(Locale.ROOT, "A-%03d", index + 1), company, owner, roster);
   }
 
   private Company laterCompany() {
     if (laterNames == null) {
-      List<Company> names = new ArrayList<>();
-      for (String stem : DemoCast.NAME_STEMS) {
-        for (DemoCast.Focus focus : DemoCast.NAME_SUFFIXES) {
-          names.add(new Company(stem + " " + focus.suffix(), focus.focus(), null));
-        }
-      }
-      shuffle(names);
-      laterNames = List.copyOf(names);
+      laterNames = List.copyOf(dice.companyNames(DemoCast.NAME_STEMS));
     }
     int i = laterCompanyIndex++;
     int round = i / laterNames.size();
-    Company base = laterNames.get(i % laterNames.size());
-    // Only a story of many hours gets here twice; an affiliate keeps each name unique.
-    String name =
-        round == 0
-            ? base.name()
-            : base.name()
-                + " "
-                + (round <= DemoCast.AFFILIATES.size()
-                    ? DemoCast.AFFILIATES.get(round - 1)
-                    : "Unit " + round);
-    return new Company(name, base.focus(), chance(0.6) ? "NA" : "EMEA");
+    CompanyName base = laterNames.get(i % laterNames.size());
+    // Only a story of many hours gets here twice.
+    String name = LifeSciencesCast.affiliateName(base.name(), round, DemoCast.AFFILIATES);
+    return new Company(name, base.focus(), dice.chance(0.6) ? "NA" : "EMEA");
   }
 
   private String personalSubject(Lead lead, String channel) {
-    String topic =
-        pick(lead.person().persona().topics())
-            .replace("{account}", lead.account().company.name())
-            .replace("{focus}", lead.account().company.focus());
-    return withChannel(channel, topic);
-  }
-
-  private static String withChannel(String channel, String topic) {
-    return switch (channel) {
-      case "CALL" -> "Call: " + topic;
-      case "VOICEMAIL" -> "Voicemail: " + topic;
-      case "LINKEDIN" -> "LinkedIn note: " + topic;
-      case "MEETING" -> "Meeting: " + topic;
-      case "SMS" -> "Text: " + topic;
-      default -> topic;
-    };
-  }
-
-  private String drawFirstChannel() {
-    double r = random.nextDouble();
-    return r < 0.6 ? "EMAIL" : r < 0.85 ? "CALL" : "LINKEDIN";
-  }
-
-  private String drawLaterChannel(int touchIndex) {
-    double r = random.nextDouble();
-    if (r < 0.45) {
-      return "EMAIL";
-    } else if (r < 0.70) {
-      return "CALL";
-    } else if (r < 0.82) {
-      return "VOICEMAIL";
-    } else if (r < 0.94) {
-      return "LINKEDIN";
-    } else if (r < 0.98) {
-      return touchIndex >= 2 ? "MEETING" : "CALL";
-    }
-    return "SMS";
-  }
-
-  private String drawSource() {
-    int total = 0;
-    for (int w : SOURCE_WEIGHTS) {
-      total += w;
-    }
-    int r = random.nextInt(total);
-    for (int i = 0; i < SOURCES.length; i++) {
-      r -= SOURCE_WEIGHTS[i];
-      if (r < 0) {
-        return SOURCES[i];
-      }
-    }
-    throw new IllegalStateException("source weights");
+    Company company = lead.account().company;
+    return dice.personalSubject(lead.person().persona(), company.name(), company.focus(), channel);
   }
 
   private Assignment drawAssignment() {
-    double r = random.nextDouble();
+    double r = dice.nextDouble();
     return r < 0.78 ? Assignment.AT_CREATION : r < 0.95 ? Assignment.LATER : Assignment.NEVER;
-  }
-
-  private String priorityFor(String source) {
-    return switch (source) {
-      case RFP_REQUEST, REFERRAL -> "HOT";
-      case INBOUND_FORM -> chance(0.3) ? "HOT" : "WARM";
-      case TRADE_SHOW -> "WARM";
-      case WEBINAR -> chance(0.6) ? "WARM" : "COLD";
-      case PURCHASED_LIST -> chance(0.5) ? null : "COLD";
-      default -> "COLD";
-    };
   }
 
   private static Rep rep(String repId) {
@@ -502,68 +457,11 @@ final class DemoStory {
         .orElseThrow(() -> new IllegalStateException("no demo rep " + repId));
   }
 
-  private static LeadStatusChanged status(
-      Lead lead, long atMs, String status, String ownerRepId, String reason) {
-    return LeadStatusChanged.newBuilder()
-        .setEventId("")
-        .setLeadId(lead.leadId())
-        .setOccurredAt(Instant.ofEpochMilli(atMs))
-        .setStatus(status)
-        .setOwnerRepId(ownerRepId)
-        .setReason(reason)
-        .build();
-  }
-
-  private static RepTouched touch(
-      Lead lead,
-      Rep rep,
-      long atMs,
-      String channel,
-      String direction,
-      Boolean personalised,
-      String subject) {
-    return RepTouched.newBuilder()
-        .setEventId("")
-        .setLeadId(lead.leadId())
-        .setOccurredAt(Instant.ofEpochMilli(atMs))
-        .setRepId(rep.repId())
-        .setChannel(channel)
-        .setDirection(direction)
-        .setPersonalized(personalised)
-        .setSubject(subject)
-        .build();
-  }
-
   private void plan(long atMs, SpecificRecordBase record) {
     queue.add(planned(atMs, record));
   }
 
   private Planned planned(long atMs, SpecificRecordBase record) {
     return new Planned(atMs, seq++, record);
-  }
-
-  private boolean chance(double p) {
-    return random.nextDouble() < p;
-  }
-
-  private long between(long lo, long hi) {
-    return hi <= lo ? lo : lo + random.nextLong(hi - lo + 1);
-  }
-
-  private int between(int lo, int hi) {
-    return hi <= lo ? lo : lo + random.nextInt(hi - lo + 1);
-  }
-
-  private <T> T pick(List<T> list) {
-    return list.get(random.nextInt(list.size()));
-  }
-
-  private <T> void shuffle(List<T> list) {
-    for (int i = list.size() - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      T t = list.get(i);
-      list.set(i, list.get(j));
-      list.set(j, t);
-    }
   }
 }

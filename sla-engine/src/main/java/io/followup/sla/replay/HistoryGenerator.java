@@ -1,13 +1,20 @@
 package io.followup.sla.replay;
 
+import static io.followup.sla.demo.LifeSciencesCast.CONTENT_SYNDICATION;
+import static io.followup.sla.demo.LifeSciencesCast.PURCHASED_LIST;
+import static io.followup.sla.demo.LifeSciencesCast.RFP_REQUEST;
+import static io.followup.sla.demo.StoryEvents.status;
+import static io.followup.sla.demo.StoryEvents.touch;
+
+import io.followup.sla.demo.LifeSciencesCast;
+import io.followup.sla.demo.LifeSciencesCast.Asset;
+import io.followup.sla.demo.LifeSciencesCast.CompanyName;
+import io.followup.sla.demo.LifeSciencesCast.Persona;
+import io.followup.sla.demo.StoryDice;
 import io.followup.sla.events.ContentEngaged;
 import io.followup.sla.events.LeadCreated;
-import io.followup.sla.events.LeadStatusChanged;
 import io.followup.sla.events.RepProfile;
-import io.followup.sla.events.RepTouched;
-import io.followup.sla.replay.HistoryCast.Asset;
 import io.followup.sla.replay.HistoryCast.Person;
-import io.followup.sla.replay.HistoryCast.Persona;
 import io.followup.sla.replay.HistoryCast.Site;
 import io.followup.sla.time.BusinessCalendar;
 import io.followup.sla.time.HolidayCalendar;
@@ -42,7 +49,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -109,21 +115,6 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
 
   /** What a history holds: records in all, leads, reps and managers, and records per type. */
   public record Summary(long records, long leads, long reps, Map<String, Long> byType) {}
-
-  static final String INBOUND_FORM = "INBOUND_FORM";
-  static final String RFP_REQUEST = "RFP_REQUEST";
-  static final String CONTENT_SYNDICATION = "CONTENT_SYNDICATION";
-  static final String TRADE_SHOW = "TRADE_SHOW";
-  static final String WEBINAR = "WEBINAR";
-  static final String PURCHASED_LIST = "PURCHASED_LIST";
-  static final String REFERRAL = "REFERRAL";
-
-  private static final String[] SOURCES = {
-    INBOUND_FORM, RFP_REQUEST, CONTENT_SYNDICATION, TRADE_SHOW, WEBINAR, PURCHASED_LIST, REFERRAL
-  };
-
-  /** Content syndication is the bulk of a life-science funnel; RFPs are rare and precious. */
-  private static final int[] SOURCE_WEIGHTS = {20, 4, 28, 14, 16, 10, 8};
 
   private static final long MINUTE = 60_000L;
   private static final long HOUR = 60 * MINUTE;
@@ -252,7 +243,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
   /** One telling of the history. */
   private final class Story implements Iterator<SpecificRecord> {
 
-    private final SplittableRandom random = new SplittableRandom(settings.seed());
+    private final StoryDice dice = new StoryDice(settings.seed());
     private final long periodStartMs;
     private final long periodEndMs;
     private final LocalDate lastDay;
@@ -267,7 +258,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
     private final Map<String, List<Person>> repsByRegion = new HashMap<>();
     private final Map<String, Integer> ownerRotation = new HashMap<>();
     private final List<Account> openAccounts = new ArrayList<>();
-    private final List<String[]> companyNames;
+    private final List<CompanyName> companyNames;
     private final int siteWeightTotal;
 
     private LocalDate nextDay;
@@ -296,7 +287,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       openAccountTarget =
           (int) Math.max(3, Math.min(150, Math.round(4.0 * settings.leads() / days)));
 
-      WorkingHours hours = WorkingHours.parse(HistoryCast.WORKING_HOURS);
+      WorkingHours hours = WorkingHours.parse(LifeSciencesCast.WORKING_HOURS);
       for (Person manager : HistoryCast.MANAGERS) {
         profiles.add(manager.profile());
       }
@@ -309,16 +300,9 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
         String leadRegion = rep.region().equals("DE") ? "EMEA" : "NA";
         repsByRegion.computeIfAbsent(leadRegion, r -> new ArrayList<>()).add(rep);
       }
-      repsByRegion.values().forEach(this::shuffle);
+      repsByRegion.values().forEach(dice::shuffle);
 
-      List<String[]> names = new ArrayList<>();
-      for (String stem : HistoryCast.NAME_STEMS) {
-        for (HistoryCast.Focus focus : HistoryCast.NAME_SUFFIXES) {
-          names.add(new String[] {stem + " " + focus.suffix(), focus.focus()});
-        }
-      }
-      shuffle(names);
-      companyNames = names;
+      companyNames = dice.companyNames(HistoryCast.NAME_STEMS);
       siteWeightTotal = HistoryCast.SITES.stream().mapToInt(Site::weight).sum();
     }
 
@@ -379,12 +363,12 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       }
       plannedSoFar += count;
       for (long i = 0; i < count; i++) {
-        Account account = chance(0.06) ? null : pickAccount();
+        Account account = dice.chance(0.06) ? null : pickAccount();
         Contact contact;
         Site site;
         if (account == null) {
           site = drawSite();
-          contact = new Contact(drawName(new HashSet<>()), HistoryCast.INDIVIDUAL);
+          contact = new Contact(dice.drawName(new HashSet<>()), HistoryCast.INDIVIDUAL);
         } else {
           site = account.site;
           contact = account.roster.removeFirst();
@@ -392,7 +376,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
             openAccounts.remove(account);
           }
         }
-        String source = drawSource();
+        String source = dice.drawSource();
         long at = arrivalTime(day, site.zone(), source);
         // A local day reaches into the UTC days around it; at the ends of the period, draw again.
         for (int tries = 0; (at < periodStartMs || at >= periodEndMs) && tries < 20; tries++) {
@@ -405,17 +389,19 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
 
     private long arrivalTime(LocalDate day, ZoneId zone, String source) {
       boolean list = source.equals(CONTENT_SYNDICATION) || source.equals(PURCHASED_LIST);
-      if (list && chance(0.6)) {
+      if (list && dice.chance(0.6)) {
         // The nightly import of syndicated and bought lists.
-        return startMs(day) + 5 * HOUR + between(0, 10 * MINUTE);
+        return startMs(day) + 5 * HOUR + dice.between(0, 10 * MINUTE);
       }
       boolean weekday = day.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue();
       long secondOfDay =
-          weekday && chance(0.85) ? between(8 * 3600, 18 * 3600 - 1) : between(0, 24 * 3600 - 1);
+          weekday && dice.chance(0.85)
+              ? dice.between(8 * 3600, 18 * 3600 - 1)
+              : dice.between(0, 24 * 3600 - 1);
       return ZonedDateTime.of(day, LocalTime.ofSecondOfDay(secondOfDay), zone)
               .toInstant()
               .toEpochMilli()
-          + between(0, 999);
+          + dice.between(0, 999);
     }
 
     private SpecificRecord arrive(long atMs, Arrival arrival) {
@@ -427,11 +413,11 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
               arrival.contact(),
               arrival.site(),
               arrival.source(),
-              priorityFor(arrival.source()));
+              dice.priorityFor(arrival.source()));
       Person owner =
-          lead.account() != null && chance(0.8)
+          lead.account() != null && dice.chance(0.8)
               ? lead.account().owner
-              : pick(repsByRegion.get(lead.site().region()));
+              : dice.pick(repsByRegion.get(lead.site().region()));
       Assignment assignment = drawAssignment(lead);
 
       LeadCreated created =
@@ -455,26 +441,30 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
         case AT_CREATION -> work(lead, owner, atMs, steps, true);
         case LATER -> {
           long assignedAt = salesOps(lead).deadline(instant(atMs), routingDelay()).toEpochMilli();
-          assignedAt = Math.max(atMs + 1000, assignedAt + between(0, 59_999));
+          assignedAt = Math.max(atMs + 1000, assignedAt + dice.between(0, 59_999));
           steps.add(
               planned(
                   assignedAt,
                   status(
-                      lead,
+                      lead.leadId(),
                       assignedAt,
                       "ASSIGNED",
                       owner.repId(),
-                      pick(HistoryCast.ASSIGN_REASONS))));
+                      dice.pick(LifeSciencesCast.ASSIGN_REASONS))));
           work(lead, owner, assignedAt, steps, true);
         }
         case NEVER -> {
-          if (chance(0.4)) {
-            long at = atMs + between(3 * DAY, 10 * DAY);
+          if (dice.chance(0.4)) {
+            long at = atMs + dice.between(3 * DAY, 10 * DAY);
             steps.add(
                 planned(
                     at,
                     status(
-                        lead, at, "NURTURE", null, "Recycled to nurture: never routed to sales")));
+                        lead.leadId(),
+                        at,
+                        "NURTURE",
+                        null,
+                        "Recycled to nurture: never routed to sales")));
           }
         }
       }
@@ -483,7 +473,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
     }
 
     private Assignment drawAssignment(Lead lead) {
-      double r = random.nextDouble();
+      double r = dice.nextDouble();
       // Hot leads are routed at once more often; nobody forgets an RFP entirely.
       double atCreation =
           lead.source().equals(RFP_REQUEST) || "HOT".equals(lead.priority()) ? 0.85 : 0.75;
@@ -498,11 +488,11 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
 
     /** How long sales ops take to route a lead, in their working time. */
     private Duration routingDelay() {
-      double r = random.nextDouble();
+      double r = dice.nextDouble();
       long ms =
           r < 0.6
-              ? between(10 * MINUTE, 2 * HOUR)
-              : r < 0.9 ? between(2 * HOUR, 8 * HOUR) : between(8 * HOUR, 24 * HOUR);
+              ? dice.between(10 * MINUTE, 2 * HOUR)
+              : r < 0.9 ? dice.between(2 * HOUR, 8 * HOUR) : dice.between(8 * HOUR, 24 * HOUR);
       return Duration.ofMillis(ms);
     }
 
@@ -517,22 +507,22 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       int firstStep = steps.size();
 
       if (plan.ignored()) {
-        if (rep.habit() == FollowUpHabit.IGNORES_SYNDICATION && chance(0.35)) {
-          long at = after(calendar, ownerAt, between(10 * WORKING_DAY, 20 * WORKING_DAY));
+        if (rep.habit() == FollowUpHabit.IGNORES_SYNDICATION && dice.chance(0.35)) {
+          long at = after(calendar, ownerAt, dice.between(10 * WORKING_DAY, 20 * WORKING_DAY));
           steps.add(
               planned(
                   at,
                   status(
-                      lead,
+                      lead.leadId(),
                       at,
                       "NURTURE",
                       rep.repId(),
                       "Recycled to nurture: no sales follow-up")));
-        } else if (mayReassign && chance(0.25)) {
+        } else if (mayReassign && dice.chance(0.25)) {
           reassign(
               lead,
               rep,
-              after(calendar, ownerAt, between(3 * WORKING_DAY, 5 * WORKING_DAY)),
+              after(calendar, ownerAt, dice.between(3 * WORKING_DAY, 5 * WORKING_DAY)),
               steps);
         }
         return;
@@ -541,8 +531,8 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       long first = after(calendar, ownerAt, plan.firstDelay());
       if (mayReassign
           && (rep.habit() == FollowUpHabit.SLOW || plan.firstDelay() > 3 * WORKING_DAY)
-          && chance(0.15)) {
-        long reassignAt = after(calendar, ownerAt, between(3 * WORKING_DAY, 5 * WORKING_DAY));
+          && dice.chance(0.15)) {
+        long reassignAt = after(calendar, ownerAt, dice.between(3 * WORKING_DAY, 5 * WORKING_DAY));
         if (reassignAt < first) {
           reassign(lead, rep, reassignAt, steps);
           return;
@@ -550,61 +540,74 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       }
 
       if (rep.habit() == FollowUpHabit.ONE_AND_DONE) {
-        if (chance(0.25)) {
-          long at = Math.max(ownerAt + 1000, first - between(MINUTE, 30 * MINUTE));
-          steps.add(planned(at, status(lead, at, "ACCEPTED", rep.repId(), null)));
+        if (dice.chance(0.25)) {
+          long at = Math.max(ownerAt + 1000, first - dice.between(MINUTE, 30 * MINUTE));
+          steps.add(planned(at, status(lead.leadId(), at, "ACCEPTED", rep.repId(), null)));
         }
         steps.add(
             planned(
                 first,
                 touch(
-                    lead,
-                    rep,
+                    lead.leadId(),
+                    rep.repId(),
                     first,
                     "EMAIL",
                     "OUTBOUND",
                     false,
-                    pick(HistoryCast.GENERIC_SUBJECTS))));
+                    dice.pick(HistoryCast.GENERIC_SUBJECTS))));
       } else {
         long at = first;
         for (int i = 0; i < plan.touches(); i++) {
           if (i > 0) {
-            at = after(calendar, at, between(plan.minGap(), plan.maxGap()));
+            at = after(calendar, at, dice.between(plan.minGap(), plan.maxGap()));
           }
-          String channel = i == 0 ? drawFirstChannel() : drawLaterChannel(i);
-          boolean generic = i > 0 && chance(plan.genericLater());
-          boolean personalised = !generic && chance(plan.personalisedShare());
+          String channel = i == 0 ? dice.drawFirstChannel() : dice.drawLaterChannel(i);
+          boolean generic = i > 0 && dice.chance(plan.genericLater());
+          boolean personalised = !generic && dice.chance(plan.personalisedShare());
           String subject =
-              personalised ? personalSubject(lead, channel) : pick(HistoryCast.GENERIC_SUBJECTS);
+              personalised
+                  ? personalSubject(lead, channel)
+                  : dice.pick(HistoryCast.GENERIC_SUBJECTS);
           // Some CRMs do not say whether a message was personalised.
-          Boolean flag = chance(0.06) ? null : personalised;
-          steps.add(planned(at, touch(lead, rep, at, channel, "OUTBOUND", flag, subject)));
-          if (personalised && channel.equals("EMAIL") && chance(0.12)) {
-            long replyAt = at + between(HOUR, 36 * HOUR);
+          Boolean flag = dice.chance(0.06) ? null : personalised;
+          steps.add(
+              planned(
+                  at, touch(lead.leadId(), rep.repId(), at, channel, "OUTBOUND", flag, subject)));
+          if (personalised && channel.equals("EMAIL") && dice.chance(0.12)) {
+            long replyAt = at + dice.between(HOUR, 36 * HOUR);
             steps.add(
                 planned(
                     replyAt,
-                    touch(lead, rep, replyAt, "EMAIL", "INBOUND", null, "Re: " + subject)));
+                    touch(
+                        lead.leadId(),
+                        rep.repId(),
+                        replyAt,
+                        "EMAIL",
+                        "INBOUND",
+                        null,
+                        "Re: " + subject)));
           }
         }
-        if (chance(rep.habit() == FollowUpHabit.SLOW ? 0.4 : 0.55)) {
-          long acceptedAt = Math.max(ownerAt + 1000, first - between(MINUTE, 20 * MINUTE));
-          steps.add(planned(acceptedAt, status(lead, acceptedAt, "ACCEPTED", rep.repId(), null)));
+        if (dice.chance(rep.habit() == FollowUpHabit.SLOW ? 0.4 : 0.55)) {
+          long acceptedAt = Math.max(ownerAt + 1000, first - dice.between(MINUTE, 20 * MINUTE));
+          steps.add(
+              planned(
+                  acceptedAt, status(lead.leadId(), acceptedAt, "ACCEPTED", rep.repId(), null)));
         }
       }
 
       // Re-engagement: the prospect reads or watches something after being contacted.
-      if (chance(0.4)) {
+      if (dice.chance(0.4)) {
         BusinessCalendar prospect = office(lead.site().zone());
-        long engagedAt = after(prospect, first, between(4 * HOUR, 80 * HOUR));
+        long engagedAt = after(prospect, first, dice.between(4 * HOUR, 80 * HOUR));
         engage(lead, rep, calendar, plan, engagedAt, steps);
-        if (chance(0.3)) {
+        if (dice.chance(0.3)) {
           engage(
               lead,
               rep,
               calendar,
               plan,
-              after(prospect, engagedAt, between(16 * HOUR, 200 * HOUR)),
+              after(prospect, engagedAt, dice.between(16 * HOUR, 200 * HOUR)),
               steps);
         }
       }
@@ -624,7 +627,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
         Plan plan,
         long engagedAt,
         List<Planned> steps) {
-      Asset asset = pick(HistoryCast.ASSETS);
+      Asset asset = dice.pick(HistoryCast.ASSETS);
       steps.add(
           planned(
               engagedAt,
@@ -635,23 +638,23 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
                   .setAccountId(lead.accountId())
                   .setAssetId(asset.assetId())
                   .setAssetType(asset.assetType())
-                  .setIntentScore((int) between(asset.minIntent(), asset.maxIntent()))
+                  .setIntentScore((int) dice.between(asset.minIntent(), asset.maxIntent()))
                   .setAssetTitle(asset.title())
                   .build()));
-      if (plan.reactionChance() > 0 && chance(plan.reactionChance())) {
-        long at = after(calendar, engagedAt, between(plan.minReaction(), plan.maxReaction()));
-        String channel = chance(0.6) ? "EMAIL" : "CALL";
+      if (plan.reactionChance() > 0 && dice.chance(plan.reactionChance())) {
+        long at = after(calendar, engagedAt, dice.between(plan.minReaction(), plan.maxReaction()));
+        String channel = dice.chance(0.6) ? "EMAIL" : "CALL";
         steps.add(
             planned(
                 at,
                 touch(
-                    lead,
-                    rep,
+                    lead.leadId(),
+                    rep.repId(),
                     at,
                     channel,
                     "OUTBOUND",
                     true,
-                    withChannel(channel, "Your questions on " + asset.title()))));
+                    LifeSciencesCast.withChannel(channel, "Your questions on " + asset.title()))));
       }
     }
 
@@ -665,10 +668,16 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       if (candidates.isEmpty()) {
         return;
       }
-      Person next = pick(candidates);
+      Person next = dice.pick(candidates);
       steps.add(
           planned(
-              at, status(lead, at, "ASSIGNED", next.repId(), pick(HistoryCast.REASSIGN_REASONS))));
+              at,
+              status(
+                  lead.leadId(),
+                  at,
+                  "ASSIGNED",
+                  next.repId(),
+                  dice.pick(HistoryCast.REASSIGN_REASONS))));
       work(lead, next, at, steps, false);
     }
 
@@ -680,35 +689,55 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
         long lastActivity,
         List<Planned> steps,
         int firstStep) {
-      double r = random.nextDouble();
+      double r = dice.nextDouble();
       String repId = rep.repId();
       long closedAt = Long.MAX_VALUE;
       if (r < 0.22) {
-        long qualifiedAt = after(calendar, lastActivity, between(WORKING_DAY, 8 * WORKING_DAY));
+        long qualifiedAt =
+            after(calendar, lastActivity, dice.between(WORKING_DAY, 8 * WORKING_DAY));
         steps.add(
             planned(
                 qualifiedAt,
-                status(lead, qualifiedAt, "QUALIFIED", repId, pick(HistoryCast.QUALIFY_REASONS))));
+                status(
+                    lead.leadId(),
+                    qualifiedAt,
+                    "QUALIFIED",
+                    repId,
+                    dice.pick(HistoryCast.QUALIFY_REASONS))));
         if (r < 0.08) {
-          closedAt = after(calendar, qualifiedAt, between(10 * WORKING_DAY, 45 * WORKING_DAY));
+          closedAt = after(calendar, qualifiedAt, dice.between(10 * WORKING_DAY, 45 * WORKING_DAY));
           steps.add(
               planned(
                   closedAt,
-                  status(lead, closedAt, "CONVERTED", repId, pick(HistoryCast.CONVERT_REASONS))));
+                  status(
+                      lead.leadId(),
+                      closedAt,
+                      "CONVERTED",
+                      repId,
+                      dice.pick(LifeSciencesCast.CONVERT_REASONS))));
         }
       } else if (r < 0.36) {
-        closedAt = after(calendar, first, between(WORKING_DAY, 15 * WORKING_DAY));
+        closedAt = after(calendar, first, dice.between(WORKING_DAY, 15 * WORKING_DAY));
         steps.add(
             planned(
                 closedAt,
                 status(
-                    lead, closedAt, "DISQUALIFIED", repId, pick(HistoryCast.DISQUALIFY_REASONS))));
+                    lead.leadId(),
+                    closedAt,
+                    "DISQUALIFIED",
+                    repId,
+                    dice.pick(LifeSciencesCast.DISQUALIFY_REASONS))));
       } else if (r < 0.52) {
-        closedAt = after(calendar, first, between(5 * WORKING_DAY, 30 * WORKING_DAY));
+        closedAt = after(calendar, first, dice.between(5 * WORKING_DAY, 30 * WORKING_DAY));
         steps.add(
             planned(
                 closedAt,
-                status(lead, closedAt, "NURTURE", repId, pick(HistoryCast.NURTURE_REASONS))));
+                status(
+                    lead.leadId(),
+                    closedAt,
+                    "NURTURE",
+                    repId,
+                    dice.pick(LifeSciencesCast.NURTURE_REASONS))));
       }
       if (closedAt != Long.MAX_VALUE) {
         // Nobody works a lead after it is closed out, and prospects drift away.
@@ -724,7 +753,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
             new Plan(
                 false,
                 logBetween(5 * MINUTE, 60 * MINUTE),
-                (int) between(4, 7),
+                (int) dice.between(4, 7),
                 WORKING_DAY,
                 3 * WORKING_DAY,
                 0.95,
@@ -736,7 +765,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
             new Plan(
                 false,
                 logBetween(HOUR, 8 * HOUR),
-                (int) between(3, 5),
+                (int) dice.between(3, 5),
                 2 * WORKING_DAY,
                 4 * WORKING_DAY,
                 0.85,
@@ -747,8 +776,8 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
         case SLOW ->
             new Plan(
                 false,
-                between(6 * HOUR, 28 * HOUR),
-                (int) between(1, 3),
+                dice.between(6 * HOUR, 28 * HOUR),
+                (int) dice.between(1, 3),
                 4 * WORKING_DAY,
                 8 * WORKING_DAY,
                 0.6,
@@ -760,7 +789,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
             new Plan(
                 lead.source().equals(CONTENT_SYNDICATION),
                 logBetween(15 * MINUTE, 3 * HOUR),
-                (int) between(3, 5),
+                (int) dice.between(3, 5),
                 WORKING_DAY,
                 3 * WORKING_DAY,
                 0.9,
@@ -768,14 +797,14 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
                 HOUR,
                 4 * HOUR,
                 0.9);
-        case ONE_AND_DONE -> new Plan(false, between(HOUR, 12 * HOUR), 1, 0, 0, 0, 1, 0, 0, 0);
+        case ONE_AND_DONE -> new Plan(false, dice.between(HOUR, 12 * HOUR), 1, 0, 0, 0, 1, 0, 0, 0);
         case SOLID_BUT_MISSES -> {
-          if (chance(1.0 / 7)) {
+          if (dice.chance(1.0 / 7)) {
             // A miss: the lead slips through, found days later or never.
             yield new Plan(
-                chance(0.5),
-                between(24 * HOUR, 64 * HOUR),
-                (int) between(1, 2),
+                dice.chance(0.5),
+                dice.between(24 * HOUR, 64 * HOUR),
+                (int) dice.between(1, 2),
                 2 * WORKING_DAY,
                 4 * WORKING_DAY,
                 0.8,
@@ -787,7 +816,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
           yield new Plan(
               false,
               logBetween(30 * MINUTE, 4 * HOUR),
-              (int) between(3, 5),
+              (int) dice.between(3, 5),
               2 * WORKING_DAY,
               3 * WORKING_DAY,
               0.9,
@@ -803,49 +832,34 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       while (openAccounts.size() < openAccountTarget) {
         openAccounts.add(openAccount());
       }
-      return pick(openAccounts);
+      return dice.pick(openAccounts);
     }
 
     private Account openAccount() {
       int index = accountCounter++;
-      String[] base = companyNames.get(index % companyNames.size());
+      CompanyName base = companyNames.get(index % companyNames.size());
       int round = index / companyNames.size();
-      String name =
-          round == 0
-              ? base[0]
-              : base[0]
-                  + " "
-                  + (round <= HistoryCast.AFFILIATES.size()
-                      ? HistoryCast.AFFILIATES.get(round - 1)
-                      : "Unit " + round);
+      String name = LifeSciencesCast.affiliateName(base.name(), round, HistoryCast.AFFILIATES);
       Site site = drawSite();
       List<Person> owners = repsByRegion.get(site.region());
       int turn = ownerRotation.merge(site.region(), 1, Integer::sum) - 1;
       Person owner = owners.get(turn % owners.size());
 
       // A buying group of five to nine, about seven on average, in different roles.
-      int size = (int) between(5, 9);
-      List<Persona> personas = new ArrayList<>(HistoryCast.PERSONAS);
-      shuffle(personas);
+      int size = (int) dice.between(5, 9);
+      List<Persona> personas = new ArrayList<>(LifeSciencesCast.BUYING_GROUP);
+      dice.shuffle(personas);
       Set<String> names = new HashSet<>();
       Deque<Contact> roster = new ArrayDeque<>();
       for (Persona persona : personas.subList(0, size)) {
-        roster.add(new Contact(drawName(names), persona));
+        roster.add(new Contact(dice.drawName(names), persona));
       }
       return new Account(
-          String.format(Locale.ROOT, "A-%05d", index + 1), name, base[1], site, owner, roster);
-    }
-
-    private String drawName(Set<String> taken) {
-      String name;
-      do {
-        name = pick(HistoryCast.FIRST_NAMES) + " " + pick(HistoryCast.LAST_NAMES);
-      } while (!taken.add(name));
-      return name;
+          String.format(Locale.ROOT, "A-%05d", index + 1), name, base.focus(), site, owner, roster);
     }
 
     private Site drawSite() {
-      long r = between(0, siteWeightTotal - 1);
+      long r = dice.between(0, siteWeightTotal - 1);
       for (Site site : HistoryCast.SITES) {
         r -= site.weight();
         if (r < 0) {
@@ -855,72 +869,10 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       throw new IllegalStateException("site weights");
     }
 
-    private String drawSource() {
-      int total = 0;
-      for (int w : SOURCE_WEIGHTS) {
-        total += w;
-      }
-      int r = random.nextInt(total);
-      for (int i = 0; i < SOURCES.length; i++) {
-        r -= SOURCE_WEIGHTS[i];
-        if (r < 0) {
-          return SOURCES[i];
-        }
-      }
-      throw new IllegalStateException("source weights");
-    }
-
-    private String priorityFor(String source) {
-      return switch (source) {
-        case RFP_REQUEST, REFERRAL -> "HOT";
-        case INBOUND_FORM -> chance(0.3) ? "HOT" : "WARM";
-        case TRADE_SHOW -> "WARM";
-        case WEBINAR -> chance(0.6) ? "WARM" : "COLD";
-        case PURCHASED_LIST -> chance(0.5) ? null : "COLD";
-        default -> "COLD";
-      };
-    }
-
-    private String drawFirstChannel() {
-      double r = random.nextDouble();
-      return r < 0.6 ? "EMAIL" : r < 0.85 ? "CALL" : "LINKEDIN";
-    }
-
-    private String drawLaterChannel(int touchIndex) {
-      double r = random.nextDouble();
-      if (r < 0.45) {
-        return "EMAIL";
-      } else if (r < 0.70) {
-        return "CALL";
-      } else if (r < 0.82) {
-        return "VOICEMAIL";
-      } else if (r < 0.94) {
-        return "LINKEDIN";
-      } else if (r < 0.98) {
-        return touchIndex >= 2 ? "MEETING" : "CALL";
-      }
-      return "SMS";
-    }
-
     private String personalSubject(Lead lead, String channel) {
       String account = lead.account() == null ? "your lab" : lead.account().name;
       String focus = lead.account() == null ? "research" : lead.account().focus;
-      String topic =
-          pick(lead.contact().persona().topics())
-              .replace("{account}", account)
-              .replace("{focus}", focus);
-      return withChannel(channel, topic);
-    }
-
-    private static String withChannel(String channel, String topic) {
-      return switch (channel) {
-        case "CALL" -> "Call: " + topic;
-        case "VOICEMAIL" -> "Voicemail: " + topic;
-        case "LINKEDIN" -> "LinkedIn note: " + topic;
-        case "MEETING" -> "Meeting: " + topic;
-        case "SMS" -> "Text: " + topic;
-        default -> topic;
-      };
+      return dice.personalSubject(lead.contact().persona(), account, focus, channel);
     }
 
     private BusinessCalendar salesOps(Lead lead) {
@@ -939,43 +891,11 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
     /** {@code workingMs} of working time after {@code fromMs}, plus a few seconds. */
     private long after(BusinessCalendar calendar, long fromMs, long workingMs) {
       long at = calendar.deadline(instant(fromMs), Duration.ofMillis(workingMs)).toEpochMilli();
-      return Math.max(fromMs + 1000, at + between(0, 59_999));
+      return Math.max(fromMs + 1000, at + dice.between(0, 59_999));
     }
 
     private Planned planned(long atMs, SpecificRecordBase record) {
       return new Planned(atMs, seq++, record, null);
-    }
-
-    private LeadStatusChanged status(
-        Lead lead, long atMs, String status, String ownerRepId, String reason) {
-      return LeadStatusChanged.newBuilder()
-          .setEventId("")
-          .setLeadId(lead.leadId())
-          .setOccurredAt(instant(atMs))
-          .setStatus(status)
-          .setOwnerRepId(ownerRepId)
-          .setReason(reason)
-          .build();
-    }
-
-    private RepTouched touch(
-        Lead lead,
-        Person rep,
-        long atMs,
-        String channel,
-        String direction,
-        Boolean personalised,
-        String subject) {
-      return RepTouched.newBuilder()
-          .setEventId("")
-          .setLeadId(lead.leadId())
-          .setOccurredAt(instant(atMs))
-          .setRepId(rep.repId())
-          .setChannel(channel)
-          .setDirection(direction)
-          .setPersonalized(personalised)
-          .setSubject(subject)
-          .build();
     }
 
     private String nextEventId() {
@@ -991,31 +911,11 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
-    private boolean chance(double p) {
-      return random.nextDouble() < p;
-    }
-
-    /** Uniform in [lo, hi], both included. */
-    private long between(long lo, long hi) {
-      return hi <= lo ? lo : lo + random.nextLong(hi - lo + 1);
-    }
-
     /**
      * Between lo and hi, short delays as likely as long ones on a log scale, as reply times are.
      */
     private long logBetween(long lo, long hi) {
-      return Math.round(
-          Math.exp(Math.log(lo) + random.nextDouble() * (Math.log(hi) - Math.log(lo))));
-    }
-
-    private <T> T pick(List<T> list) {
-      return list.get(random.nextInt(list.size()));
-    }
-
-    private <T> void shuffle(List<T> list) {
-      for (int i = list.size() - 1; i > 0; i--) {
-        Collections.swap(list, i, random.nextInt(i + 1));
-      }
+      return Math.round(Math.exp(Math.log(lo) + dice.nextDouble() * (Math.log(hi) - Math.log(lo))));
     }
   }
 
