@@ -40,7 +40,10 @@ final class PolicyCommand implements Runnable {
     return PolicyLoader.fromFile(file);
   }
 
-  @Command(name = "validate", mixinStandardHelpOptions = true, description = "Checks a policy file.")
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = "Checks a policy file.")
   static final class Validate implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -52,7 +55,8 @@ final class PolicyCommand implements Runnable {
       Policy policy = load(file);
       spec.commandLine()
           .getOut()
-          .printf("%s: policy %s version %s is valid.%n", file, policy.policyId(), policy.version());
+          .printf(
+              "%s: policy %s version %s is valid.%n", file, policy.policyId(), policy.version());
       return 0;
     }
   }
@@ -61,9 +65,9 @@ final class PolicyCommand implements Runnable {
       name = "publish",
       mixinStandardHelpOptions = true,
       description = {
-        "Validates a policy file and publishes it to the compacted sla.policies topic: every engine "
-            + "following that policyId puts it in force within seconds. Running clocks keep their "
-            + "deadlines; new clocks use the new version."
+        "Validates a policy file and publishes it to the compacted sla.policies topic: every engine"
+            + " following that policyId puts it in force within seconds. Running clocks keep their"
+            + " deadlines; new clocks use the new version."
       })
   static final class Publish implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
@@ -71,7 +75,10 @@ final class PolicyCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "The policy (YAML).")
     Path file;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Where Kafka and the registry are (see ./sla run).")
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "Where Kafka and the registry are (see ./sla run).")
     Path config;
 
     @Override
@@ -95,7 +102,9 @@ final class PolicyCommand implements Runnable {
       try (EventPublisher publisher = AdminConnection.publisher(settings)) {
         publisher.sendAndWait(published, 30, TimeUnit.SECONDS);
       } catch (ExecutionException | TimeoutException e) {
-        throw new UserError("could not publish to Kafka: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        throw new UserError(
+            "could not publish to Kafka: "
+                + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
       }
       spec.commandLine()
           .getOut()

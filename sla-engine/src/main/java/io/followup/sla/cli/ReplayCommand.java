@@ -10,8 +10,8 @@ import io.followup.sla.replay.ReplayDriver;
 import io.followup.sla.report.HtmlReport;
 import io.followup.sla.report.ReplayReport;
 import io.followup.sla.rules.LeadEvents;
-import io.followup.sla.rules.SlaRules;
 import io.followup.sla.rules.RepDirectory;
+import io.followup.sla.rules.SlaRules;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -137,7 +137,12 @@ final class ReplayCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("cannot write " + alertsOut + ": " + e.getMessage());
     }
-    long leads = leadEvents.stream().filter(LeadEvents::isLeadEvent).map(LeadEvents::leadId).distinct().count();
+    long leads =
+        leadEvents.stream()
+            .filter(LeadEvents::isLeadEvent)
+            .map(LeadEvents::leadId)
+            .distinct()
+            .count();
     spec.commandLine()
         .getErr()
         .printf(

@@ -44,7 +44,8 @@ final class RepsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a reps command: import");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "name a reps command: import");
   }
 
   /** The columns of the CSV; the first seven are required in the header. */
@@ -57,9 +58,9 @@ final class RepsCommand implements Runnable {
       name = "import",
       mixinStandardHelpOptions = true,
       description = {
-        "Reads a CSV with the header repId,name,email,managerId,team,timeZone,workingHours "
-            + "(optional: region,outOfOffice,outOfOfficeUntil) and publishes one RepProfile per row "
-            + "to sales.reps. Nothing is published unless every row is valid."
+        "Reads a CSV with the header repId,name,email,managerId,team,timeZone,workingHours"
+            + " (optional: region,outOfOffice,outOfOfficeUntil) and publishes one RepProfile per"
+            + " row to sales.reps. Nothing is published unless every row is valid."
       })
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -67,7 +68,10 @@ final class RepsCommand implements Runnable {
     @Parameters(paramLabel = "FILE.csv", description = "The reps.")
     Path file;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Where Kafka and the registry are (see ./sla run).")
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "Where Kafka and the registry are (see ./sla run).")
     Path config;
 
     @Override
@@ -83,9 +87,13 @@ final class RepsCommand implements Runnable {
           publisher.sendAndWait(reps.get(reps.size() - 1), 30, TimeUnit.SECONDS);
         }
       } catch (ExecutionException | TimeoutException e) {
-        throw new UserError("could not publish to Kafka: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        throw new UserError(
+            "could not publish to Kafka: "
+                + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
       }
-      spec.commandLine().getOut().printf("Imported %d reps from %s to %s.%n", reps.size(), file, settings.topics().reps());
+      spec.commandLine()
+          .getOut()
+          .printf("Imported %d reps from %s to %s.%n", reps.size(), file, settings.topics().reps());
       return 0;
     }
   }
@@ -103,7 +111,13 @@ final class RepsCommand implements Runnable {
       ((CsvSchema) rows.getParserSchema()).forEach(c -> header.add(c.getName()));
       for (String column : REQUIRED) {
         if (!header.contains(column)) {
-          throw new UserError(file + ": the header lacks the column " + column + " (needs " + String.join(",", REQUIRED) + ")");
+          throw new UserError(
+              file
+                  + ": the header lacks the column "
+                  + column
+                  + " (needs "
+                  + String.join(",", REQUIRED)
+                  + ")");
         }
       }
       for (String column : header) {
@@ -116,7 +130,8 @@ final class RepsCommand implements Runnable {
         int line = rows.getCurrentLocation().getLineNr() - 1;
         RepProfile rep = toRep(row, file + " line " + line);
         if (!ids.add(rep.getRepId())) {
-          throw new UserError(file + " line " + line + ": repId " + rep.getRepId() + " appears twice");
+          throw new UserError(
+              file + " line " + line + ": repId " + rep.getRepId() + " appears twice");
         }
         reps.add(rep);
       }
@@ -126,7 +141,8 @@ final class RepsCommand implements Runnable {
       if (e instanceof UserError u) {
         throw u;
       }
-      throw new UserError("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+      throw new UserError(
+          "cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
     }
     return reps;
   }
@@ -137,7 +153,8 @@ final class RepsCommand implements Runnable {
     try {
       ZoneId.of(zone);
     } catch (DateTimeException e) {
-      throw new UserError(where + ": timeZone '" + zone + "' is not an IANA time zone (e.g. America/Chicago)");
+      throw new UserError(
+          where + ": timeZone '" + zone + "' is not an IANA time zone (e.g. America/Chicago)");
     }
     String hours = blankToNull(row.get("workingHours"));
     if (hours != null) {
@@ -165,7 +182,8 @@ final class RepsCommand implements Runnable {
       try {
         rep.setOutOfOfficeUntil(Instant.parse(until));
       } catch (DateTimeException e) {
-        throw new UserError(where + ": outOfOfficeUntil must be an ISO-8601 UTC time such as 2026-03-09T08:00:00Z");
+        throw new UserError(
+            where + ": outOfOfficeUntil must be an ISO-8601 UTC time such as 2026-03-09T08:00:00Z");
       }
     }
     return rep.build();

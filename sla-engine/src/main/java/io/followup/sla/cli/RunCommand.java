@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
 
     PrintWriter status = spec.commandLine().getErr();
     ShutdownSignal signal = ShutdownSignal.install();
-    try (EngineStack stack = EngineStack.start(settings, new PolicyHolder(active), status::println)) {
+    try (EngineStack stack =
+        EngineStack.start(settings, new PolicyHolder(active), status::println)) {
       status.println(
           "Engine running with policy "
               + active.policyId()

@@ -36,7 +36,8 @@ public record CalendarSettings(String timeZone, String workingHours, List<LocalD
       try {
         io.followup.sla.time.WorkingHours.parse(workingHours);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("workingHours '" + workingHours + "': " + e.getMessage());
+        throw new IllegalArgumentException(
+            "workingHours '" + workingHours + "': " + e.getMessage());
       }
     }
     this.timeZone = timeZone;

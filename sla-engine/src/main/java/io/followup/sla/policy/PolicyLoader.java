@@ -225,14 +225,14 @@ public final class PolicyLoader {
                                     .map(RuleId::id)
                                     .collect(Collectors.joining(", "))
                                 + ")"));
-        boolean countsTouches =
-            id == RuleId.TOUCH_CADENCE || id == RuleId.BUYING_GROUP_COVERAGE;
+        boolean countsTouches = id == RuleId.TOUCH_CADENCE || id == RuleId.BUYING_GROUP_COVERAGE;
         if (countsTouches && rule.getValue().minTouches() == null) {
           throw new IllegalArgumentException(
               "rule " + id.id() + " needs minTouches: the touches owed within its sla");
         }
       }
-      if (genericPhrases != null && genericPhrases.stream().anyMatch(p -> p == null || p.isBlank())) {
+      if (genericPhrases != null
+          && genericPhrases.stream().anyMatch(p -> p == null || p.isBlank())) {
         throw new IllegalArgumentException("genericPhrases must not contain empty phrases");
       }
       this.policyId = policyId;

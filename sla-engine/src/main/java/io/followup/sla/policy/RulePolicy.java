@@ -67,7 +67,16 @@ public record RulePolicy(
   /** A wall-clock rule with just an SLA, a warning share and an escalation period. */
   public static RulePolicy of(Duration sla, Double warnAt, Duration escalateAfter) {
     return new RulePolicy(
-        true, sla, Map.of(), Map.of(), warnAt, escalateAfter, false, null, null, CalendarMode.WALL_CLOCK);
+        true,
+        sla,
+        Map.of(),
+        Map.of(),
+        warnAt,
+        escalateAfter,
+        false,
+        null,
+        null,
+        CalendarMode.WALL_CLOCK);
   }
 
   public RulePolicy {
@@ -88,7 +97,8 @@ public record RulePolicy(
       throw new IllegalArgumentException("minTouches must be at least 1, not " + minTouches);
     }
     if (minIntentScore != null && (minIntentScore < 0 || minIntentScore > 100)) {
-      throw new IllegalArgumentException("minIntentScore must be between 0 and 100, not " + minIntentScore);
+      throw new IllegalArgumentException(
+          "minIntentScore must be between 0 and 100, not " + minIntentScore);
     }
     calendar = calendar == null ? CalendarMode.WALL_CLOCK : calendar;
   }

@@ -1,22 +1,22 @@
 package io.followup.sla.replay;
 
+import io.followup.sla.events.ContentEngaged;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.events.SlaPolicy;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyException;
 import io.followup.sla.policy.PolicyLoader;
-import io.followup.sla.rules.ClockEvent;
-import io.followup.sla.rules.Deadline;
-import io.followup.sla.rules.LeadEvents;
-import io.followup.sla.events.ContentEngaged;
 import io.followup.sla.rules.AccountOutcome;
 import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.BuyingGroupMember;
-import io.followup.sla.rules.RuleId;
-import io.followup.sla.rules.SlaRules;
+import io.followup.sla.rules.ClockEvent;
+import io.followup.sla.rules.Deadline;
+import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.Outcome;
 import io.followup.sla.rules.RepDirectory;
+import io.followup.sla.rules.RuleId;
+import io.followup.sla.rules.SlaRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,8 +51,7 @@ public final class ReplayDriver {
   private final Set<String> seenEventIds = new HashSet<>();
   private Instant clock = Instant.EPOCH;
 
-  public ReplayDriver(
-      SlaRules rules, Policy policy, RepDirectory reps, Consumer<SlaAlert> alerts) {
+  public ReplayDriver(SlaRules rules, Policy policy, RepDirectory reps, Consumer<SlaAlert> alerts) {
     this(rules, policy, reps, alerts, clock -> {});
   }
 
@@ -96,7 +95,10 @@ public final class ReplayDriver {
     if (!(event instanceof ContentEngaged)) {
       BuyingGroupMember member = BuyingGroupMember.of(outcome.state(), at);
       if (member != null) {
-        apply(rules.accounts().onMember(accounts.get(member.accountId()), member, policy, reps, clock));
+        apply(
+            rules
+                .accounts()
+                .onMember(accounts.get(member.accountId()), member, policy, reps, clock));
       }
     }
   }
@@ -115,7 +117,8 @@ public final class ReplayDriver {
       return false;
     }
     try {
-      Policy next = PolicyLoader.parse(published.getDocument(), "policy " + published.getPolicyId());
+      Policy next =
+          PolicyLoader.parse(published.getDocument(), "policy " + published.getPolicyId());
       if (!next.policyId().equals(policy.policyId())) {
         return false;
       }
@@ -191,8 +194,8 @@ public final class ReplayDriver {
   }
 
   /**
-   * A convenience for tests and small files: replays the events (sorted by their time) up to
-   * {@code asOf}.
+   * A convenience for tests and small files: replays the events (sorted by their time) up to {@code
+   * asOf}.
    */
   public static List<SlaAlert> replay(
       SlaRules rules,

@@ -9,16 +9,21 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Builds the alert of one clock stage, for lead and account rules alike, and decides who should
- * act on it: the rep for a warning or breach (the manager instead while the rep is out of office,
- * where the policy says so), the manager for an escalation.
+ * Builds the alert of one clock stage, for lead and account rules alike, and decides who should act
+ * on it: the rep for a warning or breach (the manager instead while the rep is out of office, where
+ * the policy says so), the manager for an escalation.
  */
 final class AlertFactory {
 
   private AlertFactory() {}
 
   static SlaAlert.Builder alert(
-      AlertKind kind, SlaClock clock, String summary, Instant now, RepDirectory reps, Policy policy) {
+      AlertKind kind,
+      SlaClock clock,
+      String summary,
+      Instant now,
+      RepDirectory reps,
+      Policy policy) {
     String manager = reps.managerOf(clock.repId());
     Optional<Instant> awayUntil = outOfOffice(reps.find(clock.repId()), now);
     boolean toManager =
@@ -28,7 +33,8 @@ final class AlertFactory {
                 && (kind == AlertKind.WARNING || kind == AlertKind.BREACHED));
     String text = summary;
     if (awayUntil.isPresent() && kind != AlertKind.RESOLVED) {
-      String until = awayUntil.get().equals(Instant.MAX) ? "" : " until " + time(awayUntil.get(), now);
+      String until =
+          awayUntil.get().equals(Instant.MAX) ? "" : " until " + time(awayUntil.get(), now);
       text = "Rep " + reps.nameOf(clock.repId()) + " is out of office" + until + ". " + summary;
     }
     return SlaAlert.newBuilder()

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * least N touches (personalised ones, where the policy says so) within D days of the account's
  * first hand-off to sales: calling one person of a group of seven is not coverage.
  *
- * <p>The account-level rule core, with the same clock lifecycle as the lead rules; its drivers
- * feed it {@link BuyingGroupMember} views of the account's leads.
+ * <p>The account-level rule core, with the same clock lifecycle as the lead rules; its drivers feed
+ * it {@link BuyingGroupMember} views of the account's leads.
  */
 public final class BuyingGroupCoverageRule {
 
@@ -35,7 +35,11 @@ public final class BuyingGroupCoverageRule {
 
   /** Takes a fresh view of one member; the newest view of each lead wins. */
   public AccountOutcome onMember(
-      AccountState current, BuyingGroupMember member, Policy policy, RepDirectory reps, Instant now) {
+      AccountState current,
+      BuyingGroupMember member,
+      Policy policy,
+      RepDirectory reps,
+      Instant now) {
     AccountState state = current == null ? AccountState.empty(member.accountId()) : current.copy();
     List<SlaAlert> alerts = new ArrayList<>();
     List<ClockEvent> clocks = new ArrayList<>();
@@ -66,7 +70,12 @@ public final class BuyingGroupCoverageRule {
   }
 
   private void advance(
-      AccountState state, Policy policy, Instant until, RepDirectory reps, Instant now, List<SlaAlert> alerts) {
+      AccountState state,
+      Policy policy,
+      Instant until,
+      RepDirectory reps,
+      Instant now,
+      List<SlaAlert> alerts) {
     if (state.getClock() == null) {
       return;
     }
@@ -76,7 +85,15 @@ public final class BuyingGroupCoverageRule {
             state.getClock(),
             until,
             (clock, kind) ->
-                alerts.add(alert(kind, state, clock, pending(kind, state, clock, settings, now, reps), now, reps, policy))));
+                alerts.add(
+                    alert(
+                        kind,
+                        state,
+                        clock,
+                        pending(kind, state, clock, settings, now, reps),
+                        now,
+                        reps,
+                        policy))));
   }
 
   private void reconcile(
@@ -94,11 +111,26 @@ public final class BuyingGroupCoverageRule {
       RulePolicy settings = policy.settings(RULE);
       ClockClosure closure = closure(state, existing, settings, now);
       if (existing.stage().alerted()) {
-        alerts.add(alert(AlertKind.RESOLVED, state, existing, resolved(state, existing, closure, now), now, reps, policy));
+        alerts.add(
+            alert(
+                AlertKind.RESOLVED,
+                state,
+                existing,
+                resolved(state, existing, closure, now),
+                now,
+                reps,
+                policy));
       }
       boolean late =
           closure.kind() == ClockEvent.Closure.SATISFIED && closure.at().isAfter(existing.dueAt());
-      clocks.add(clockEvent(state, existing, closure.at(), closure.kind(), existing.stage().breached() || late, reps));
+      clocks.add(
+          clockEvent(
+              state,
+              existing,
+              closure.at(),
+              closure.kind(),
+              existing.stage().breached() || late,
+              reps));
       state.setClock(null);
       existing = null;
     }
@@ -135,13 +167,15 @@ public final class BuyingGroupCoverageRule {
     return state.getMembers().values().stream().filter(BuyingGroupMember::open).toList();
   }
 
-  private static List<BuyingGroupMember> uncovered(AccountState state, Instant handoff, RulePolicy policy) {
+  private static List<BuyingGroupMember> uncovered(
+      AccountState state, Instant handoff, RulePolicy policy) {
     return open(state).stream()
         .filter(m -> m.touchesSince(handoff, policy.countOnlyPersonalized()) < policy.touchesOwed())
         .toList();
   }
 
-  private static ClockClosure closure(AccountState state, SlaClock clock, RulePolicy policy, Instant now) {
+  private static ClockClosure closure(
+      AccountState state, SlaClock clock, RulePolicy policy, Instant now) {
     List<BuyingGroupMember> open = open(state);
     if (open.isEmpty() || !uncovered(state, clock.startedAt(), policy).isEmpty()) {
       return ClockClosure.stopped(now);
@@ -151,7 +185,8 @@ public final class BuyingGroupCoverageRule {
     for (BuyingGroupMember m : open) {
       int n = 0;
       for (Touch t : m.touches()) {
-        if (!t.at().isBefore(clock.startedAt()) && t.counts(policy.countOnlyPersonalized())
+        if (!t.at().isBefore(clock.startedAt())
+            && t.counts(policy.countOnlyPersonalized())
             && ++n == policy.touchesOwed()) {
           covered = t.at().isAfter(covered) ? t.at() : covered;
           break;
@@ -162,46 +197,90 @@ public final class BuyingGroupCoverageRule {
   }
 
   private static String pending(
-      AlertKind kind, AccountState state, SlaClock clock, RulePolicy policy, Instant now, RepDirectory reps) {
+      AlertKind kind,
+      AccountState state,
+      SlaClock clock,
+      RulePolicy policy,
+      Instant now,
+      RepDirectory reps) {
     List<BuyingGroupMember> short_ = uncovered(state, clock.startedAt(), policy);
     int open = open(state).size();
-    String touches = policy.touchesOwed() + (policy.countOnlyPersonalized() ? " personalised touches" : " touches");
-    String who = short_.stream().limit(NAMES_IN_SUMMARY)
-        .map(m -> memberName(m) + " (" + (m.buyingRole() != null ? m.buyingRole() + ", " : "")
-            + m.touchesSince(clock.startedAt(), policy.countOnlyPersonalized()) + ")")
-        .collect(Collectors.joining(", "));
+    String touches =
+        policy.touchesOwed()
+            + (policy.countOnlyPersonalized() ? " personalised touches" : " touches");
+    String who =
+        short_.stream()
+            .limit(NAMES_IN_SUMMARY)
+            .map(
+                m ->
+                    memberName(m)
+                        + " ("
+                        + (m.buyingRole() != null ? m.buyingRole() + ", " : "")
+                        + m.touchesSince(clock.startedAt(), policy.countOnlyPersonalized())
+                        + ")")
+            .collect(Collectors.joining(", "));
     if (short_.size() > NAMES_IN_SUMMARY) {
       who += " and " + (short_.size() - NAMES_IN_SUMMARY) + " more";
     }
-    String account = "Account " + accountName(state) + ": " + short_.size() + " of " + open
-        + " buying-group members have fewer than " + touches + " since the hand-off at "
-        + time(clock.startedAt(), now);
+    String account =
+        "Account "
+            + accountName(state)
+            + ": "
+            + short_.size()
+            + " of "
+            + open
+            + " buying-group members have fewer than "
+            + touches
+            + " since the hand-off at "
+            + time(clock.startedAt(), now);
     String owner = clock.repId() == null ? "" : "; account owner " + reps.nameOf(clock.repId());
     return switch (kind) {
-      case WARNING -> account + ", coverage is due " + time(clock.dueAt(), now) + ": " + who + owner + ".";
-      case BREACHED -> account + ", coverage was due " + time(clock.dueAt(), now) + ": " + who + owner + ".";
+      case WARNING ->
+          account + ", coverage is due " + time(clock.dueAt(), now) + ": " + who + owner + ".";
+      case BREACHED ->
+          account + ", coverage was due " + time(clock.dueAt(), now) + ": " + who + owner + ".";
       case ESCALATED -> {
         String manager = reps.managerOf(clock.repId());
-        yield "Escalated to manager " + (manager == null ? "(no manager on file)" : reps.nameOf(manager)) + ": "
-            + account + ", " + duration(Duration.between(clock.dueAt(), now)) + " after coverage was due: " + who + owner + ".";
+        yield "Escalated to manager "
+            + (manager == null ? "(no manager on file)" : reps.nameOf(manager))
+            + ": "
+            + account
+            + ", "
+            + duration(Duration.between(clock.dueAt(), now))
+            + " after coverage was due: "
+            + who
+            + owner
+            + ".";
       }
       case RESOLVED -> account;
     };
   }
 
-  private static String resolved(AccountState state, SlaClock clock, ClockClosure closure, Instant now) {
+  private static String resolved(
+      AccountState state, SlaClock clock, ClockClosure closure, Instant now) {
     String account = "Account " + accountName(state);
     if (closure.kind() == ClockEvent.Closure.STOPPED) {
-      return account + " no longer has a buying group short of touches (members closed, or the policy changed).";
+      return account
+          + " no longer has a buying group short of touches (members closed, or the policy"
+          + " changed).";
     }
-    String timing = closure.at().isAfter(clock.dueAt())
-        ? duration(Duration.between(clock.dueAt(), closure.at())) + " after coverage was due."
-        : clock.stage().breached() ? "in time (recorded late); the breach is withdrawn." : "in time.";
-    return account + ": every open buying-group member has its touches since " + time(closure.at(), now) + ", " + timing;
+    String timing =
+        closure.at().isAfter(clock.dueAt())
+            ? duration(Duration.between(clock.dueAt(), closure.at())) + " after coverage was due."
+            : clock.stage().breached()
+                ? "in time (recorded late); the breach is withdrawn."
+                : "in time.";
+    return account
+        + ": every open buying-group member has its touches since "
+        + time(closure.at(), now)
+        + ", "
+        + timing;
   }
 
   private static String accountName(AccountState state) {
-    return state.getAccountName() != null ? state.getAccountName() + " (" + state.getAccountId() + ")" : state.getAccountId();
+    return state.getAccountName() != null
+        ? state.getAccountName() + " (" + state.getAccountId() + ")"
+        : state.getAccountId();
   }
 
   private static String memberName(BuyingGroupMember m) {
@@ -223,12 +302,19 @@ public final class BuyingGroupCoverageRule {
         .setUncoveredLeadIds(
             kind == AlertKind.RESOLVED
                 ? List.of()
-                : uncovered(state, clock.startedAt(), settings).stream().map(BuyingGroupMember::leadId).toList())
+                : uncovered(state, clock.startedAt(), settings).stream()
+                    .map(BuyingGroupMember::leadId)
+                    .toList())
         .build();
   }
 
   private static ClockEvent clockEvent(
-      AccountState state, SlaClock clock, Instant at, ClockEvent.Closure closure, boolean breached, RepDirectory reps) {
+      AccountState state,
+      SlaClock clock,
+      Instant at,
+      ClockEvent.Closure closure,
+      boolean breached,
+      RepDirectory reps) {
     return new ClockEvent(
         RULE,
         state.getAccountId(),
@@ -245,7 +331,11 @@ public final class BuyingGroupCoverageRule {
   }
 
   private static AccountOutcome outcome(
-      AccountState before, AccountState after, List<SlaAlert> alerts, List<ClockEvent> clocks, Deadline fired) {
+      AccountState before,
+      AccountState after,
+      List<SlaAlert> alerts,
+      List<ClockEvent> clocks,
+      Deadline fired) {
     List<Deadline> old = new ArrayList<>(deadlines(before));
     if (fired != null && !old.contains(fired)) {
       old.add(fired);

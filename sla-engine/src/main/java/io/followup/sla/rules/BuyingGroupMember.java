@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One lead as its account's buying group sees it: who the person is, whether the lead is open,
- * when it was first handed to sales, and its touches. The lead driver sends a fresh one after
- * every change, keyed by accountId, so the account's state can live on the account's partition.
+ * One lead as its account's buying group sees it: who the person is, whether the lead is open, when
+ * it was first handed to sales, and its touches. The lead driver sends a fresh one after every
+ * change, keyed by accountId, so the account's state can live on the account's partition.
  *
  * @param at the occurredAt of the event that produced this view
  */

@@ -35,17 +35,26 @@ final class ClockCalendars {
   }
 
   private static CalendarResolver build(Policy policy) {
-    CalendarResolver.Builder builder = CalendarResolver.builder(defaults(policy.calendars().defaults(), null));
-    policy.calendars().regions().forEach((name, settings) ->
-        builder.region(name, defaults(settings, policy.calendars().defaults())));
+    CalendarResolver.Builder builder =
+        CalendarResolver.builder(defaults(policy.calendars().defaults(), null));
+    policy
+        .calendars()
+        .regions()
+        .forEach(
+            (name, settings) ->
+                builder.region(name, defaults(settings, policy.calendars().defaults())));
     return builder.build();
   }
 
-  private static CalendarResolver.RegionDefaults defaults(CalendarSettings settings, CalendarSettings base) {
+  private static CalendarResolver.RegionDefaults defaults(
+      CalendarSettings settings, CalendarSettings base) {
     CalendarSettings fallback = base != null ? base : CalendarSettings.DEFAULT;
     return CalendarResolver.RegionDefaults.of(
-        settings.timeZone() != null ? settings.timeZone() : fallback.timeZone() != null ? fallback.timeZone() : "UTC",
-        settings.workingHours() != null ? settings.workingHours()
+        settings.timeZone() != null
+            ? settings.timeZone()
+            : fallback.timeZone() != null ? fallback.timeZone() : "UTC",
+        settings.workingHours() != null
+            ? settings.workingHours()
             : fallback.workingHours() != null ? fallback.workingHours() : "MON-FRI 09:00-17:00",
         new HashSet<>(settings.holidays()));
   }

@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param key the leadId, or the accountId for an account-level rule
  * @param repId the rep responsible for the clock, or null
  * @param team that rep's team, or null
- * @param at when the clock started, or when it closed (for a satisfied clock: when the lead got what
- *     it was owed, e.g. the touch's occurredAt)
+ * @param at when the clock started, or when it closed (for a satisfied clock: when the lead got
+ *     what it was owed, e.g. the touch's occurredAt)
  * @param closure null for a start
  * @param breached for a close: whether the deadline passed first
  */

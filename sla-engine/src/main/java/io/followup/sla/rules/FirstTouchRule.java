@@ -26,7 +26,8 @@ public final class FirstTouchRule implements LeadRule {
     if (!lead.isOpen() || lead.getOwnerRepId() == null || since == null) {
       return Optional.empty();
     }
-    if (accepted(lead, since) || lead.firstTouchSince(since, policy.countOnlyPersonalized()).isPresent()) {
+    if (accepted(lead, since)
+        || lead.firstTouchSince(since, policy.countOnlyPersonalized()).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -50,14 +51,42 @@ public final class FirstTouchRule implements LeadRule {
     String what = policy.countOnlyPersonalized() ? "no personalised touch" : "no touch";
     String waited = duration(Duration.between(clock.startedAt(), now));
     return switch (kind) {
-      case WARNING -> lead(lead) + " has had " + what + " from rep " + rep + " for " + waited
-          + "; first touch is due " + time(clock.dueAt(), now) + ".";
-      case BREACHED -> lead(lead) + " has had " + what + " from rep " + rep + " for " + waited
-          + "; first touch was due " + time(clock.dueAt(), now) + ".";
-      case ESCALATED -> "Escalated to manager " + managerName(clock, reps) + ": " + lead(lead)
-          + " still has " + what + " from rep " + rep + ", "
-          + duration(Duration.between(clock.dueAt(), now)) + " after its first-touch deadline of "
-          + time(clock.dueAt(), now) + ".";
+      case WARNING ->
+          lead(lead)
+              + " has had "
+              + what
+              + " from rep "
+              + rep
+              + " for "
+              + waited
+              + "; first touch is due "
+              + time(clock.dueAt(), now)
+              + ".";
+      case BREACHED ->
+          lead(lead)
+              + " has had "
+              + what
+              + " from rep "
+              + rep
+              + " for "
+              + waited
+              + "; first touch was due "
+              + time(clock.dueAt(), now)
+              + ".";
+      case ESCALATED ->
+          "Escalated to manager "
+              + managerName(clock, reps)
+              + ": "
+              + lead(lead)
+              + " still has "
+              + what
+              + " from rep "
+              + rep
+              + ", "
+              + duration(Duration.between(clock.dueAt(), now))
+              + " after its first-touch deadline of "
+              + time(clock.dueAt(), now)
+              + ".";
       case RESOLVED -> resolvedSummary(lead, clock, policy, now, reps);
     };
   }
@@ -85,28 +114,50 @@ public final class FirstTouchRule implements LeadRule {
       if (!at.isAfter(clock.dueAt())) {
         String late =
             clock.stage().breached() ? " (recorded late); the breach is withdrawn." : ", in time.";
-        return what + " was touched by " + by + " at " + time(at, now)
-            + ", before its first-touch deadline of " + time(clock.dueAt(), now) + late;
+        return what
+            + " was touched by "
+            + by
+            + " at "
+            + time(at, now)
+            + ", before its first-touch deadline of "
+            + time(clock.dueAt(), now)
+            + late;
       }
-      return what + " was touched by " + by + " at " + time(at, now) + ", "
-          + duration(Duration.between(clock.dueAt(), at)) + " after its first-touch deadline.";
+      return what
+          + " was touched by "
+          + by
+          + " at "
+          + time(at, now)
+          + ", "
+          + duration(Duration.between(clock.dueAt(), at))
+          + " after its first-touch deadline.";
     }
     if (lead.getClosedAt() != null) {
       return what + " was closed as " + lead.getStatus() + " without a touch.";
     }
     if (accepted(lead, clock.startedAt())) {
-      return what + " was accepted by " + reps.nameOf(lead.getOwnerRepId()) + " at "
-          + time(lead.getAcceptedAt(), now) + ".";
+      return what
+          + " was accepted by "
+          + reps.nameOf(lead.getOwnerRepId())
+          + " at "
+          + time(lead.getAcceptedAt(), now)
+          + ".";
     }
     if (lead.getOwnerRepId() == null) {
-      return what + " was taken from rep " + reps.nameOf(clock.repId())
+      return what
+          + " was taken from rep "
+          + reps.nameOf(clock.repId())
           + " and is unassigned again.";
     }
     if (lead.getOwnerRepId().equals(clock.repId())) {
       return what + " no longer falls under the first-touch rule (the policy changed).";
     }
-    return what + " was reassigned from rep " + reps.nameOf(clock.repId()) + " to "
-        + reps.nameOf(lead.getOwnerRepId()) + ".";
+    return what
+        + " was reassigned from rep "
+        + reps.nameOf(clock.repId())
+        + " to "
+        + reps.nameOf(lead.getOwnerRepId())
+        + ".";
   }
 
   private static String managerName(SlaClock clock, RepDirectory reps) {

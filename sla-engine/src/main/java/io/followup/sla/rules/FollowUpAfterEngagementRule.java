@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A lead that engages with content after the last rep touch must get a touch within its SLA of
- * that engagement: re-engagement is a buying signal, and it goes cold fast.
+ * A lead that engages with content after the last rep touch must get a touch within its SLA of that
+ * engagement: re-engagement is a buying signal, and it goes cold fast.
  */
 public final class FollowUpAfterEngagementRule implements LeadRule {
 
@@ -35,7 +35,8 @@ public final class FollowUpAfterEngagementRule implements LeadRule {
   }
 
   /** The first engagement after the last touch that counts; none before the lead's first touch. */
-  private static Optional<Engagement> engagementAwaitingFollowUp(LeadState lead, RulePolicy policy) {
+  private static Optional<Engagement> engagementAwaitingFollowUp(
+      LeadState lead, RulePolicy policy) {
     Optional<Touch> last = lead.lastCountedTouch(policy.countOnlyPersonalized());
     if (last.isEmpty()) {
       return Optional.empty();
@@ -63,17 +64,38 @@ public final class FollowUpAfterEngagementRule implements LeadRule {
       Instant now,
       RepDirectory reps) {
     String rep = reps.nameOf(clock.repId());
-    String engaged = lead(lead) + " re-engaged " + what(lead, clock) + " at "
-        + time(clock.startedAt(), now);
+    String engaged =
+        lead(lead) + " re-engaged " + what(lead, clock) + " at " + time(clock.startedAt(), now);
     String waited = duration(Duration.between(clock.startedAt(), now));
     return switch (kind) {
-      case WARNING -> engaged + " and has had no follow-up from rep " + rep + " for " + waited
-          + "; follow-up is due " + time(clock.dueAt(), now) + ".";
-      case BREACHED -> engaged + " and has had no follow-up from rep " + rep + " for " + waited
-          + "; follow-up was due " + time(clock.dueAt(), now) + ".";
-      case ESCALATED -> "Escalated to manager " + name(reps.managerOf(clock.repId()), reps) + ": "
-          + engaged + " and still has no follow-up from rep " + rep + ", "
-          + duration(Duration.between(clock.dueAt(), now)) + " after it was due.";
+      case WARNING ->
+          engaged
+              + " and has had no follow-up from rep "
+              + rep
+              + " for "
+              + waited
+              + "; follow-up is due "
+              + time(clock.dueAt(), now)
+              + ".";
+      case BREACHED ->
+          engaged
+              + " and has had no follow-up from rep "
+              + rep
+              + " for "
+              + waited
+              + "; follow-up was due "
+              + time(clock.dueAt(), now)
+              + ".";
+      case ESCALATED ->
+          "Escalated to manager "
+              + name(reps.managerOf(clock.repId()), reps)
+              + ": "
+              + engaged
+              + " and still has no follow-up from rep "
+              + rep
+              + ", "
+              + duration(Duration.between(clock.dueAt(), now))
+              + " after it was due.";
       case RESOLVED -> resolvedSummary(lead, clock, policy, now, reps);
     };
   }
@@ -84,10 +106,17 @@ public final class FollowUpAfterEngagementRule implements LeadRule {
         .findFirst()
         .map(
             e -> {
-              String asset = e.assetTitle() != null ? "'" + e.assetTitle() + "'"
-                  : e.assetType() != null ? "a " + e.assetType().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                  : "content";
-              return "(" + asset + (e.intentScore() != null ? ", intent " + e.intentScore() : "") + ")";
+              String asset =
+                  e.assetTitle() != null
+                      ? "'" + e.assetTitle() + "'"
+                      : e.assetType() != null
+                          ? "a "
+                              + e.assetType().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                          : "content";
+              return "("
+                  + asset
+                  + (e.intentScore() != null ? ", intent " + e.intentScore() : "")
+                  + ")";
             })
         .orElse("with content");
   }
@@ -109,11 +138,19 @@ public final class FollowUpAfterEngagementRule implements LeadRule {
     Optional<Touch> touch = lead.firstTouchSince(clock.startedAt(), policy.countOnlyPersonalized());
     if (touch.isPresent()) {
       Instant at = touch.get().at();
-      String timing = at.isAfter(clock.dueAt())
-          ? duration(Duration.between(clock.dueAt(), at)) + " after it was due."
-          : clock.stage().breached() ? "in time (recorded late); the breach is withdrawn." : "in time.";
-      return lead(lead) + " got its follow-up from " + reps.nameOf(touch.get().repId()) + " at "
-          + time(at, now) + ", " + timing;
+      String timing =
+          at.isAfter(clock.dueAt())
+              ? duration(Duration.between(clock.dueAt(), at)) + " after it was due."
+              : clock.stage().breached()
+                  ? "in time (recorded late); the breach is withdrawn."
+                  : "in time.";
+      return lead(lead)
+          + " got its follow-up from "
+          + reps.nameOf(touch.get().repId())
+          + " at "
+          + time(at, now)
+          + ", "
+          + timing;
     }
     if (lead.getClosedAt() != null) {
       return lead(lead) + " was closed as " + lead.getStatus() + " before a follow-up.";

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Tells whether a touch's subject reads as a generic follow-up. The phrases come from the policy.
- * A subject is generic when, with reply/forward prefixes, punctuation and case set aside, it is a
+ * Tells whether a touch's subject reads as a generic follow-up. The phrases come from the policy. A
+ * subject is generic when, with reply/forward prefixes, punctuation and case set aside, it is a
  * phrase alone or a phrase followed by at most four words: "Re: Just checking in!" and "Following
  * up on this" are generic; "Following up on your scale-up data for the 2000L line" is not.
  */
@@ -20,7 +20,8 @@ public final class GenericPhrases {
   private final List<String> phrases;
 
   public GenericPhrases(List<String> phrases) {
-    this.phrases = phrases.stream().map(GenericPhrases::normalise).filter(p -> !p.isEmpty()).toList();
+    this.phrases =
+        phrases.stream().map(GenericPhrases::normalise).filter(p -> !p.isEmpty()).toList();
   }
 
   public boolean isGeneric(String subject) {
@@ -43,7 +44,8 @@ public final class GenericPhrases {
   }
 
   private static String normalise(String text) {
-    String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+    String lower =
+        Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
     String withoutPrefixes = PREFIXES.matcher(lower).replaceFirst("");
     return NOT_WORD.matcher(withoutPrefixes).replaceAll(" ").strip();
   }

@@ -1,6 +1,5 @@
 package io.followup.sla.rules;
 
-import io.followup.sla.alerts.AlertIds;
 import io.followup.sla.events.ContentEngaged;
 import io.followup.sla.events.LeadCreated;
 import io.followup.sla.events.LeadStatusChanged;
@@ -8,7 +7,6 @@ import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.RulePolicy;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,7 +157,8 @@ public final class LeadRuleEngine {
 
   /** Ownership follows the newest event that speaks of it, whatever order events arrive in. */
   private static void decideOwner(LeadState state, String owner, Instant t) {
-    if (owner != null && (state.getFirstAssignedAt() == null || t.isBefore(state.getFirstAssignedAt()))) {
+    if (owner != null
+        && (state.getFirstAssignedAt() == null || t.isBefore(state.getFirstAssignedAt()))) {
       state.setFirstAssignedAt(t);
     }
     if (state.getOwnerDecidedAt() != null && t.isBefore(state.getOwnerDecidedAt())) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the engine knows of one lead: the facts its events told (in whatever order they arrived) and
@@ -25,6 +25,7 @@ public final class LeadState {
   private String buyingRole;
 
   private String ownerRepId;
+
   /** When the lead first had an owner: its hand-off from marketing to sales. */
   private Instant firstAssignedAt;
 
@@ -48,6 +49,7 @@ public final class LeadState {
 
   /** The most recent touches, oldest first; bounded so a lead's state stays small. */
   private List<Touch> touches = new ArrayList<>();
+
   /** The most recent engagements, oldest first; bounded likewise. */
   private List<Engagement> engagements = new ArrayList<>();
 
@@ -127,7 +129,9 @@ public final class LeadState {
   public int countTouches(Instant from, Instant to, boolean onlyPersonalized) {
     int n = 0;
     for (Touch t : touches) {
-      if (!t.at().isBefore(from) && (to == null || !t.at().isAfter(to)) && t.counts(onlyPersonalized)) {
+      if (!t.at().isBefore(from)
+          && (to == null || !t.at().isAfter(to))
+          && t.counts(onlyPersonalized)) {
         n++;
       }
     }

@@ -7,5 +7,4 @@ public record SlaRules(LeadRuleEngine leads, BuyingGroupCoverageRule accounts) {
   public static SlaRules standard() {
     return new SlaRules(LeadRuleEngine.standard(), BuyingGroupCoverageRule.standard());
   }
-
 }

@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param personalized as the source system said: null when it did not say
  * @param generic whether its subject reads as a generic follow-up ("just checking in")
  */
-public record Touch(Instant at, String repId, String channel, Boolean personalized, boolean generic) {
+public record Touch(
+    Instant at, String repId, String channel, Boolean personalized, boolean generic) {
 
   /** Whether this touch counts toward a rule that may count only personalised touches. */
   public boolean counts(boolean onlyPersonalized) {

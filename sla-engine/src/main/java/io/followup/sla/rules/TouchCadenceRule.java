@@ -30,7 +30,8 @@ public final class TouchCadenceRule implements LeadRule {
       return Optional.empty();
     }
     String rep = lead.getOwnerRepId() != null ? lead.getOwnerRepId() : lead.getLastTouchRepId();
-    return Optional.of(new ClockDemand(first, policy.slaFor(lead.getSource(), lead.getPriority()), rep));
+    return Optional.of(
+        new ClockDemand(first, policy.slaFor(lead.getSource(), lead.getPriority()), rep));
   }
 
   @Override
@@ -48,15 +49,33 @@ public final class TouchCadenceRule implements LeadRule {
     String generic =
         genericCount == 0
             ? ""
-            : " (" + genericCount + (genericCount == 1 ? " more was generic)" : " more were generic)");
-    String progress = lead(lead) + " has had " + counted + " of " + policy.touchesOwed() + " "
-        + kindOfTouch + generic + " from rep " + reps.nameOf(clock.repId()) + " since its first touch at "
-        + time(clock.startedAt(), now);
+            : " ("
+                + genericCount
+                + (genericCount == 1 ? " more was generic)" : " more were generic)");
+    String progress =
+        lead(lead)
+            + " has had "
+            + counted
+            + " of "
+            + policy.touchesOwed()
+            + " "
+            + kindOfTouch
+            + generic
+            + " from rep "
+            + reps.nameOf(clock.repId())
+            + " since its first touch at "
+            + time(clock.startedAt(), now);
     return switch (kind) {
       case WARNING -> progress + "; the cadence is due " + time(clock.dueAt(), now) + ".";
       case BREACHED -> progress + "; the cadence was due " + time(clock.dueAt(), now) + ".";
-      case ESCALATED -> "Escalated to manager " + manager(clock, reps) + ": " + progress + ", "
-          + duration(Duration.between(clock.dueAt(), now)) + " after the cadence was due.";
+      case ESCALATED ->
+          "Escalated to manager "
+              + manager(clock, reps)
+              + ": "
+              + progress
+              + ", "
+              + duration(Duration.between(clock.dueAt(), now))
+              + " after the cadence was due.";
       case RESOLVED -> resolvedSummary(lead, clock, policy, now, reps);
     };
   }
@@ -71,7 +90,9 @@ public final class TouchCadenceRule implements LeadRule {
     int owed = policy.touchesOwed();
     int n = 0;
     for (Touch t : lead.getTouches()) {
-      if (!t.at().isBefore(clock.startedAt()) && t.counts(policy.countOnlyPersonalized()) && ++n == owed) {
+      if (!t.at().isBefore(clock.startedAt())
+          && t.counts(policy.countOnlyPersonalized())
+          && ++n == owed) {
         return ClockClosure.satisfied(t.at());
       }
     }
@@ -83,11 +104,18 @@ public final class TouchCadenceRule implements LeadRule {
       LeadState lead, SlaClock clock, RulePolicy policy, Instant now, RepDirectory reps) {
     ClockClosure closure = closure(lead, clock, policy, now);
     if (closure.kind() == ClockEvent.Closure.SATISFIED) {
-      String timing = closure.at().isAfter(clock.dueAt())
-          ? duration(Duration.between(clock.dueAt(), closure.at())) + " after the cadence was due."
-          : "within its cadence.";
-      return lead(lead) + " reached " + policy.touchesOwed() + " touches at "
-          + time(closure.at(), now) + ", " + timing;
+      String timing =
+          closure.at().isAfter(clock.dueAt())
+              ? duration(Duration.between(clock.dueAt(), closure.at()))
+                  + " after the cadence was due."
+              : "within its cadence.";
+      return lead(lead)
+          + " reached "
+          + policy.touchesOwed()
+          + " touches at "
+          + time(closure.at(), now)
+          + ", "
+          + timing;
     }
     if (lead.getClosedAt() != null) {
       return lead(lead) + " was closed as " + lead.getStatus() + ".";

@@ -9,8 +9,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The engine's value serdes, all in the Confluent wire format against one registry: any lead
- * event in, alerts out, rep profiles and policies for the global stores.
+ * The engine's value serdes, all in the Confluent wire format against one registry: any lead event
+ * in, alerts out, rep profiles and policies for the global stores.
  *
  * @param leadEvents reads whichever lead event the writer schema names
  */

@@ -49,7 +49,8 @@ public final class EventPublisher implements AutoCloseable {
 
   /** Sends and waits for the broker's acknowledgement. */
   public void sendAndWait(SpecificRecord event, long timeout, java.util.concurrent.TimeUnit unit)
-      throws InterruptedException, java.util.concurrent.ExecutionException,
+      throws InterruptedException,
+          java.util.concurrent.ExecutionException,
           java.util.concurrent.TimeoutException {
     producer.send(recordFor(event)).get(timeout, unit);
   }

@@ -27,10 +27,7 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
   private ProcessorContext<Object, Object> context;
 
   public LeadEventDecoder(
-      Deserializer<?> events,
-      String rulesNode,
-      String deadLetterNode,
-      EngineListener listener) {
+      Deserializer<?> events, String rulesNode, String deadLetterNode, EngineListener listener) {
     this.events = events;
     this.rulesNode = rulesNode;
     this.deadLetterNode = deadLetterNode;

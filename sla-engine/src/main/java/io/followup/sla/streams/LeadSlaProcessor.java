@@ -88,7 +88,8 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     Outcome outcome = engine.onEvent(before, event, policy.get(), reps, now);
     apply(before, outcome, now);
     if (!(event instanceof ContentEngaged)) {
-      BuyingGroupMember member = BuyingGroupMember.of(outcome.state(), LeadEvents.occurredAt(event));
+      BuyingGroupMember member =
+          BuyingGroupMember.of(outcome.state(), LeadEvents.occurredAt(event));
       if (member != null) {
         context.forward(new Record<>(member.accountId(), member, now.toEpochMilli()), membersNode);
       }

@@ -30,7 +30,10 @@ public final class PolicyUpdater implements Processor<String, byte[], Void, Void
   private KeyValueStore<String, SlaPolicy> store;
 
   public PolicyUpdater(
-      Deserializer<SlaPolicy> policies, String topic, PolicyHolder holder, EngineListener listener) {
+      Deserializer<SlaPolicy> policies,
+      String topic,
+      PolicyHolder holder,
+      EngineListener listener) {
     this.policies = policies;
     this.topic = topic;
     this.holder = holder;
@@ -80,20 +83,30 @@ public final class PolicyUpdater implements Processor<String, byte[], Void, Void
     try {
       next = PolicyLoader.parse(published.getDocument(), topic + " " + published.getPolicyId());
     } catch (PolicyException e) {
-      LOG.error("Refused policy {} version {}: {}; version {} stays in force",
-          published.getPolicyId(), published.getVersion(), e.getMessage(), holder.get().version());
+      LOG.error(
+          "Refused policy {} version {}: {}; version {} stays in force",
+          published.getPolicyId(),
+          published.getVersion(),
+          e.getMessage(),
+          holder.get().version());
       listener.policyRefused(published.getPolicyId());
       return;
     }
     if (!next.policyId().equals(holder.policyId())) {
-      LOG.error("Refused policy published under {}: its document says policyId {}",
-          published.getPolicyId(), next.policyId());
+      LOG.error(
+          "Refused policy published under {}: its document says policyId {}",
+          published.getPolicyId(),
+          next.policyId());
       listener.policyRefused(published.getPolicyId());
       return;
     }
     Policy previous = holder.replace(next);
     if (!previous.version().equals(next.version())) {
-      LOG.info("Policy {} version {} is in force (was {})", next.policyId(), next.version(), previous.version());
+      LOG.info(
+          "Policy {} version {} is in force (was {})",
+          next.policyId(),
+          next.version(),
+          previous.version());
     }
     listener.policyInForce(next);
   }

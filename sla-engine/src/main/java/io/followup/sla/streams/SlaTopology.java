@@ -61,7 +61,11 @@ public final class SlaTopology {
         () -> new LeadSlaProcessor(rules.leads(), policy, settings, listener, ALERTS, MEMBERS_OUT),
         DECODE);
     topology.addSink(
-        MEMBERS_OUT, topics.buyingGroupMembers(), new StringSerializer(), members.serializer(), LEAD_RULES);
+        MEMBERS_OUT,
+        topics.buyingGroupMembers(),
+        new StringSerializer(),
+        members.serializer(),
+        LEAD_RULES);
 
     topology.addSource(
         MEMBERS_IN, new StringDeserializer(), members.deserializer(), topics.buyingGroupMembers());
@@ -71,7 +75,12 @@ public final class SlaTopology {
         MEMBERS_IN);
 
     topology.addSink(
-        ALERTS, topics.alerts(), new StringSerializer(), serdes.alerts(), LEAD_RULES, ACCOUNT_RULES);
+        ALERTS,
+        topics.alerts(),
+        new StringSerializer(),
+        serdes.alerts(),
+        LEAD_RULES,
+        ACCOUNT_RULES);
     topology.addSink(
         DEAD_LETTERS,
         topics.deadLetters(),
@@ -150,7 +159,9 @@ public final class SlaTopology {
         new ByteArrayDeserializer(),
         topics.policies(),
         POLICIES_UPDATER,
-        () -> new PolicyUpdater(serdes.policies().deserializer(), topics.policies(), policy, listener));
+        () ->
+            new PolicyUpdater(
+                serdes.policies().deserializer(), topics.policies(), policy, listener));
     return topology;
   }
 }

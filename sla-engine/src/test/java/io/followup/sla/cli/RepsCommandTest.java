@@ -35,27 +35,41 @@ class RepsCommandTest {
     String header = "repId,name,email,managerId,team,timeZone,workingHours\n";
     Files.writeString(csv, header + "R-1,Ann,a@x.io,,T,America/Chicgo,MON-FRI 09:00-17:00\n");
     assertThatThrownBy(() -> RepsCommand.read(csv))
-        .hasMessage(csv + " line 2: timeZone 'America/Chicgo' is not an IANA time zone (e.g. America/Chicago)");
+        .hasMessage(
+            csv
+                + " line 2: timeZone 'America/Chicgo' is not an IANA time zone (e.g."
+                + " America/Chicago)");
 
-    Files.writeString(csv, header + "R-1,Ann,a@x.io,,T,UTC,MON-FRI 09:00-17:00\nR-2,Bo,b@x.io,,T,UTC,MON-FUN 09:00-17:00\n");
-    assertThatThrownBy(() -> RepsCommand.read(csv)).hasMessageStartingWith(csv + " line 3: workingHours 'MON-FUN 09:00-17:00'");
+    Files.writeString(
+        csv,
+        header
+            + "R-1,Ann,a@x.io,,T,UTC,MON-FRI 09:00-17:00\n"
+            + "R-2,Bo,b@x.io,,T,UTC,MON-FUN 09:00-17:00\n");
+    assertThatThrownBy(() -> RepsCommand.read(csv))
+        .hasMessageStartingWith(csv + " line 3: workingHours 'MON-FUN 09:00-17:00'");
 
     Files.writeString(csv, header + "R-1,,a@x.io,,T,UTC,\n");
     assertThatThrownBy(() -> RepsCommand.read(csv)).hasMessage(csv + " line 2: name is empty");
 
     Files.writeString(csv, header + "R-1,Ann,,,T,UTC,\nR-1,Bo,,,T,UTC,\n");
-    assertThatThrownBy(() -> RepsCommand.read(csv)).hasMessage(csv + " line 3: repId R-1 appears twice");
+    assertThatThrownBy(() -> RepsCommand.read(csv))
+        .hasMessage(csv + " line 3: repId R-1 appears twice");
 
     Files.writeString(csv, "repId,name,email\nR-1,Ann,a@x.io\n");
-    assertThatThrownBy(() -> RepsCommand.read(csv)).hasMessageContaining("the header lacks the column managerId");
+    assertThatThrownBy(() -> RepsCommand.read(csv))
+        .hasMessageContaining("the header lacks the column managerId");
   }
 
   @Test
   void aMissingFileIsOneLineAtTheCommandLine() {
     var err = new java.io.StringWriter();
-    int code = SlaCommand.execute(new String[] {"reps", "import", dir.resolve("none.csv").toString()},
-        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err, true));
+    int code =
+        SlaCommand.execute(
+            new String[] {"reps", "import", dir.resolve("none.csv").toString()},
+            new java.io.PrintWriter(new java.io.StringWriter()),
+            new java.io.PrintWriter(err, true));
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString().strip()).isEqualTo("sla: reps file " + dir.resolve("none.csv") + " does not exist");
+    assertThat(err.toString().strip())
+        .isEqualTo("sla: reps file " + dir.resolve("none.csv") + " does not exist");
   }
 }

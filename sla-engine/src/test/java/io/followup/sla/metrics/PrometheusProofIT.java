@@ -1,6 +1,5 @@
 package io.followup.sla.metrics;
 
-import io.followup.sla.policy.PolicyHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import io.followup.sla.config.EngineConfig;
 import io.followup.sla.demo.DemoWorkload;
 import io.followup.sla.http.HttpEndpoints;
 import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.serde.HttpSchemaRegistryClient;
@@ -127,7 +127,11 @@ class PrometheusProofIT {
       try (meters;
           SlaEngine engine =
               SlaEngine.start(
-                  config, new PolicyHolder(demo), registry, meters.registry(), Optional.of((short) 1));
+                  config,
+                  new PolicyHolder(demo),
+                  registry,
+                  meters.registry(),
+                  Optional.of((short) 1));
           HttpEndpoints http =
               HttpEndpoints.start("127.0.0.1", 0, meters.registry(), engine::isRunning);
           EventPublisher publisher =

@@ -20,14 +20,17 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
-/** buying-group-coverage: every open member owed 2 personalised touches within 7 days of hand-off. */
+/**
+ * buying-group-coverage: every open member owed 2 personalised touches within 7 days of hand-off.
+ */
 class BuyingGroupCoverageRuleTest {
 
   private static final Policy POLICY = policy();
 
   private static Policy policy() {
     try {
-      return PolicyLoader.parse("""
+      return PolicyLoader.parse(
+          """
           policyId: test
           version: "bg-1"
           rules:
@@ -37,7 +40,8 @@ class BuyingGroupCoverageRuleTest {
               countOnlyPersonalized: true
               warnAt: 0.5
               escalateAfter: P2D
-          """, "test");
+          """,
+          "test");
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -64,22 +68,30 @@ class BuyingGroupCoverageRuleTest {
 
   @Test
   void oneMemberCalledInAGroupOfThreeBreachesAndNamesTheOthers() {
-    List<SlaAlert> alerts = run(h(24 * 10),
-        member("L-1", h(0), "Maria Chen", "Champion"),
-        member("L-2", h(1), "Tom Ng", "Economic buyer"),
-        member("L-3", h(2), "Ana Ruiz", "Technical evaluator"),
-        touch("L-1", h(3), "R-DANA"),
-        touch("L-1", h(30), "R-DANA"),
-        touch("L-2", h(40), "R-DANA"));
+    List<SlaAlert> alerts =
+        run(
+            h(24 * 10),
+            member("L-1", h(0), "Maria Chen", "Champion"),
+            member("L-2", h(1), "Tom Ng", "Economic buyer"),
+            member("L-3", h(2), "Ana Ruiz", "Technical evaluator"),
+            touch("L-1", h(3), "R-DANA"),
+            touch("L-1", h(30), "R-DANA"),
+            touch("L-2", h(40), "R-DANA"));
 
-    assertThat(alerts).extracting(SlaAlert::getKind, SlaAlert::getDetectedAt)
-        .containsExactly(tuple("WARNING", at(h(84))), tuple("BREACHED", at(h(168))), tuple("ESCALATED", at(h(216))));
+    assertThat(alerts)
+        .extracting(SlaAlert::getKind, SlaAlert::getDetectedAt)
+        .containsExactly(
+            tuple("WARNING", at(h(84))),
+            tuple("BREACHED", at(h(168))),
+            tuple("ESCALATED", at(h(216))));
     SlaAlert breach = alerts.get(1);
     assertThat(breach.getLeadId()).isNull();
     assertThat(breach.getAccountId()).isEqualTo("A-7");
     assertThat(breach.getUncoveredLeadIds()).containsExactly("L-2", "L-3");
     assertThat(breach.getSummary())
-        .startsWith("Account Helix Diagnostics (A-7): 2 of 3 buying-group members have fewer than 2 personalised touches")
+        .startsWith(
+            "Account Helix Diagnostics (A-7): 2 of 3 buying-group members have fewer than 2"
+                + " personalised touches")
         .contains("Tom Ng [L-2] (Economic buyer, 1)")
         .contains("Ana Ruiz [L-3] (Technical evaluator, 0)")
         .contains("account owner Dana Ortiz");
@@ -88,52 +100,69 @@ class BuyingGroupCoverageRuleTest {
 
   @Test
   void aGroupCoveredInTimeRaisesNothing() {
-    assertThat(run(h(24 * 10),
-        member("L-1", h(0), "Maria Chen", "Champion"),
-        member("L-2", h(1), "Tom Ng", "Economic buyer"),
-        touch("L-1", h(3), "R-DANA"),
-        touch("L-2", h(4), "R-DANA"),
-        touch("L-1", h(30), "R-DANA"),
-        touch("L-2", h(31), "R-DANA"))).isEmpty();
+    assertThat(
+            run(
+                h(24 * 10),
+                member("L-1", h(0), "Maria Chen", "Champion"),
+                member("L-2", h(1), "Tom Ng", "Economic buyer"),
+                touch("L-1", h(3), "R-DANA"),
+                touch("L-2", h(4), "R-DANA"),
+                touch("L-1", h(30), "R-DANA"),
+                touch("L-2", h(31), "R-DANA")))
+        .isEmpty();
   }
 
   @Test
   void genericTouchesDoNotCoverAMember() {
-    List<SlaAlert> alerts = run(h(24 * 8),
-        member("L-1", h(0), "Maria Chen", "Champion"),
-        touch("L-1", h(3), "R-DANA", false, "Quick question"),
-        touch("L-1", h(4), "R-DANA", true, "Just checking in"));
+    List<SlaAlert> alerts =
+        run(
+            h(24 * 8),
+            member("L-1", h(0), "Maria Chen", "Champion"),
+            touch("L-1", h(3), "R-DANA", false, "Quick question"),
+            touch("L-1", h(4), "R-DANA", true, "Just checking in"));
     assertThat(alerts).extracting(SlaAlert::getKind).containsExactly("WARNING", "BREACHED");
   }
 
   @Test
   void closingTheUncoveredMembersResolvesTheBreach() {
-    List<SlaAlert> alerts = run(h(24 * 10),
-        member("L-1", h(0), "Maria Chen", "Champion"),
-        member("L-2", h(1), "Tom Ng", "Economic buyer"),
-        touch("L-1", h(3), "R-DANA"),
-        touch("L-1", h(30), "R-DANA"),
-        status("L-2", h(24 * 8), "DISQUALIFIED", null));
-    assertThat(alerts).extracting(SlaAlert::getKind)
+    List<SlaAlert> alerts =
+        run(
+            h(24 * 10),
+            member("L-1", h(0), "Maria Chen", "Champion"),
+            member("L-2", h(1), "Tom Ng", "Economic buyer"),
+            touch("L-1", h(3), "R-DANA"),
+            touch("L-1", h(30), "R-DANA"),
+            status("L-2", h(24 * 8), "DISQUALIFIED", null));
+    assertThat(alerts)
+        .extracting(SlaAlert::getKind)
         .containsExactly("WARNING", "BREACHED", "RESOLVED");
-    assertThat(alerts.get(2).getSummary()).contains("every open buying-group member has its touches");
+    assertThat(alerts.get(2).getSummary())
+        .contains("every open buying-group member has its touches");
   }
 
   @Test
   void lateTouchesResolveIt() {
-    List<SlaAlert> alerts = run(h(24 * 12),
-        member("L-1", h(0), "Maria Chen", "Champion"),
-        touch("L-1", h(3), "R-DANA"),
-        touch("L-1", h(24 * 9), "R-DANA"));
-    assertThat(alerts).extracting(SlaAlert::getKind).containsExactly("WARNING", "BREACHED", "RESOLVED");
+    List<SlaAlert> alerts =
+        run(
+            h(24 * 12),
+            member("L-1", h(0), "Maria Chen", "Champion"),
+            touch("L-1", h(3), "R-DANA"),
+            touch("L-1", h(24 * 9), "R-DANA"));
+    assertThat(alerts)
+        .extracting(SlaAlert::getKind)
+        .containsExactly("WARNING", "BREACHED", "RESOLVED");
     assertThat(alerts.get(2).getSummary()).contains("after coverage was due");
     assertThat(alerts).extracting(SlaAlert::getAlertId).containsOnly(alerts.get(0).getAlertId());
   }
 
   @Test
   void leadsWithoutAnAccountFormNoBuyingGroup() {
-    assertThat(run(h(24 * 10),
-        LeadCreated.newBuilder(created("L-1", h(0), "WEBINAR", "WARM", "R-DANA")).setAccountId(null).build()))
+    assertThat(
+            run(
+                h(24 * 10),
+                LeadCreated.newBuilder(created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"))
+                    .setAccountId(null)
+                    .build()))
         .isEmpty();
   }
 }

@@ -1,6 +1,5 @@
 package io.followup.sla.rules;
 
-import io.followup.sla.rules.SlaRules;
 import static io.followup.sla.rules.TestEvents.REPS;
 import static io.followup.sla.rules.TestEvents.at;
 import static io.followup.sla.rules.TestEvents.created;
@@ -326,20 +325,26 @@ class FirstTouchRuleTest {
                     .setOutOfOfficeUntil(at(h(200)))
                     .build(),
                 "M-SAM",
-                io.followup.sla.events.RepProfile.newBuilder().setRepId("M-SAM").setName("Sam Patel").build()));
+                io.followup.sla.events.RepProfile.newBuilder()
+                    .setRepId("M-SAM")
+                    .setName("Sam Patel")
+                    .build()));
     var lead = List.<SpecificRecord>of(created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"));
 
     List<SlaAlert> toManager =
         ReplayDriver.replay(SlaRules.standard(), POLICY, away, lead, at(h(49)));
     assertThat(POLICY.warnManagerWhenOutOfOffice()).isTrue();
-    assertThat(toManager).extracting(SlaAlert::getKind, SlaAlert::getRecipientId)
+    assertThat(toManager)
+        .extracting(SlaAlert::getKind, SlaAlert::getRecipientId)
         .containsExactly(tuple("WARNING", "M-SAM"), tuple("BREACHED", "M-SAM"));
     assertThat(toManager.get(0).getSummary()).startsWith("Rep Dana Ortiz is out of office until ");
 
     Policy repsOnly =
         io.followup.sla.policy.PolicyLoader.parse(
-            "policyId: default\nversion: v\nrules: {}\noutOfOffice: {warnManager: false}\n", "test");
-    List<SlaAlert> toRep = ReplayDriver.replay(SlaRules.standard(), repsOnly, away, lead, at(h(49)));
+            "policyId: default\nversion: v\nrules: {}\noutOfOffice: {warnManager: false}\n",
+            "test");
+    List<SlaAlert> toRep =
+        ReplayDriver.replay(SlaRules.standard(), repsOnly, away, lead, at(h(49)));
     assertThat(toRep).extracting(SlaAlert::getRecipientId).containsOnly("R-DANA");
 
     List<SlaAlert> back = ReplayDriver.replay(SlaRules.standard(), POLICY, REPS, lead, at(h(49)));

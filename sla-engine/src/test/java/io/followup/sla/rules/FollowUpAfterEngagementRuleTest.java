@@ -1,6 +1,5 @@
 package io.followup.sla.rules;
 
-import io.followup.sla.rules.SlaRules;
 import static io.followup.sla.rules.TestEvents.REPS;
 import static io.followup.sla.rules.TestEvents.at;
 import static io.followup.sla.rules.TestEvents.created;
@@ -19,7 +18,9 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
-/** follow-up-after-engagement under the built-in policy: 24h, warning at 18h, escalation 24h later. */
+/**
+ * follow-up-after-engagement under the built-in policy: 24h, warning at 18h, escalation 24h later.
+ */
 class FollowUpAfterEngagementRuleTest {
 
   private static List<SlaAlert> run(Duration asOf, SpecificRecord... events) {
@@ -32,12 +33,18 @@ class FollowUpAfterEngagementRuleTest {
 
   @Test
   void reEngagementWithoutFollowUpBreaches() {
-    List<SlaAlert> alerts = run(h(60),
-        created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
-        touch("L-1", h(1), "R-DANA"),
-        engaged("L-1", h(10)));
-    assertThat(alerts).extracting(SlaAlert::getKind, SlaAlert::getDetectedAt)
-        .containsExactly(tuple("WARNING", at(h(28))), tuple("BREACHED", at(h(34))), tuple("ESCALATED", at(h(58))));
+    List<SlaAlert> alerts =
+        run(
+            h(60),
+            created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
+            touch("L-1", h(1), "R-DANA"),
+            engaged("L-1", h(10)));
+    assertThat(alerts)
+        .extracting(SlaAlert::getKind, SlaAlert::getDetectedAt)
+        .containsExactly(
+            tuple("WARNING", at(h(28))),
+            tuple("BREACHED", at(h(34))),
+            tuple("ESCALATED", at(h(58))));
     assertThat(alerts.get(1).getSummary())
         .contains("re-engaged (a whitepaper, intent 80)")
         .contains("no follow-up from rep Dana Ortiz for 1d");
@@ -45,11 +52,14 @@ class FollowUpAfterEngagementRuleTest {
 
   @Test
   void aTouchAfterTheEngagementIsTheFollowUp() {
-    assertThat(run(h(60),
-        created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
-        touch("L-1", h(1), "R-DANA"),
-        engaged("L-1", h(10)),
-        touch("L-1", h(12), "R-DANA"))).isEmpty();
+    assertThat(
+            run(
+                h(60),
+                created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
+                touch("L-1", h(1), "R-DANA"),
+                engaged("L-1", h(10)),
+                touch("L-1", h(12), "R-DANA")))
+        .isEmpty();
   }
 
   @Test
@@ -60,26 +70,36 @@ class FollowUpAfterEngagementRuleTest {
 
   @Test
   void furtherEngagementsDoNotRestartTheClockButALaterOneAfterAFollowUpDoes() {
-    List<SlaAlert> alerts = run(h(200),
-        created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
-        touch("L-1", h(1), "R-DANA"),
-        engaged("L-1", h(10)),
-        engaged("L-1", h(20)),
-        touch("L-1", h(40), "R-DANA"),
-        engaged("L-1", h(100)));
-    assertThat(alerts).extracting(SlaAlert::getKind, SlaAlert::getClockStartedAt)
+    List<SlaAlert> alerts =
+        run(
+            h(200),
+            created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
+            touch("L-1", h(1), "R-DANA"),
+            engaged("L-1", h(10)),
+            engaged("L-1", h(20)),
+            touch("L-1", h(40), "R-DANA"),
+            engaged("L-1", h(100)));
+    assertThat(alerts)
+        .extracting(SlaAlert::getKind, SlaAlert::getClockStartedAt)
         .containsExactly(
-            tuple("WARNING", at(h(10))), tuple("BREACHED", at(h(10))), tuple("RESOLVED", at(h(10))),
-            tuple("WARNING", at(h(100))), tuple("BREACHED", at(h(100))), tuple("ESCALATED", at(h(100))));
+            tuple("WARNING", at(h(10))),
+            tuple("BREACHED", at(h(10))),
+            tuple("RESOLVED", at(h(10))),
+            tuple("WARNING", at(h(100))),
+            tuple("BREACHED", at(h(100))),
+            tuple("ESCALATED", at(h(100))));
     assertThat(alerts.get(0).getAlertId()).isNotEqualTo(alerts.get(3).getAlertId());
   }
 
   @Test
   void aDisqualifiedLeadOwesNoFollowUp() {
-    assertThat(run(h(60),
-        created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
-        touch("L-1", h(1), "R-DANA"),
-        engaged("L-1", h(10)),
-        status("L-1", h(11), "DISQUALIFIED", null))).isEmpty();
+    assertThat(
+            run(
+                h(60),
+                created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
+                touch("L-1", h(1), "R-DANA"),
+                engaged("L-1", h(10)),
+                status("L-1", h(11), "DISQUALIFIED", null)))
+        .isEmpty();
   }
 }

@@ -1,6 +1,5 @@
 package io.followup.sla.rules;
 
-import io.followup.sla.rules.SlaRules;
 import static io.followup.sla.rules.TestEvents.REPS;
 import static io.followup.sla.rules.TestEvents.at;
 import static io.followup.sla.rules.TestEvents.created;
@@ -32,55 +31,79 @@ class TouchCadenceRuleTest {
 
   @Test
   void oneEmailAndSilenceBreachesAfterFourteenDays() {
-    List<SlaAlert> alerts = run(h(24 * 20),
-        created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
-        touch("L-1", h(1), "R-DANA"));
-    assertThat(alerts).extracting(SlaAlert::getKind, SlaAlert::getDetectedAt)
-        .containsExactly(tuple("BREACHED", at(h(1).plus(DAYS_14))), tuple("ESCALATED", at(h(1).plus(DAYS_14).plusDays(3))));
-    assertThat(alerts.get(0).getSummary()).contains("has had 1 of 4 personalised touches from rep Dana Ortiz");
+    List<SlaAlert> alerts =
+        run(
+            h(24 * 20),
+            created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
+            touch("L-1", h(1), "R-DANA"));
+    assertThat(alerts)
+        .extracting(SlaAlert::getKind, SlaAlert::getDetectedAt)
+        .containsExactly(
+            tuple("BREACHED", at(h(1).plus(DAYS_14))),
+            tuple("ESCALATED", at(h(1).plus(DAYS_14).plusDays(3))));
+    assertThat(alerts.get(0).getSummary())
+        .contains("has had 1 of 4 personalised touches from rep Dana Ortiz");
   }
 
   @Test
   void fourPersonalisedTouchesInTheWindowMeetTheCadence() {
-    assertThat(run(h(24 * 30),
-        created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
-        touch("L-1", h(1), "R-DANA"),
-        touch("L-1", h(50), "R-DANA"),
-        touch("L-1", h(120), "R-DANA"),
-        touch("L-1", h(300), "R-DANA"))).isEmpty();
+    assertThat(
+            run(
+                h(24 * 30),
+                created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
+                touch("L-1", h(1), "R-DANA"),
+                touch("L-1", h(50), "R-DANA"),
+                touch("L-1", h(120), "R-DANA"),
+                touch("L-1", h(300), "R-DANA")))
+        .isEmpty();
   }
 
   @Test
   void genericTouchesDoNotCountWhereThePolicyAsksForPersonalisedOnes() {
-    List<SlaAlert> alerts = run(h(24 * 16),
-        created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
-        touch("L-1", h(1), "R-DANA"),
-        touch("L-1", h(50), "R-DANA", null, "Just checking in"),
-        touch("L-1", h(120), "R-DANA", false, "Scale-up data"),
-        touch("L-1", h(300), "R-DANA", true, "Re: following up"));
+    List<SlaAlert> alerts =
+        run(
+            h(24 * 16),
+            created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
+            touch("L-1", h(1), "R-DANA"),
+            touch("L-1", h(50), "R-DANA", null, "Just checking in"),
+            touch("L-1", h(120), "R-DANA", false, "Scale-up data"),
+            touch("L-1", h(300), "R-DANA", true, "Re: following up"));
     assertThat(alerts).extracting(SlaAlert::getKind).containsExactly("BREACHED");
-    assertThat(alerts.get(0).getSummary()).contains("1 of 4 personalised touches (3 more were generic)");
+    assertThat(alerts.get(0).getSummary())
+        .contains("1 of 4 personalised touches (3 more were generic)");
   }
 
   @Test
   void touchesAfterTheBreachResolveIt() {
-    List<SlaAlert> alerts = run(h(24 * 30),
-        created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
-        touch("L-1", h(1), "R-DANA"),
-        touch("L-1", h(24 * 15), "R-DANA"),
-        touch("L-1", h(24 * 15 + 1), "R-DANA"),
-        touch("L-1", h(24 * 15 + 2), "R-DANA"));
+    List<SlaAlert> alerts =
+        run(
+            h(24 * 30),
+            created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
+            touch("L-1", h(1), "R-DANA"),
+            touch("L-1", h(24 * 15), "R-DANA"),
+            touch("L-1", h(24 * 15 + 1), "R-DANA"),
+            touch("L-1", h(24 * 15 + 2), "R-DANA"));
     assertThat(alerts).extracting(SlaAlert::getKind).containsExactly("BREACHED", "RESOLVED");
-    assertThat(alerts.get(1).getSummary()).contains("reached 4 touches").contains("after the cadence was due");
+    assertThat(alerts.get(1).getSummary())
+        .contains("reached 4 touches")
+        .contains("after the cadence was due");
   }
 
   @Test
   void aGenericFirstTouchStillStopsTheFirstTouchClockButStartsTheCadence() {
-    List<SlaAlert> all = ReplayDriver.replay(SlaRules.standard(), PolicyLoader.builtInDefault(), REPS,
-        List.of(created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"), touch("L-1", h(1), "R-DANA", false, "Just checking in")),
-        at(h(24 * 15)));
-    assertThat(all).extracting(SlaAlert::getRuleId, SlaAlert::getKind)
+    List<SlaAlert> all =
+        ReplayDriver.replay(
+            SlaRules.standard(),
+            PolicyLoader.builtInDefault(),
+            REPS,
+            List.of(
+                created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"),
+                touch("L-1", h(1), "R-DANA", false, "Just checking in")),
+            at(h(24 * 15)));
+    assertThat(all)
+        .extracting(SlaAlert::getRuleId, SlaAlert::getKind)
         .containsExactly(tuple("touch-cadence", "BREACHED"));
-    assertThat(all.get(0).getSummary()).contains("0 of 4 personalised touches (1 more was generic)");
+    assertThat(all.get(0).getSummary())
+        .contains("0 of 4 personalised touches (1 more was generic)");
   }
 }

@@ -27,13 +27,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The correctness suite: short event timelines, each with the first-touch alerts it must produce
  * (kind, due time, policy version) and, by their absence from the list, the ones it must not.
- * Events are fed in the order written (out-of-order and duplicate deliveries included), through
- * the same rule core the live engine runs.
+ * Events are fed in the order written (out-of-order and duplicate deliveries included), through the
+ * same rule core the live engine runs.
  */
 class CorrectnessScenariosTest {
 
   /** 4 business hours to the first touch, counted in the rep's working hours and holidays. */
-  private static final String BUSINESS = """
+  private static final String BUSINESS =
+      """
       policyId: scenarios
       version: "biz-1"
       rules:
@@ -52,7 +53,8 @@ class CorrectnessScenariosTest {
       """;
 
   /** The built-in 48 wall-clock hours, other rules off, so each scenario shows one rule. */
-  private static final String WALL_CLOCK = """
+  private static final String WALL_CLOCK =
+      """
       policyId: scenarios
       version: "wall-1"
       rules:
@@ -63,11 +65,13 @@ class CorrectnessScenariosTest {
         buying-group-coverage: {sla: P21D, minTouches: 1, enabled: false}
       """;
 
-  private static final RepDirectory REPS = RepDirectory.of(Map.of(
-      "R-NY", rep("R-NY", "Dana Ortiz", "America/New_York", "US"),
-      "R-CHI", rep("R-CHI", "Sam Patel", "America/Chicago", "US"),
-      "R-BER", rep("R-BER", "Lukas Brandt", "Europe/Berlin", "DE"),
-      "R-NY2", rep("R-NY2", "Priya Nair", "America/New_York", "US")));
+  private static final RepDirectory REPS =
+      RepDirectory.of(
+          Map.of(
+              "R-NY", rep("R-NY", "Dana Ortiz", "America/New_York", "US"),
+              "R-CHI", rep("R-CHI", "Sam Patel", "America/Chicago", "US"),
+              "R-BER", rep("R-BER", "Lukas Brandt", "Europe/Berlin", "DE"),
+              "R-NY2", rep("R-NY2", "Priya Nair", "America/New_York", "US")));
 
   private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -80,83 +84,141 @@ class CorrectnessScenariosTest {
 
   static Stream<Arguments> scenarios() {
     return Stream.of(
-        scenario("a weekend and the US spring-forward (2026-03-08) fall inside the SLA", BUSINESS,
+        scenario(
+            "a weekend and the US spring-forward (2026-03-08) fall inside the SLA",
+            BUSINESS,
             "2026-03-10T00:00:00Z",
             List.of(lead("L-1", "2026-03-06T21:00:00Z", "R-NY")), // Fri 16:00 EST
             Expect.of("BREACHED", "2026-03-09T16:00:00Z", "biz-1")), // Mon 12:00 EDT
-        scenario("a lead on the DST Sunday itself waits for Monday's opening", BUSINESS,
+        scenario(
+            "a lead on the DST Sunday itself waits for Monday's opening",
+            BUSINESS,
             "2026-03-10T00:00:00Z",
             List.of(lead("L-1", "2026-03-08T14:00:00Z", "R-NY")), // Sun 10:00 EDT
             Expect.of("BREACHED", "2026-03-09T17:00:00Z", "biz-1")), // Mon 13:00 EDT
-        scenario("US fall-back (2026-11-01) in Chicago", BUSINESS, "2026-11-04T00:00:00Z",
+        scenario(
+            "US fall-back (2026-11-01) in Chicago",
+            BUSINESS,
+            "2026-11-04T00:00:00Z",
             List.of(lead("L-1", "2026-10-30T21:00:00Z", "R-CHI")), // Fri 16:00 CDT
             Expect.of("BREACHED", "2026-11-02T18:00:00Z", "biz-1")), // Mon 12:00 CST
-        scenario("EU spring-forward (2026-03-29) in Berlin", BUSINESS, "2026-04-01T00:00:00Z",
+        scenario(
+            "EU spring-forward (2026-03-29) in Berlin",
+            BUSINESS,
+            "2026-04-01T00:00:00Z",
             List.of(lead("L-1", "2026-03-27T15:00:00Z", "R-BER")), // Fri 16:00 CET
             Expect.of("BREACHED", "2026-03-30T10:00:00Z", "biz-1")), // Mon 12:00 CEST
-        scenario("EU fall-back (2026-10-25) in Berlin", BUSINESS, "2026-10-28T00:00:00Z",
+        scenario(
+            "EU fall-back (2026-10-25) in Berlin",
+            BUSINESS,
+            "2026-10-28T00:00:00Z",
             List.of(lead("L-1", "2026-10-23T14:00:00Z", "R-BER")), // Fri 16:00 CEST
             Expect.of("BREACHED", "2026-10-26T11:00:00Z", "biz-1")), // Mon 12:00 CET
-        scenario("a holiday (US Thanksgiving 2026-11-26) does not count", BUSINESS,
+        scenario(
+            "a holiday (US Thanksgiving 2026-11-26) does not count",
+            BUSINESS,
             "2026-11-30T00:00:00Z",
             List.of(lead("L-1", "2026-11-25T21:00:00Z", "R-NY")), // Wed 16:00 EST
             Expect.of("BREACHED", "2026-11-27T17:00:00Z", "biz-1")), // Fri 12:00 EST
-        scenario("a German holiday is not an American one", BUSINESS, "2026-10-06T00:00:00Z",
-            List.of(lead("L-1", "2026-10-02T14:00:00Z", "R-BER"), // Fri 16:00 CEST, 3 Oct is a Saturday
+        scenario(
+            "a German holiday is not an American one",
+            BUSINESS,
+            "2026-10-06T00:00:00Z",
+            List.of(
+                lead("L-1", "2026-10-02T14:00:00Z", "R-BER"), // Fri 16:00 CEST, 3 Oct is a Saturday
                 lead("L-2", "2026-10-02T20:00:00Z", "R-NY")), // Fri 16:00 EDT
             Expect.of("BREACHED", "2026-10-05T10:00:00Z", "biz-1"),
             Expect.of("BREACHED", "2026-10-05T16:00:00Z", "biz-1")),
-        scenario("wall-clock hours across the US DST change are absolute", WALL_CLOCK,
+        scenario(
+            "wall-clock hours across the US DST change are absolute",
+            WALL_CLOCK,
             "2026-03-10T00:00:00Z",
             List.of(lead("L-1", "2026-03-07T12:00:00Z", "R-NY")),
             Expect.of("WARNING", "2026-03-09T12:00:00Z", "wall-1"),
             Expect.of("BREACHED", "2026-03-09T12:00:00Z", "wall-1")),
-        scenario("a touch one millisecond before the deadline: no breach", WALL_CLOCK,
+        scenario(
+            "a touch one millisecond before the deadline: no breach",
+            WALL_CLOCK,
             "2026-03-12T00:00:00Z",
-            List.of(lead("L-1", "2026-03-06T09:00:00Z", "R-NY"), touch("L-1", "2026-03-08T08:59:59.999Z", "R-NY")),
+            List.of(
+                lead("L-1", "2026-03-06T09:00:00Z", "R-NY"),
+                touch("L-1", "2026-03-08T08:59:59.999Z", "R-NY")),
             Expect.of("WARNING", "2026-03-08T09:00:00Z", "wall-1"),
             Expect.of("RESOLVED", "2026-03-08T09:00:00Z", "wall-1")),
-        scenario("a touch one millisecond after the deadline: breached, then resolved", WALL_CLOCK,
+        scenario(
+            "a touch one millisecond after the deadline: breached, then resolved",
+            WALL_CLOCK,
             "2026-03-12T00:00:00Z",
-            List.of(lead("L-1", "2026-03-06T09:00:00Z", "R-NY"), touch("L-1", "2026-03-08T09:00:00.001Z", "R-NY")),
+            List.of(
+                lead("L-1", "2026-03-06T09:00:00Z", "R-NY"),
+                touch("L-1", "2026-03-08T09:00:00.001Z", "R-NY")),
             Expect.of("WARNING", "2026-03-08T09:00:00Z", "wall-1"),
             Expect.of("BREACHED", "2026-03-08T09:00:00Z", "wall-1"),
             Expect.of("RESOLVED", "2026-03-08T09:00:00Z", "wall-1")),
-        scenario("reassignment mid-clock: the new owner's clock starts then", WALL_CLOCK,
+        scenario(
+            "reassignment mid-clock: the new owner's clock starts then",
+            WALL_CLOCK,
             "2026-03-12T00:00:00Z",
-            List.of(lead("L-1", "2026-03-06T09:00:00Z", "R-NY"),
+            List.of(
+                lead("L-1", "2026-03-06T09:00:00Z", "R-NY"),
                 status("L-1", "2026-03-07T09:00:00Z", "ASSIGNED", "R-NY2")),
             Expect.of("WARNING", "2026-03-09T09:00:00Z", "wall-1"),
             Expect.of("BREACHED", "2026-03-09T09:00:00Z", "wall-1")),
-        scenario("disqualified while at risk: the warning is resolved, no breach", WALL_CLOCK,
+        scenario(
+            "disqualified while at risk: the warning is resolved, no breach",
+            WALL_CLOCK,
             "2026-03-12T00:00:00Z",
-            List.of(lead("L-1", "2026-03-06T09:00:00Z", "R-NY"),
+            List.of(
+                lead("L-1", "2026-03-06T09:00:00Z", "R-NY"),
                 status("L-1", "2026-03-07T23:00:00Z", "DISQUALIFIED", null)),
             Expect.of("WARNING", "2026-03-08T09:00:00Z", "wall-1"),
             Expect.of("RESOLVED", "2026-03-08T09:00:00Z", "wall-1")),
-        scenario("out of order: an older ASSIGNED after a newer CLOSED changes nothing", WALL_CLOCK,
+        scenario(
+            "out of order: an older ASSIGNED after a newer CLOSED changes nothing",
+            WALL_CLOCK,
             "2026-03-12T00:00:00Z",
-            List.of(lead("L-1", "2026-03-06T09:00:00Z", "R-NY"),
+            List.of(
+                lead("L-1", "2026-03-06T09:00:00Z", "R-NY"),
                 status("L-1", "2026-03-06T12:00:00Z", "CLOSED", null),
                 status("L-1", "2026-03-06T10:00:00Z", "ASSIGNED", "R-NY2"))),
-        scenario("out of order: the touch arrives before its lead", WALL_CLOCK, "2026-03-12T00:00:00Z",
-            List.of(touch("L-1", "2026-03-06T10:00:00Z", "R-NY"), lead("L-1", "2026-03-06T09:00:00Z", "R-NY"))),
-        scenario("duplicates: the same events delivered twice alert once", WALL_CLOCK,
+        scenario(
+            "out of order: the touch arrives before its lead",
+            WALL_CLOCK,
             "2026-03-12T00:00:00Z",
-            duplicated(lead("L-1", "2026-03-06T09:00:00Z", "R-NY"), status("L-1", "2026-03-06T10:00:00Z", "QUALIFIED", "R-NY")),
+            List.of(
+                touch("L-1", "2026-03-06T10:00:00Z", "R-NY"),
+                lead("L-1", "2026-03-06T09:00:00Z", "R-NY"))),
+        scenario(
+            "duplicates: the same events delivered twice alert once",
+            WALL_CLOCK,
+            "2026-03-12T00:00:00Z",
+            duplicated(
+                lead("L-1", "2026-03-06T09:00:00Z", "R-NY"),
+                status("L-1", "2026-03-06T10:00:00Z", "QUALIFIED", "R-NY")),
             Expect.of("WARNING", "2026-03-08T09:00:00Z", "wall-1"),
             Expect.of("BREACHED", "2026-03-08T09:00:00Z", "wall-1")),
-        scenario("policy changed mid-clock: running clocks keep their deadline, new ones use the new SLA",
-            WALL_CLOCK, "2026-03-12T00:00:00Z",
-            List.of(lead("L-1", "2026-03-06T09:00:00Z", "R-NY"),
-                policy("2026-03-06T10:00:00Z", WALL_CLOCK.replace("wall-1", "wall-2").replace("sla: PT48H, warnAt: 0.75", "sla: PT24H")),
+        scenario(
+            "policy changed mid-clock: running clocks keep their deadline, new ones use the new"
+                + " SLA",
+            WALL_CLOCK,
+            "2026-03-12T00:00:00Z",
+            List.of(
+                lead("L-1", "2026-03-06T09:00:00Z", "R-NY"),
+                policy(
+                    "2026-03-06T10:00:00Z",
+                    WALL_CLOCK
+                        .replace("wall-1", "wall-2")
+                        .replace("sla: PT48H, warnAt: 0.75", "sla: PT24H")),
                 lead("L-2", "2026-03-06T11:00:00Z", "R-NY")),
             Expect.of("BREACHED", "2026-03-07T11:00:00Z", "wall-2"),
             Expect.of("WARNING", "2026-03-08T09:00:00Z", "wall-1"),
             Expect.of("BREACHED", "2026-03-08T09:00:00Z", "wall-1")),
-        scenario("a policy that does not validate is refused and the running one stays", WALL_CLOCK,
+        scenario(
+            "a policy that does not validate is refused and the running one stays",
+            WALL_CLOCK,
             "2026-03-12T00:00:00Z",
-            List.of(policy("2026-03-06T08:00:00Z", WALL_CLOCK.replace("PT48H", "two days")),
+            List.of(
+                policy("2026-03-06T08:00:00Z", WALL_CLOCK.replace("PT48H", "two days")),
                 lead("L-1", "2026-03-06T09:00:00Z", "R-NY")),
             Expect.of("WARNING", "2026-03-08T09:00:00Z", "wall-1"),
             Expect.of("BREACHED", "2026-03-08T09:00:00Z", "wall-1")));
@@ -164,7 +226,12 @@ class CorrectnessScenariosTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
-  void scenario(String name, String policyYaml, String asOf, List<SpecificRecord> events, List<Expect> expected)
+  void scenario(
+      String name,
+      String policyYaml,
+      String asOf,
+      List<SpecificRecord> events,
+      List<Expect> expected)
       throws Exception {
     Policy policy = PolicyLoader.parse(policyYaml, name);
     List<SlaAlert> alerts = new ArrayList<>();
@@ -174,12 +241,14 @@ class CorrectnessScenariosTest {
 
     assertThat(alerts)
         .extracting(a -> new Expect(a.getKind(), a.getDueAt().toString(), a.getPolicyVersion()))
-        .containsExactlyElementsOf(expected.stream()
-            .map(e -> new Expect(e.kind(), Instant.parse(e.dueAt()).toString(), e.version()))
-            .toList());
+        .containsExactlyElementsOf(
+            expected.stream()
+                .map(e -> new Expect(e.kind(), Instant.parse(e.dueAt()).toString(), e.version()))
+                .toList());
   }
 
-  private static Arguments scenario(String name, String policy, String asOf, List<SpecificRecord> events, Expect... expected) {
+  private static Arguments scenario(
+      String name, String policy, String asOf, List<SpecificRecord> events, Expect... expected) {
     return Arguments.of(name, policy, asOf, events, List.of(expected));
   }
 
@@ -190,27 +259,53 @@ class CorrectnessScenariosTest {
   }
 
   private static RepProfile rep(String id, String name, String zone, String region) {
-    return RepProfile.newBuilder().setRepId(id).setName(name).setTimeZone(zone).setRegion(region)
-        .setWorkingHours("MON-FRI 09:00-17:00").build();
+    return RepProfile.newBuilder()
+        .setRepId(id)
+        .setName(name)
+        .setTimeZone(zone)
+        .setRegion(region)
+        .setWorkingHours("MON-FRI 09:00-17:00")
+        .build();
   }
 
   private static LeadCreated lead(String leadId, String at, String owner) {
-    return LeadCreated.newBuilder().setEventId("s-" + IDS.incrementAndGet()).setLeadId(leadId)
-        .setOccurredAt(Instant.parse(at)).setSource("WEBINAR").setPriority("WARM").setOwnerRepId(owner).build();
+    return LeadCreated.newBuilder()
+        .setEventId("s-" + IDS.incrementAndGet())
+        .setLeadId(leadId)
+        .setOccurredAt(Instant.parse(at))
+        .setSource("WEBINAR")
+        .setPriority("WARM")
+        .setOwnerRepId(owner)
+        .build();
   }
 
   private static RepTouched touch(String leadId, String at, String rep) {
-    return RepTouched.newBuilder().setEventId("s-" + IDS.incrementAndGet()).setLeadId(leadId)
-        .setOccurredAt(Instant.parse(at)).setRepId(rep).setChannel("CALL").setDirection("OUTBOUND").build();
+    return RepTouched.newBuilder()
+        .setEventId("s-" + IDS.incrementAndGet())
+        .setLeadId(leadId)
+        .setOccurredAt(Instant.parse(at))
+        .setRepId(rep)
+        .setChannel("CALL")
+        .setDirection("OUTBOUND")
+        .build();
   }
 
   private static LeadStatusChanged status(String leadId, String at, String status, String owner) {
-    return LeadStatusChanged.newBuilder().setEventId("s-" + IDS.incrementAndGet()).setLeadId(leadId)
-        .setOccurredAt(Instant.parse(at)).setStatus(status).setOwnerRepId(owner).build();
+    return LeadStatusChanged.newBuilder()
+        .setEventId("s-" + IDS.incrementAndGet())
+        .setLeadId(leadId)
+        .setOccurredAt(Instant.parse(at))
+        .setStatus(status)
+        .setOwnerRepId(owner)
+        .build();
   }
 
   private static SlaPolicy policy(String at, String yaml) {
-    return SlaPolicy.newBuilder().setPolicyId("scenarios").setVersion("x").setDocument(yaml)
-        .setPublishedAt(Instant.parse(at)).build();
+    return SlaPolicy.newBuilder()
+        .setPolicyId("scenarios")
+        .setVersion("x")
+        .setDocument(yaml)
+        .setPublishedAt(Instant.parse(at))
+        .build();
   }
 }

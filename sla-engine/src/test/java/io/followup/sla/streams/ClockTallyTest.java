@@ -1,7 +1,5 @@
 package io.followup.sla.streams;
 
-import io.followup.sla.rules.SlaRules;
-import io.followup.sla.policy.PolicyHolder;
 import static io.followup.sla.rules.TestEvents.T0;
 import static io.followup.sla.rules.TestEvents.created;
 import static io.followup.sla.rules.TestEvents.h;
@@ -9,15 +7,16 @@ import static io.followup.sla.rules.TestEvents.status;
 import static io.followup.sla.rules.TestEvents.touch;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.registry.InProcessSchemaRegistryClient;
 import io.followup.sla.registry.SchemaRegistry;
 import io.followup.sla.rules.ClockStage;
 import io.followup.sla.rules.LeadEvents;
-import io.followup.sla.rules.LeadRuleEngine;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.RuleId;
 import io.followup.sla.rules.SlaClock;
+import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.JsonSerde;
 import io.followup.sla.serde.SchemaRegistryClient;

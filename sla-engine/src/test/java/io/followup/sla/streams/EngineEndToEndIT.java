@@ -99,7 +99,11 @@ class EngineEndToEndIT {
     Policy policy = PolicyLoader.parse(POLICY, "e2e");
     engine =
         SlaEngine.start(
-            config, new PolicyHolder(policy), registry, new SimpleMeterRegistry(), Optional.of((short) 1));
+            config,
+            new PolicyHolder(policy),
+            registry,
+            new SimpleMeterRegistry(),
+            Optional.of((short) 1));
     assertThat(engine.awaitRunning(Duration.ofSeconds(60))).isTrue();
     publisher =
         new EventPublisher(kafka.bootstrapServers(), Map.of(), TopicNames.DEFAULTS, registry, true);
@@ -321,7 +325,11 @@ class EngineEndToEndIT {
     Instant now = Instant.now();
     try (SlaEngine first =
             SlaEngine.start(
-                config, new PolicyHolder(policy), registry, new SimpleMeterRegistry(), Optional.of((short) 1));
+                config,
+                new PolicyHolder(policy),
+                registry,
+                new SimpleMeterRegistry(),
+                Optional.of((short) 1));
         EventPublisher events =
             new EventPublisher(kafka.bootstrapServers(), Map.of(), topics, registry, true)) {
       assertThat(first.awaitRunning(Duration.ofSeconds(60))).isTrue();
@@ -340,7 +348,11 @@ class EngineEndToEndIT {
     }
     try (SlaEngine second =
         SlaEngine.start(
-            config, new PolicyHolder(policy), registry, new SimpleMeterRegistry(), Optional.of((short) 1))) {
+            config,
+            new PolicyHolder(policy),
+            registry,
+            new SimpleMeterRegistry(),
+            Optional.of((short) 1))) {
       assertThat(second.awaitRunning(Duration.ofSeconds(60))).isTrue();
       await()
           .atMost(Duration.ofSeconds(45))

@@ -20,7 +20,6 @@ import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroDeserializer;
-import io.followup.sla.serde.SpecificAvroSerde;
 import io.followup.sla.serde.SpecificAvroSerializer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -37,12 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Changing SLAs and the team without a redeploy, on a real broker: {@code ./sla policy publish}
- * puts a new version in force within seconds (a bad one is refused and the running one stays),
- * and {@code ./sla reps import} names the reps in the alerts.
+ * puts a new version in force within seconds (a bad one is refused and the running one stays), and
+ * {@code ./sla reps import} names the reps in the alerts.
  */
 class LivePolicyAndRepsIT {
 
-  private static final String POLICY = """
+  private static final String POLICY =
+      """
       policyId: live
       version: "live-1"
       rules:
@@ -63,22 +64,33 @@ class LivePolicyAndRepsIT {
   @BeforeAll
   static void start() throws Exception {
     kafka = InJvmKafka.start();
-    registryServer = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), Map.of(), "localhost", 0);
+    registryServer =
+        EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), Map.of(), "localhost", 0);
     registry = new HttpSchemaRegistryClient(registryServer.url());
     config = dir.resolve("engine.properties");
-    Files.writeString(config, String.join("\n",
-        EngineConfig.BOOTSTRAP_SERVERS + "=" + kafka.bootstrapServers(),
-        EngineConfig.SCHEMA_REGISTRY_URL + "=" + registryServer.url(),
-        EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER + "=true",
-        EngineConfig.DATA_DIR + "=" + dir.resolve("data"),
-        EngineConfig.APPLICATION_ID + "=live-" + UUID.randomUUID(),
-        EngineConfig.PUNCTUATE_INTERVAL + "=PT0.2S",
-        "streams.commit.interval.ms=100", ""));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            EngineConfig.BOOTSTRAP_SERVERS + "=" + kafka.bootstrapServers(),
+            EngineConfig.SCHEMA_REGISTRY_URL + "=" + registryServer.url(),
+            EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER + "=true",
+            EngineConfig.DATA_DIR + "=" + dir.resolve("data"),
+            EngineConfig.APPLICATION_ID + "=live-" + UUID.randomUUID(),
+            EngineConfig.PUNCTUATE_INTERVAL + "=PT0.2S",
+            "streams.commit.interval.ms=100",
+            ""));
     policy = new PolicyHolder(PolicyLoader.parse(POLICY, "live"));
-    engine = SlaEngine.start(EngineConfig.load(Optional.of(config), Map.of()), policy, registry,
-        new SimpleMeterRegistry(), Optional.of((short) 1));
+    engine =
+        SlaEngine.start(
+            EngineConfig.load(Optional.of(config), Map.of()),
+            policy,
+            registry,
+            new SimpleMeterRegistry(),
+            Optional.of((short) 1));
     assertThat(engine.awaitRunning(Duration.ofSeconds(60))).isTrue();
-    publisher = new EventPublisher(kafka.bootstrapServers(), Map.of(), TopicNames.DEFAULTS, registry, true);
+    publisher =
+        new EventPublisher(kafka.bootstrapServers(), Map.of(), TopicNames.DEFAULTS, registry, true);
   }
 
   @AfterAll
@@ -91,7 +103,8 @@ class LivePolicyAndRepsIT {
   }
 
   private static int sla(String... args) {
-    return SlaCommand.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    return SlaCommand.execute(
+        args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
   }
 
   @Test
@@ -104,35 +117,64 @@ class LivePolicyAndRepsIT {
     // Refused: the engine keeps live-2.
     Path bad = dir.resolve("policy-bad.yaml");
     Files.writeString(bad, POLICY.replace("live-1", "live-3").replace("PT30M", "thirty minutes"));
-    assertThat(sla("policy", "publish", bad.toString(), "--config", config.toString())).isEqualTo(1);
-    publisher.sendAndWait(SlaPolicy.newBuilder().setPolicyId("live").setVersion("live-3")
-        .setDocument(Files.readString(bad)).setPublishedAt(Instant.now()).build(), 10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(sla("policy", "publish", bad.toString(), "--config", config.toString()))
+        .isEqualTo(1);
+    publisher.sendAndWait(
+        SlaPolicy.newBuilder()
+            .setPolicyId("live")
+            .setVersion("live-3")
+            .setDocument(Files.readString(bad))
+            .setPublishedAt(Instant.now())
+            .build(),
+        10,
+        java.util.concurrent.TimeUnit.SECONDS);
 
     // Reps come from the CSV import, and a new lead's clock uses the 2 s of live-2.
     Path csv = Path.of(LivePolicyAndRepsIT.class.getResource("/reps/team.csv").toURI());
     assertThat(sla("reps", "import", csv.toString(), "--config", config.toString())).isZero();
     Thread.sleep(2_000);
-    publisher.sendAndWait(LeadCreated.newBuilder().setEventId(UUID.randomUUID().toString()).setLeadId("L-live")
-        .setOccurredAt(Instant.now()).setSource("WEBINAR").setOwnerRepId("R-LUKAS").build(), 10,
+    publisher.sendAndWait(
+        LeadCreated.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setLeadId("L-live")
+            .setOccurredAt(Instant.now())
+            .setSource("WEBINAR")
+            .setOwnerRepId("R-LUKAS")
+            .build(),
+        10,
         java.util.concurrent.TimeUnit.SECONDS);
 
     List<SlaAlert> alerts = new CopyOnWriteArrayList<>();
-    try (KafkaConsumer<String, SlaAlert> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "live-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        new StringDeserializer(), new SpecificAvroDeserializer<>(registry, SlaAlert.class))) {
+    try (KafkaConsumer<String, SlaAlert> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "live-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new StringDeserializer(),
+            new SpecificAvroDeserializer<>(registry, SlaAlert.class))) {
       consumer.subscribe(List.of(TopicNames.DEFAULTS.alerts()));
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
-        assertThat(alerts).anyMatch(a -> a.getLeadId().equals("L-live") && a.getKind().equals("BREACHED"));
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
+                assertThat(alerts)
+                    .anyMatch(
+                        a -> a.getLeadId().equals("L-live") && a.getKind().equals("BREACHED"));
+              });
     }
-    SlaAlert breach = alerts.stream().filter(a -> a.getKind().equals("BREACHED")).findFirst().orElseThrow();
+    SlaAlert breach =
+        alerts.stream().filter(a -> a.getKind().equals("BREACHED")).findFirst().orElseThrow();
     assertThat(policy.get().version()).isEqualTo("live-2");
     assertThat(breach.getPolicyVersion()).isEqualTo("live-2");
-    assertThat(Duration.between(breach.getClockStartedAt(), breach.getDueAt())).isEqualTo(Duration.ofSeconds(2));
+    assertThat(Duration.between(breach.getClockStartedAt(), breach.getDueAt()))
+        .isEqualTo(Duration.ofSeconds(2));
     assertThat(breach.getSummary()).contains("Lukas Brandt");
     assertThat(breach.getManagerId()).isEqualTo("M-SAM");
     assertThat(breach.getTeam()).isEqualTo("EMEA");

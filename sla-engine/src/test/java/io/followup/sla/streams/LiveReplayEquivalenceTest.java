@@ -39,10 +39,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Live and replay cannot drift apart: the Kafka Streams topology, driven by its wall clock, and
- * the replay driver, in event time, produce the same alerts (ids, kinds, rules, leads, deadlines,
- * reps, policy versions) for the same generated history of about two thousand leads. Only when
- * an alert was noticed may differ: live notices on its next scan.
+ * Live and replay cannot drift apart: the Kafka Streams topology, driven by its wall clock, and the
+ * replay driver, in event time, produce the same alerts (ids, kinds, rules, leads, deadlines, reps,
+ * policy versions) for the same generated history of about two thousand leads. Only when an alert
+ * was noticed may differ: live notices on its next scan.
  */
 class LiveReplayEquivalenceTest {
 
@@ -65,18 +65,32 @@ class LiveReplayEquivalenceTest {
       String policyVersion,
       List<String> uncovered) {
     static Essence of(SlaAlert a) {
-      return new Essence(a.getAlertId(), a.getKind(), a.getRuleId(), a.getLeadId(), a.getAccountId(),
-          a.getDueAt(), a.getRepId(), a.getPolicyVersion(), List.copyOf(a.getUncoveredLeadIds()));
+      return new Essence(
+          a.getAlertId(),
+          a.getKind(),
+          a.getRuleId(),
+          a.getLeadId(),
+          a.getAccountId(),
+          a.getDueAt(),
+          a.getRepId(),
+          a.getPolicyVersion(),
+          List.copyOf(a.getUncoveredLeadIds()));
     }
   }
 
   @Test
   void liveAndReplayProduceTheSameAlerts() {
     Policy policy = PolicyLoader.demo();
-    DemoWorkload workload = new DemoWorkload(Clock.fixed(START, ZoneOffset.UTC), 11, null,
-        Duration.ofMillis(200), Duration.ofMillis(700));
+    DemoWorkload workload =
+        new DemoWorkload(
+            Clock.fixed(START, ZoneOffset.UTC),
+            11,
+            null,
+            Duration.ofMillis(200),
+            Duration.ofMillis(700));
     List<SpecificRecord> script = workload.script(START, HISTORY);
-    List<RepProfile> reps = script.stream().filter(RepProfile.class::isInstance).map(RepProfile.class::cast).toList();
+    List<RepProfile> reps =
+        script.stream().filter(RepProfile.class::isInstance).map(RepProfile.class::cast).toList();
     List<SpecificRecord> events = script.stream().filter(LeadEvents::isLeadEvent).toList();
     Instant end = START.plus(HISTORY).plus(TAIL);
     long leads = events.stream().map(LeadEvents::leadId).distinct().count();
@@ -92,7 +106,11 @@ class LiveReplayEquivalenceTest {
     assertThat(replayed).hasSizeGreaterThan(500);
     assertThat(replayed.stream().map(SlaAlert::getRuleId).distinct())
         .as("every rule fires in this history")
-        .containsExactlyInAnyOrder("first-touch", "unassigned", "follow-up-after-engagement", "touch-cadence",
+        .containsExactlyInAnyOrder(
+            "first-touch",
+            "unassigned",
+            "follow-up-after-engagement",
+            "touch-cadence",
             "buying-group-coverage");
     assertThat(live.stream().map(Essence::of).toList())
         .containsExactlyInAnyOrderElementsOf(replayed.stream().map(Essence::of).toList());
@@ -100,34 +118,54 @@ class LiveReplayEquivalenceTest {
     // intervals (one interval, plus the driver's steps not lining up with the scan schedule).
     Map<String, Instant> replayedAt = new HashMap<>();
     replayed.forEach(a -> replayedAt.put(a.getAlertId() + a.getKind(), a.getDetectedAt()));
-    assertThat(live).allSatisfy(a -> {
-      Instant exact = replayedAt.get(a.getAlertId() + a.getKind());
-      assertThat(Duration.between(exact, a.getDetectedAt())).isBetween(Duration.ZERO, TICK.multipliedBy(2));
-    });
+    assertThat(live)
+        .allSatisfy(
+            a -> {
+              Instant exact = replayedAt.get(a.getAlertId() + a.getKind());
+              assertThat(Duration.between(exact, a.getDetectedAt()))
+                  .isBetween(Duration.ZERO, TICK.multipliedBy(2));
+            });
   }
 
-  private List<SlaAlert> runLive(Policy policy, List<RepProfile> reps, List<SpecificRecord> events, Instant end) {
+  private List<SlaAlert> runLive(
+      Policy policy, List<RepProfile> reps, List<SpecificRecord> events, Instant end) {
     SchemaRegistryClient registry = new InProcessSchemaRegistryClient(SchemaRegistry.inMemory());
     TopicNames topics = TopicNames.DEFAULTS;
-    var topology = SlaTopology.build(topics, EventSerdes.using(registry, true), SlaRules.standard(),
-        new PolicyHolder(policy), new EngineSettings(TICK, 10_000, Duration.ofDays(7)), EngineListener.NONE);
+    var topology =
+        SlaTopology.build(
+            topics,
+            EventSerdes.using(registry, true),
+            SlaRules.standard(),
+            new PolicyHolder(policy),
+            new EngineSettings(TICK, 10_000, Duration.ofDays(7)),
+            EngineListener.NONE);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "equivalence");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     List<SlaAlert> out = new ArrayList<>();
     try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, START)) {
-      TestOutputTopic<String, SlaAlert> alerts = driver.createOutputTopic(topics.alerts(), new StringDeserializer(),
-          new SpecificAvroDeserializer<>(registry, SlaAlert.class));
-      TestInputTopic<String, RepProfile> repTopic = driver.createInputTopic(topics.reps(), new StringSerializer(),
-          new SpecificAvroSerializer<>(registry, true));
+      TestOutputTopic<String, SlaAlert> alerts =
+          driver.createOutputTopic(
+              topics.alerts(),
+              new StringDeserializer(),
+              new SpecificAvroDeserializer<>(registry, SlaAlert.class));
+      TestInputTopic<String, RepProfile> repTopic =
+          driver.createInputTopic(
+              topics.reps(), new StringSerializer(), new SpecificAvroSerializer<>(registry, true));
       reps.forEach(r -> repTopic.pipeInput(r.getRepId(), r, START));
       Map<String, TestInputTopic<String, SpecificRecord>> inputs = new HashMap<>();
       Instant wall = START;
       for (SpecificRecord event : events) {
         wall = advance(driver, wall, LeadEvents.occurredAt(event));
-        inputs.computeIfAbsent(topics.topicOf(event), t -> driver.createInputTopic(t, new StringSerializer(),
-                new SpecificAvroSerializer<SpecificRecord>(registry, true)))
+        inputs
+            .computeIfAbsent(
+                topics.topicOf(event),
+                t ->
+                    driver.createInputTopic(
+                        t,
+                        new StringSerializer(),
+                        new SpecificAvroSerializer<SpecificRecord>(registry, true)))
             .pipeInput(LeadEvents.leadId(event), event, LeadEvents.occurredAt(event));
         alerts.readValuesToList().forEach(out::add);
       }

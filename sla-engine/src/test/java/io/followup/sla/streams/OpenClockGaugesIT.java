@@ -1,6 +1,5 @@
 package io.followup.sla.streams;
 
-import io.followup.sla.policy.PolicyHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +7,7 @@ import io.followup.sla.config.EngineConfig;
 import io.followup.sla.events.LeadCreated;
 import io.followup.sla.metrics.EngineMeters;
 import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.serde.HttpSchemaRegistryClient;
@@ -170,7 +170,11 @@ class OpenClockGaugesIT {
               config.topics().all(), config.get(EngineConfig.APPLICATION_ID).orElseThrow());
       SlaEngine engine =
           SlaEngine.start(
-              config, new PolicyHolder(policy), registry, meters.registry(), Optional.of((short) 1));
+              config,
+              new PolicyHolder(policy),
+              registry,
+              meters.registry(),
+              Optional.of((short) 1));
       assertThat(engine.awaitRunning(Duration.ofSeconds(60))).isTrue();
       return new Instance(meters, engine);
     }
