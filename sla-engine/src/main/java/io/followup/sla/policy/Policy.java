@@ -32,7 +32,9 @@ public record Policy(
   /** The rule's settings, also when turned off (for wording the end of a clock it had started). */
   public RulePolicy settings(RuleId rule) {
     RulePolicy settings = rules.get(rule);
-    return settings != null ? settings : RulePolicy.of(java.time.Duration.ofDays(2), null, null);
+    // A parsed policy names every rule (missing ones come from the built-in policy); only a policy
+    // built in code may lack one.
+    return settings != null ? settings : PolicyLoader.builtInDefault().rules().get(rule);
   }
 
   /** The rule's settings, or empty when the policy turns the rule off. */
