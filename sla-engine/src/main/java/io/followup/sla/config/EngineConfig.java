@@ -38,6 +38,7 @@ public final class EngineConfig {
   public static final String PUNCTUATE_INTERVAL = "engine.punctuate-interval";
   public static final String MAX_DEADLINES_PER_TICK = "engine.max-deadlines-per-tick";
   public static final String DUPLICATE_WINDOW = "engine.duplicate-window";
+  public static final String STATE_RETENTION = "engine.state-retention";
   public static final String EMBEDDED_KAFKA_PORT = "embedded.kafka-port";
   public static final String EMBEDDED_REGISTRY_PORT = "embedded.schema-registry-port";
   public static final String METRICS_MAX_REPS = "metrics.max-reps";
@@ -90,6 +91,7 @@ public final class EngineConfig {
     PUNCTUATE_INTERVAL,
     MAX_DEADLINES_PER_TICK,
     DUPLICATE_WINDOW,
+    STATE_RETENTION,
     EMBEDDED_KAFKA_PORT,
     EMBEDDED_REGISTRY_PORT,
     METRICS_MAX_REPS,
@@ -217,7 +219,8 @@ public final class EngineConfig {
       return new EngineSettings(
           duration(PUNCTUATE_INTERVAL, EngineSettings.DEFAULTS.punctuateInterval()),
           intValue(MAX_DEADLINES_PER_TICK, EngineSettings.DEFAULTS.maxDeadlinesPerTick()),
-          duration(DUPLICATE_WINDOW, EngineSettings.DEFAULTS.duplicateWindow()));
+          duration(DUPLICATE_WINDOW, EngineSettings.DEFAULTS.duplicateWindow()),
+          duration(STATE_RETENTION, EngineSettings.DEFAULTS.stateRetention()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

@@ -33,6 +33,7 @@ public final class AccountCoverageProcessor
   private ProcessorContext<String, SlaAlert> context;
   private KeyValueStore<String, AccountState> accounts;
   private DeadlineIndex deadlines;
+  private RetentionIndex retention;
   private RepDirectory reps;
   private ClockTally tally;
 
@@ -52,6 +53,7 @@ public final class AccountCoverageProcessor
     this.context = context;
     this.accounts = context.getStateStore(StoreNames.ACCOUNT_STATE);
     this.deadlines = new DeadlineIndex(context.getStateStore(StoreNames.ACCOUNT_DEADLINES));
+    this.retention = new RetentionIndex(context.getStateStore(StoreNames.ACCOUNT_RETENTION));
     this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
     this.tally =
         new ClockTally(
@@ -80,12 +82,49 @@ public final class AccountCoverageProcessor
       apply(before, rule.onDeadline(before, deadline, current, reps, now), now);
     }
     listener.deadlinesFired(due, now);
+    for (RetentionIndex.Entry entry : retention.due(now, settings.maxDeadlinesPerTick())) {
+      AccountState state = accounts.get(entry.key());
+      if (state != null && entry.equals(forgetAt(state))) {
+        accounts.delete(entry.key());
+      }
+      retention.remove(entry);
+    }
+  }
+
+  /**
+   * When an account's state may be forgotten: no coverage clock and every member closed, the
+   * retention period after the last change of a member.
+   */
+  private RetentionIndex.Entry forgetAt(AccountState state) {
+    if (state == null
+        || state.getClock() != null
+        || state.getMembers().values().stream().anyMatch(BuyingGroupMember::open)) {
+      return null;
+    }
+    return state.getMembers().values().stream()
+        .map(BuyingGroupMember::at)
+        .max(Instant::compareTo)
+        .map(
+            last ->
+                new RetentionIndex.Entry(
+                    last.plus(settings.stateRetention()), state.getAccountId()))
+        .orElse(null);
   }
 
   private void apply(AccountState before, AccountOutcome outcome, Instant now) {
     deadlines.update(outcome.cleared(), outcome.set());
     if (outcome.state() != null) {
       accounts.put(outcome.state().getAccountId(), outcome.state());
+      RetentionIndex.Entry was = forgetAt(before);
+      RetentionIndex.Entry next = forgetAt(outcome.state());
+      if (!java.util.Objects.equals(was, next)) {
+        if (was != null) {
+          retention.remove(was);
+        }
+        if (next != null) {
+          retention.schedule(next);
+        }
+      }
       tally.change(clocksOf(before), clocksOf(outcome.state()));
     }
     outcome.clockEvents().forEach(listener::clockChanged);

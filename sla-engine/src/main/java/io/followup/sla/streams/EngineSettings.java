@@ -9,12 +9,26 @@ import java.time.Duration;
  * @param maxDeadlinesPerTick a cap on the work of one scan, so a backlog cannot stall processing;
  *     the rest waits for the next tick
  * @param duplicateWindow how long an eventId is remembered to drop duplicates
+ * @param stateRetention how long the state of a lead (or account) with no running clock is kept
+ *     after its last event; then it is forgotten, so state grows with active leads, not with every
+ *     lead ever seen
  */
 public record EngineSettings(
-    Duration punctuateInterval, int maxDeadlinesPerTick, Duration duplicateWindow) {
+    Duration punctuateInterval,
+    int maxDeadlinesPerTick,
+    Duration duplicateWindow,
+    Duration stateRetention) {
+
+  public static final Duration DEFAULT_STATE_RETENTION = Duration.ofDays(90);
 
   public static final EngineSettings DEFAULTS =
-      new EngineSettings(Duration.ofSeconds(1), 10_000, Duration.ofDays(7));
+      new EngineSettings(
+          Duration.ofSeconds(1), 10_000, Duration.ofDays(7), DEFAULT_STATE_RETENTION);
+
+  public EngineSettings(
+      Duration punctuateInterval, int maxDeadlinesPerTick, Duration duplicateWindow) {
+    this(punctuateInterval, maxDeadlinesPerTick, duplicateWindow, DEFAULT_STATE_RETENTION);
+  }
 
   public EngineSettings {
     if (punctuateInterval.isNegative() || punctuateInterval.isZero()) {
@@ -25,6 +39,9 @@ public record EngineSettings(
     }
     if (duplicateWindow.isNegative() || duplicateWindow.isZero()) {
       throw new IllegalArgumentException("engine.duplicate-window must be positive");
+    }
+    if (stateRetention.isNegative() || stateRetention.isZero()) {
+      throw new IllegalArgumentException("engine.state-retention must be positive");
     }
   }
 }

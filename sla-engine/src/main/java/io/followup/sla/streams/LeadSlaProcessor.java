@@ -40,6 +40,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, LeadState> leads;
   private DeadlineIndex deadlines;
+  private RetentionIndex retention;
   private WindowStore<String, Long> seenEvents;
   private RepDirectory reps;
   private ClockTally tally;
@@ -64,6 +65,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     this.context = context;
     this.leads = context.getStateStore(StoreNames.LEAD_STATE);
     this.deadlines = new DeadlineIndex(context.getStateStore(StoreNames.DEADLINE_INDEX));
+    this.retention = new RetentionIndex(context.getStateStore(StoreNames.LEAD_RETENTION));
     this.seenEvents = context.getStateStore(StoreNames.SEEN_EVENTS);
     this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
     this.tally =
@@ -107,6 +109,33 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
       apply(before, engine.onDeadline(before, deadline, current, reps, now), now);
     }
     listener.deadlinesFired(due, now);
+    forgetClosedLeads(now);
+  }
+
+  /** Drops the state of leads closed, with no clock, and quiet for the retention period. */
+  private void forgetClosedLeads(Instant now) {
+    for (RetentionIndex.Entry entry : retention.due(now, settings.maxDeadlinesPerTick())) {
+      LeadState state = leads.get(entry.key());
+      if (state != null && entry.equals(forgetAt(state))) {
+        leads.delete(entry.key());
+      }
+      retention.remove(entry);
+    }
+  }
+
+  /**
+   * When a lead's state may be forgotten: a closed lead with no clock, the retention period after
+   * its last event. An open lead is kept however quiet it is: it may re-engage months later.
+   */
+  private RetentionIndex.Entry forgetAt(LeadState state) {
+    if (state == null
+        || state.getClosedAt() == null
+        || !state.getClocks().isEmpty()
+        || state.getLastEventAt() == null) {
+      return null;
+    }
+    return new RetentionIndex.Entry(
+        state.getLastEventAt().plus(settings.stateRetention()), state.getLeadId());
   }
 
   private boolean isDuplicate(String eventId, Instant now) {
@@ -125,6 +154,16 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     deadlines.update(outcome.cleared(), outcome.set());
     if (outcome.state() != null) {
       leads.put(outcome.state().getLeadId(), outcome.state());
+      RetentionIndex.Entry was = forgetAt(before);
+      RetentionIndex.Entry next = forgetAt(outcome.state());
+      if (!java.util.Objects.equals(was, next)) {
+        if (was != null) {
+          retention.remove(was);
+        }
+        if (next != null) {
+          retention.schedule(next);
+        }
+      }
       tally.change(
           before == null ? List.of() : before.getClocks().values(),
           outcome.state().getClocks().values());

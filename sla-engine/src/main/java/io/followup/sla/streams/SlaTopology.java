@@ -119,6 +119,18 @@ public final class SlaTopology {
         LEAD_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.LEAD_RETENTION),
+            Serdes.Bytes(),
+            Serdes.ByteArray()),
+        LEAD_RULES);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.ACCOUNT_RETENTION),
+            Serdes.Bytes(),
+            Serdes.ByteArray()),
+        ACCOUNT_RULES);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.ACCOUNT_STATE),
             Serdes.String(),
             new JsonSerde<>(AccountState.class)),

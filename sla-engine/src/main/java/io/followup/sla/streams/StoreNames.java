@@ -9,6 +9,12 @@ public final class StoreNames {
   /** (deadline, rule, leadId) to nothing: what the punctuator scans. */
   public static final String DEADLINE_INDEX = "deadline-index";
 
+  /** (time, leadId) to nothing: when to forget a lead that has no running clock. */
+  public static final String LEAD_RETENTION = "lead-retention-index";
+
+  /** (time, accountId) to nothing: when to forget an account that has no running clock. */
+  public static final String ACCOUNT_RETENTION = "account-retention-index";
+
   /** eventIds seen recently, to drop duplicates. */
   public static final String SEEN_EVENTS = "seen-event-ids";
 

@@ -3,6 +3,7 @@ package io.followup.sla.streams;
 import static io.followup.sla.rules.TestEvents.T0;
 import static io.followup.sla.rules.TestEvents.created;
 import static io.followup.sla.rules.TestEvents.h;
+import static io.followup.sla.rules.TestEvents.status;
 import static io.followup.sla.rules.TestEvents.touch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -284,6 +285,35 @@ class LeadSlaTopologyTest {
     send(created("L-9", h(0), "RFP_REQUEST", "HOT", "R-DANA"));
     advanceTo(h(5));
     assertThat(alerts.readRecordsToList()).extracting(TestRecord::key).contains("L-9");
+  }
+
+  @Test
+  void closedLeadsAreForgottenAfterTheRetentionPeriodOpenOnesAreKept() {
+    driver.close();
+    start(
+        new EngineSettings(
+            Duration.ofMinutes(10), 10_000, Duration.ofDays(7), Duration.ofDays(30)));
+    send(created("L-closed", h(0), "WEBINAR", "WARM", "R-DANA"));
+    send(touch("L-closed", h(1), "R-DANA"));
+    send(status("L-closed", h(2), "CONVERTED", "R-DANA"));
+    send(created("L-open", h(0), "WEBINAR", "WARM", "R-DANA"));
+    send(touch("L-open", h(1), "R-DANA"));
+    for (int i = 0; i < 5; i++) {
+      send(touch("L-open", h(2 + i), "R-DANA"));
+    }
+    var leads =
+        driver.<String, io.followup.sla.rules.LeadState>getKeyValueStore(StoreNames.LEAD_STATE);
+    var accounts =
+        driver.<String, io.followup.sla.rules.AccountState>getKeyValueStore(
+            StoreNames.ACCOUNT_STATE);
+
+    advanceTo(Duration.ofDays(29));
+    assertThat(leads.get("L-closed")).as("kept within the retention period").isNotNull();
+
+    advanceTo(Duration.ofDays(31));
+    assertThat(leads.get("L-closed")).as("closed, no clock, quiet for 30 days").isNull();
+    assertThat(leads.get("L-open")).as("open leads may re-engage: kept").isNotNull();
+    assertThat(accounts.get("A-1")).as("the account still has an open member").isNotNull();
   }
 
   private static String header(Headers headers, String name) {
