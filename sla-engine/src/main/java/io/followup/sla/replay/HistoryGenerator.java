@@ -50,7 +50,6 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.avro.specific.SpecificRecord;
@@ -921,10 +920,5 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
 
   private static Instant instant(long epochMs) {
     return Instant.ofEpochMilli(epochMs);
-  }
-
-  /** Hands every record of the history to {@code sink}, in order. */
-  public void forEachRecord(Consumer<? super SpecificRecord> sink) {
-    iterator().forEachRemaining(sink);
   }
 }

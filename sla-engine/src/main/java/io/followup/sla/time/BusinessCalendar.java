@@ -42,9 +42,9 @@ import java.util.TreeSet;
  *       Intervals away from the change (09:00-17:00 against a change at 02:00) are unaffected.
  * </ul>
  *
- * <p>Long SLAs are cheap: runs of whole weeks without a holiday or a clock change are skipped
- * arithmetically, so a 400-hour SLA walks only the days around its ends, its holidays and clock
- * changes. Immutable and thread-safe.
+ * <p>Long SLAs are cheap: runs of whole weeks without a clock change are counted arithmetically (a
+ * week's hours each, less the hours of the holidays in them), so a 400-hour SLA walks only the days
+ * around its ends and the weeks in which the clocks change. Immutable and thread-safe.
  */
 public final class BusinessCalendar implements SlaCalendar {
 
@@ -100,13 +100,15 @@ public final class BusinessCalendar implements SlaCalendar {
     LocalDate day = localDate(start);
     while (true) {
       if (remaining.compareTo(weekly) > 0 && !cursor.isAfter(startOfDay(day))) {
-        // At the start of a day with more than a week to go: jump over clean weeks at once,
-        // leaving the last (partial) week to the walk below.
+        // At the start of a day with more than a week to go: jump over whole weeks without a
+        // clock change at once, holidays subtracted, leaving the last (partial) week to the walk
+        // below. Holidays only shrink what a jump counts, so the deadline is never jumped over.
         long needed = remaining.minusNanos(1).dividedBy(weekly);
-        long weeks = Math.min(needed, cleanWeeksFrom(day));
+        long weeks = Math.min(needed, weeksWithoutClockChangeFrom(day));
         if (weeks > 0) {
-          remaining = remaining.minus(weekly.multipliedBy(weeks));
-          day = day.plusWeeks(weeks);
+          LocalDate until = day.plusWeeks(weeks);
+          remaining = remaining.minus(weekly.multipliedBy(weeks)).plus(holidayHours(day, until));
+          day = until;
           cursor = startOfDay(day);
           continue;
         }
@@ -150,12 +152,16 @@ public final class BusinessCalendar implements SlaCalendar {
     LocalDate lastDay = localDate(to);
     while (!day.isAfter(lastDay)) {
       if (!cursor.isAfter(startOfDay(day))) {
-        // Whole clean weeks that end by the start of the last day count a week's hours each.
+        // Whole weeks without a clock change that end by the start of the last day count a
+        // week's hours each, less their holidays.
         long weeks =
-            Math.min(ChronoUnit.DAYS.between(day, lastDay) / DAYS_PER_WEEK, cleanWeeksFrom(day));
+            Math.min(
+                ChronoUnit.DAYS.between(day, lastDay) / DAYS_PER_WEEK,
+                weeksWithoutClockChangeFrom(day));
         if (weeks > 0) {
-          total = total.plus(weekly.multipliedBy(weeks));
-          day = day.plusWeeks(weeks);
+          LocalDate until = day.plusWeeks(weeks);
+          total = total.plus(weekly.multipliedBy(weeks)).minus(holidayHours(day, until));
+          day = until;
           cursor = startOfDay(day);
           continue;
         }
@@ -200,24 +206,31 @@ public final class BusinessCalendar implements SlaCalendar {
   }
 
   /**
-   * How many consecutive weeks from the start of {@code day} hold no holiday and no clock change,
-   * so that each has exactly {@link WorkingHours#weekly()} of working time.
+   * How many consecutive weeks from the start of {@code day} hold no clock change, so that each has
+   * exactly {@link WorkingHours#weekly()} of working time, holidays aside.
    */
-  private long cleanWeeksFrom(LocalDate day) {
-    long weeks = Long.MAX_VALUE;
-    LocalDate holiday = holidays.ceiling(day);
-    if (holiday != null) {
-      weeks = ChronoUnit.DAYS.between(day, holiday) / DAYS_PER_WEEK;
-    }
+  private long weeksWithoutClockChangeFrom(LocalDate day) {
     ZoneOffsetTransition change = rules.nextTransition(startOfDay(day));
-    if (change != null) {
-      // The earlier of the two local dates, so that a change near midnight is never skipped.
-      LocalDateTime before = change.getDateTimeBefore();
-      LocalDateTime after = change.getDateTimeAfter();
-      LocalDate changeDay = before.isBefore(after) ? before.toLocalDate() : after.toLocalDate();
-      weeks = Math.min(weeks, Math.max(0, ChronoUnit.DAYS.between(day, changeDay)) / DAYS_PER_WEEK);
+    if (change == null) {
+      return Long.MAX_VALUE;
     }
-    return weeks;
+    // The earlier of the two local dates, so that a change near midnight is never skipped.
+    LocalDateTime before = change.getDateTimeBefore();
+    LocalDateTime after = change.getDateTimeAfter();
+    LocalDate changeDay = before.isBefore(after) ? before.toLocalDate() : after.toLocalDate();
+    return Math.max(0, ChronoUnit.DAYS.between(day, changeDay)) / DAYS_PER_WEEK;
+  }
+
+  /**
+   * The working hours the holidays in {@code [from, until)} take away, in a stretch without a clock
+   * change (where local hours are real hours).
+   */
+  private Duration holidayHours(LocalDate from, LocalDate until) {
+    long minutes = 0;
+    for (LocalDate holiday : holidays.subSet(from, true, until, false)) {
+      minutes += hours.dailyMinutes(holiday.getDayOfWeek());
+    }
+    return Duration.ofMinutes(minutes);
   }
 
   private LocalDate localDate(Instant t) {

@@ -270,6 +270,16 @@ public final class WorkingHours {
     return minutes[day.ordinal()];
   }
 
+  /** The working minutes of {@code day}, counted in local time. */
+  int dailyMinutes(DayOfWeek day) {
+    int[] m = minutes(day);
+    int total = 0;
+    for (int i = 0; i < m.length; i += 2) {
+      total += m[i + 1] - m[i];
+    }
+    return total;
+  }
+
   /** The working time of a whole week, counted in local time (as if no clock ever changed). */
   public Duration weekly() {
     return weekly;
