@@ -1,9 +1,11 @@
 package io.followup.sla.demo;
 
 /**
- * How a demo rep follows up on a lead once it is theirs. Each demo rep has one, so that every rule
- * of the engine has someone to catch, while most leads are still handled in time. Times are demo
- * seconds after the rep got the lead.
+ * How a rep follows up on a lead once it is theirs, in the demo and in generated histories alike.
+ * Each rep has one, so that every rule of the engine has someone to catch, while most leads are
+ * still handled in time. The times below are the demo's seconds; a generated history plays the same
+ * habits out in the rep's working hours (a prompt rep within the hour, a slow one after a day or
+ * more).
  */
 public enum RepHabit {
   /**

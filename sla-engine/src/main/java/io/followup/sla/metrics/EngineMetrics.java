@@ -121,7 +121,7 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   private Gauge policyInfo;
 
   /**
-   * @param policy the policy in force, looked at on every deadline scan so a new version shows
+   * @param policy the policy in force, looked at again whenever a new version is put in force
    * @param leadEventTopics the topics dead letters can come from
    * @param maxReps how many reps get their own series
    */
@@ -240,7 +240,6 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
       Duration late = Duration.between(deadline.at(), now);
       detectionDelay.record(late.isNegative() ? Duration.ZERO : late);
     }
-    refreshPolicy();
   }
 
   @Override
@@ -285,8 +284,8 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   }
 
   /**
-   * Shows the policy in force and gauges every rule it turns on; also called on every deadline
-   * scan, so a new policy version shows within a tick.
+   * Shows the policy in force and gauges every rule it turns on; called at start and whenever a new
+   * version is put in force.
    */
   synchronized void refreshPolicy() {
     Policy current = policy.get();

@@ -3,6 +3,7 @@ package io.followup.sla.replay;
 import io.followup.sla.demo.LifeSciencesCast;
 import io.followup.sla.demo.LifeSciencesCast.Asset;
 import io.followup.sla.demo.LifeSciencesCast.Persona;
+import io.followup.sla.demo.RepHabit;
 import io.followup.sla.events.RepProfile;
 import java.time.ZoneId;
 import java.util.List;
@@ -25,7 +26,7 @@ final class HistoryCast {
       String team,
       String timeZone,
       String region,
-      FollowUpHabit habit) {
+      RepHabit habit) {
 
     RepProfile profile() {
       return LifeSciencesCast.profile(repId, name, managerId, team, timeZone, region);
@@ -47,123 +48,69 @@ final class HistoryCast {
   /** Twenty reps, five a team, each with a habit; every habit shows in more than one team. */
   static final List<Person> REPS =
       List.of(
-          rep("R-SAM", "Sam Patel", "R-PRIYA", EAST, "America/New_York", FollowUpHabit.PROMPT),
-          rep(
-              "R-OLIVIA",
-              "Olivia Brooks",
-              "R-PRIYA",
-              EAST,
-              "America/New_York",
-              FollowUpHabit.STEADY),
-          rep(
-              "R-KEVIN",
-              "Kevin Doyle",
-              "R-PRIYA",
-              EAST,
-              "America/New_York",
-              FollowUpHabit.ONE_AND_DONE),
-          rep("R-RACHEL", "Rachel Stein", "R-PRIYA", EAST, "America/New_York", FollowUpHabit.SLOW),
+          rep("R-SAM", "Sam Patel", "R-PRIYA", EAST, "America/New_York", RepHabit.PROMPT),
+          rep("R-OLIVIA", "Olivia Brooks", "R-PRIYA", EAST, "America/New_York", RepHabit.STEADY),
+          rep("R-KEVIN", "Kevin Doyle", "R-PRIYA", EAST, "America/New_York", RepHabit.ONE_AND_DONE),
+          rep("R-RACHEL", "Rachel Stein", "R-PRIYA", EAST, "America/New_York", RepHabit.SLOW),
           rep(
               "R-ETHAN",
               "Ethan Moore",
               "R-PRIYA",
               EAST,
               "America/New_York",
-              FollowUpHabit.SOLID_BUT_MISSES),
-          rep("R-DANA", "Dana Ortiz", "R-MARCUS", CENTRAL, "America/Chicago", FollowUpHabit.SLOW),
+              RepHabit.SOLID_BUT_MISSES),
+          rep("R-DANA", "Dana Ortiz", "R-MARCUS", CENTRAL, "America/Chicago", RepHabit.SLOW),
           rep(
               "R-MAYA",
               "Maya Chen",
               "R-MARCUS",
               CENTRAL,
               "America/Chicago",
-              FollowUpHabit.SOLID_BUT_MISSES),
-          rep(
-              "R-TYLER",
-              "Tyler Nguyen",
-              "R-MARCUS",
-              CENTRAL,
-              "America/Chicago",
-              FollowUpHabit.PROMPT),
+              RepHabit.SOLID_BUT_MISSES),
+          rep("R-TYLER", "Tyler Nguyen", "R-MARCUS", CENTRAL, "America/Chicago", RepHabit.PROMPT),
           rep(
               "R-HANNAH",
               "Hannah Lopez",
               "R-MARCUS",
               CENTRAL,
               "America/Denver",
-              FollowUpHabit.IGNORES_SYNDICATION),
-          rep(
-              "R-CONNOR",
-              "Connor Reid",
-              "R-MARCUS",
-              CENTRAL,
-              "America/Chicago",
-              FollowUpHabit.STEADY),
-          rep(
-              "R-AVA",
-              "Ava Martinez",
-              "R-GRACE",
-              WEST,
-              "America/Los_Angeles",
-              FollowUpHabit.PROMPT),
-          rep(
-              "R-LIAM",
-              "Liam Foster",
-              "R-GRACE",
-              WEST,
-              "America/Los_Angeles",
-              FollowUpHabit.STEADY),
-          rep(
-              "R-ZOE",
-              "Zoe Kaplan",
-              "R-GRACE",
-              WEST,
-              "America/Phoenix",
-              FollowUpHabit.ONE_AND_DONE),
-          rep(
-              "R-NOAH",
-              "Noah Bennett",
-              "R-GRACE",
-              WEST,
-              "America/Los_Angeles",
-              FollowUpHabit.STEADY),
+              RepHabit.IGNORES_SYNDICATION),
+          rep("R-CONNOR", "Connor Reid", "R-MARCUS", CENTRAL, "America/Chicago", RepHabit.STEADY),
+          rep("R-AVA", "Ava Martinez", "R-GRACE", WEST, "America/Los_Angeles", RepHabit.PROMPT),
+          rep("R-LIAM", "Liam Foster", "R-GRACE", WEST, "America/Los_Angeles", RepHabit.STEADY),
+          rep("R-ZOE", "Zoe Kaplan", "R-GRACE", WEST, "America/Phoenix", RepHabit.ONE_AND_DONE),
+          rep("R-NOAH", "Noah Bennett", "R-GRACE", WEST, "America/Los_Angeles", RepHabit.STEADY),
           rep(
               "R-ISLA",
               "Isla Turner",
               "R-GRACE",
               WEST,
               "America/Los_Angeles",
-              FollowUpHabit.SOLID_BUT_MISSES),
+              RepHabit.SOLID_BUT_MISSES),
           rep(
               "R-LUKAS",
               "Lukas Brandt",
               "R-JONAS",
               DACH,
               "Europe/Berlin",
-              FollowUpHabit.IGNORES_SYNDICATION),
-          rep(
-              "R-FRIEDA",
-              "Frieda Hoffmann",
-              "R-JONAS",
-              DACH,
-              "Europe/Berlin",
-              FollowUpHabit.STEADY),
-          rep("R-MATTEO", "Matteo Keller", "R-JONAS", DACH, "Europe/Zurich", FollowUpHabit.PROMPT),
-          rep("R-SOPHIE", "Sophie Wagner", "R-JONAS", DACH, "Europe/Berlin", FollowUpHabit.SLOW),
+              RepHabit.IGNORES_SYNDICATION),
+          rep("R-FRIEDA", "Frieda Hoffmann", "R-JONAS", DACH, "Europe/Berlin", RepHabit.STEADY),
+          rep("R-MATTEO", "Matteo Keller", "R-JONAS", DACH, "Europe/Zurich", RepHabit.PROMPT),
+          rep("R-SOPHIE", "Sophie Wagner", "R-JONAS", DACH, "Europe/Berlin", RepHabit.SLOW),
           rep(
               "R-FELIX",
               "Felix Schulz",
               "R-JONAS",
               DACH,
               "Europe/Vienna",
-              FollowUpHabit.SOLID_BUT_MISSES));
+              RepHabit.SOLID_BUT_MISSES));
 
   private static Person manager(String id, String name, String team, String zone, String region) {
     return new Person(id, name, null, team, zone, region, null);
   }
 
   private static Person rep(
-      String id, String name, String managerId, String team, String zone, FollowUpHabit habit) {
+      String id, String name, String managerId, String team, String zone, RepHabit habit) {
     String region = zone.startsWith("Europe/") ? "DE" : "US";
     return new Person(id, name, managerId, team, zone, region, habit);
   }

@@ -10,6 +10,7 @@ import io.followup.sla.demo.LifeSciencesCast;
 import io.followup.sla.demo.LifeSciencesCast.Asset;
 import io.followup.sla.demo.LifeSciencesCast.CompanyName;
 import io.followup.sla.demo.LifeSciencesCast.Persona;
+import io.followup.sla.demo.RepHabit;
 import io.followup.sla.demo.StoryDice;
 import io.followup.sla.events.ContentEngaged;
 import io.followup.sla.events.LeadCreated;
@@ -63,8 +64,8 @@ import org.apache.avro.specific.SpecificRecordBase;
  *
  * <ul>
  *   <li>Twenty reps in four teams with their managers, in US and European time zones, working
- *       MON-FRI 09:00-17:00; each rep has a {@link FollowUpHabit} (prompt, steady, slow, ignores
- *       content syndication, one generic email and silence, solid but misses one lead in seven).
+ *       MON-FRI 09:00-17:00; each rep has a {@link RepHabit} (prompt, steady, slow, ignores content
+ *       syndication, one generic email and silence, solid but misses one lead in seven).
  *   <li>Leads arrive mostly in their company's working hours on weekdays; syndicated and bought
  *       lists also arrive in nightly imports. About three in four are assigned at creation, most of
  *       the rest within hours, a few never.
@@ -110,7 +111,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
   }
 
   /** A person of the history: a rep with a habit, or a manager (habit null). */
-  public record Rep(RepProfile profile, FollowUpHabit habit) {}
+  public record Rep(RepProfile profile, RepHabit habit) {}
 
   /** What a history holds: records in all, leads, reps and managers, and records per type. */
   public record Summary(long records, long leads, long reps, Map<String, Long> byType) {}
@@ -506,7 +507,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       int firstStep = steps.size();
 
       if (plan.ignored()) {
-        if (rep.habit() == FollowUpHabit.IGNORES_SYNDICATION && dice.chance(0.35)) {
+        if (rep.habit() == RepHabit.IGNORES_SYNDICATION && dice.chance(0.35)) {
           long at = after(calendar, ownerAt, dice.between(10 * WORKING_DAY, 20 * WORKING_DAY));
           steps.add(
               planned(
@@ -529,7 +530,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
 
       long first = after(calendar, ownerAt, plan.firstDelay());
       if (mayReassign
-          && (rep.habit() == FollowUpHabit.SLOW || plan.firstDelay() > 3 * WORKING_DAY)
+          && (rep.habit() == RepHabit.SLOW || plan.firstDelay() > 3 * WORKING_DAY)
           && dice.chance(0.15)) {
         long reassignAt = after(calendar, ownerAt, dice.between(3 * WORKING_DAY, 5 * WORKING_DAY));
         if (reassignAt < first) {
@@ -538,7 +539,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
         }
       }
 
-      if (rep.habit() == FollowUpHabit.ONE_AND_DONE) {
+      if (rep.habit() == RepHabit.ONE_AND_DONE) {
         if (dice.chance(0.25)) {
           long at = Math.max(ownerAt + 1000, first - dice.between(MINUTE, 30 * MINUTE));
           steps.add(planned(at, status(lead.leadId(), at, "ACCEPTED", rep.repId(), null)));
@@ -587,7 +588,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
                         "Re: " + subject)));
           }
         }
-        if (dice.chance(rep.habit() == FollowUpHabit.SLOW ? 0.4 : 0.55)) {
+        if (dice.chance(rep.habit() == RepHabit.SLOW ? 0.4 : 0.55)) {
           long acceptedAt = Math.max(ownerAt + 1000, first - dice.between(MINUTE, 20 * MINUTE));
           steps.add(
               planned(
@@ -662,7 +663,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       List<Person> candidates =
           HistoryCast.REPS.stream()
               .filter(r -> r.team().equals(rep.team()) && !r.repId().equals(rep.repId()))
-              .filter(r -> r.habit() == FollowUpHabit.PROMPT || r.habit() == FollowUpHabit.STEADY)
+              .filter(r -> r.habit() == RepHabit.PROMPT || r.habit() == RepHabit.STEADY)
               .toList();
       if (candidates.isEmpty()) {
         return;
@@ -746,7 +747,7 @@ public final class HistoryGenerator implements Iterable<SpecificRecord> {
       }
     }
 
-    private Plan plan(FollowUpHabit habit, Lead lead) {
+    private Plan plan(RepHabit habit, Lead lead) {
       return switch (habit) {
         case PROMPT ->
             new Plan(

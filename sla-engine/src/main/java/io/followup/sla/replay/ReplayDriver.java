@@ -182,10 +182,6 @@ public final class ReplayDriver {
     return clock;
   }
 
-  public int openDeadlines() {
-    return deadlines.size();
-  }
-
   /** When a replayed record takes effect: a lead event's occurredAt, a policy's publishedAt. */
   public static Instant timeOf(SpecificRecord record) {
     return record instanceof SlaPolicy published

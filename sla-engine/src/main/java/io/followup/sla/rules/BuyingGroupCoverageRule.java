@@ -240,9 +240,8 @@ public final class BuyingGroupCoverageRule {
       case BREACHED ->
           account + ", coverage was due " + time(clock.dueAt(), now) + ": " + who + owner + ".";
       case ESCALATED -> {
-        String manager = reps.managerOf(clock.repId());
         yield "Escalated to manager "
-            + (manager == null ? "(no manager on file)" : reps.nameOf(manager))
+            + reps.managerNameOf(clock.repId())
             + ": "
             + account
             + ", "

@@ -75,7 +75,7 @@ public final class FirstTouchRule implements LeadRule {
               + ".";
       case ESCALATED ->
           "Escalated to manager "
-              + managerName(clock, reps)
+              + reps.managerNameOf(clock.repId())
               + ": "
               + lead(lead)
               + " still has "
@@ -158,10 +158,5 @@ public final class FirstTouchRule implements LeadRule {
         + " to "
         + reps.nameOf(lead.getOwnerRepId())
         + ".";
-  }
-
-  private static String managerName(SlaClock clock, RepDirectory reps) {
-    String manager = reps.managerOf(clock.repId());
-    return manager == null ? "(no manager on file)" : reps.nameOf(manager);
   }
 }

@@ -88,7 +88,7 @@ public final class FollowUpAfterEngagementRule implements LeadRule {
               + ".";
       case ESCALATED ->
           "Escalated to manager "
-              + name(reps.managerOf(clock.repId()), reps)
+              + reps.managerNameOf(clock.repId())
               + ": "
               + engaged
               + " and still has no follow-up from rep "
@@ -119,10 +119,6 @@ public final class FollowUpAfterEngagementRule implements LeadRule {
                   + ")";
             })
         .orElse("with content");
-  }
-
-  private static String name(String repId, RepDirectory reps) {
-    return repId == null ? "(no manager on file)" : reps.nameOf(repId);
   }
 
   @Override

@@ -29,6 +29,11 @@ public final class LeadRuleEngine {
   private final List<LeadRule> rules;
   private final ClockCalendars calendars = new ClockCalendars();
 
+  /** The policy's generic phrases, normalised once per policy version rather than per event. */
+  private record Phrases(Policy policy, GenericPhrases phrases) {}
+
+  private volatile Phrases phrases;
+
   public LeadRuleEngine(List<LeadRule> rules) {
     this.rules = List.copyOf(rules);
   }
@@ -61,7 +66,7 @@ public final class LeadRuleEngine {
     for (LeadRule rule : rules) {
       advance(state, rule, policy, catchUpUntil, reps, now, alerts);
     }
-    apply(state, event, new GenericPhrases(policy.genericPhrases()));
+    apply(state, event, phrasesOf(policy));
     reconcile(state, policy, reps, now, alerts, clocks);
     return Outcome.between(current, state, alerts, clocks, null);
   }
@@ -80,6 +85,15 @@ public final class LeadRuleEngine {
       }
     }
     return Outcome.between(current, state, alerts, List.of(), due);
+  }
+
+  private GenericPhrases phrasesOf(Policy policy) {
+    Phrases known = phrases;
+    if (known == null || known.policy() != policy) {
+      known = new Phrases(policy, new GenericPhrases(policy.genericPhrases()));
+      phrases = known;
+    }
+    return known.phrases();
   }
 
   private void apply(LeadState state, SpecificRecord event, GenericPhrases generic) {

@@ -103,11 +103,6 @@ public final class LeadState {
     return created && closedAt == null;
   }
 
-  /** Whether a touch happened at or after {@code since}. */
-  public boolean touchedSince(Instant since) {
-    return lastTouchAt != null && since != null && !lastTouchAt.isBefore(since);
-  }
-
   /** The first touch at or after {@code since} that counts, if any. */
   public Optional<Touch> firstTouchSince(Instant since, boolean onlyPersonalized) {
     return touches.stream()

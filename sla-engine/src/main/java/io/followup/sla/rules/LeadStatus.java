@@ -7,7 +7,6 @@ public final class LeadStatus {
 
   public static final String ASSIGNED = "ASSIGNED";
   public static final String ACCEPTED = "ACCEPTED";
-  public static final String QUALIFIED = "QUALIFIED";
 
   /** Statuses that stop every clock of the lead. */
   private static final Set<String> TERMINAL =

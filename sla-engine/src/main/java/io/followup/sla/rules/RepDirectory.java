@@ -30,6 +30,12 @@ public interface RepDirectory {
     return repId == null ? null : find(repId).map(RepProfile::getTeam).orElse(null);
   }
 
+  /** The name of the rep's manager, for escalations; says so when none is on file. */
+  default String managerNameOf(String repId) {
+    String manager = managerOf(repId);
+    return manager == null ? "(no manager on file)" : nameOf(manager);
+  }
+
   default String managerOf(String repId) {
     return repId == null ? null : find(repId).map(RepProfile::getManagerId).orElse(null);
   }

@@ -70,7 +70,7 @@ public final class TouchCadenceRule implements LeadRule {
       case BREACHED -> progress + "; the cadence was due " + time(clock.dueAt(), now) + ".";
       case ESCALATED ->
           "Escalated to manager "
-              + manager(clock, reps)
+              + reps.managerNameOf(clock.repId())
               + ": "
               + progress
               + ", "
@@ -78,11 +78,6 @@ public final class TouchCadenceRule implements LeadRule {
               + " after the cadence was due.";
       case RESOLVED -> resolvedSummary(lead, clock, policy, now, reps);
     };
-  }
-
-  private static String manager(SlaClock clock, RepDirectory reps) {
-    String manager = reps.managerOf(clock.repId());
-    return manager == null ? "(no manager on file)" : reps.nameOf(manager);
   }
 
   @Override

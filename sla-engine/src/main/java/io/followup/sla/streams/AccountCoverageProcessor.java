@@ -82,13 +82,7 @@ public final class AccountCoverageProcessor
       apply(before, rule.onDeadline(before, deadline, current, reps, now), now);
     }
     listener.deadlinesFired(due, now);
-    for (RetentionIndex.Entry entry : retention.due(now, settings.maxDeadlinesPerTick())) {
-      AccountState state = accounts.get(entry.key());
-      if (state != null && entry.equals(forgetAt(state))) {
-        accounts.delete(entry.key());
-      }
-      retention.remove(entry);
-    }
+    retention.forgetDue(now, settings.maxDeadlinesPerTick(), accounts, this::forgetAt);
   }
 
   /**
@@ -115,16 +109,7 @@ public final class AccountCoverageProcessor
     deadlines.update(outcome.cleared(), outcome.set());
     if (outcome.state() != null) {
       accounts.put(outcome.state().getAccountId(), outcome.state());
-      RetentionIndex.Entry was = forgetAt(before);
-      RetentionIndex.Entry next = forgetAt(outcome.state());
-      if (!java.util.Objects.equals(was, next)) {
-        if (was != null) {
-          retention.remove(was);
-        }
-        if (next != null) {
-          retention.schedule(next);
-        }
-      }
+      retention.move(forgetAt(before), forgetAt(outcome.state()));
       tally.change(clocksOf(before), clocksOf(outcome.state()));
     }
     outcome.clockEvents().forEach(listener::clockChanged);

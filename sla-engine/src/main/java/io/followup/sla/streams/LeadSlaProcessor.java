@@ -109,18 +109,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
       apply(before, engine.onDeadline(before, deadline, current, reps, now), now);
     }
     listener.deadlinesFired(due, now);
-    forgetClosedLeads(now);
-  }
-
-  /** Drops the state of leads closed, with no clock, and quiet for the retention period. */
-  private void forgetClosedLeads(Instant now) {
-    for (RetentionIndex.Entry entry : retention.due(now, settings.maxDeadlinesPerTick())) {
-      LeadState state = leads.get(entry.key());
-      if (state != null && entry.equals(forgetAt(state))) {
-        leads.delete(entry.key());
-      }
-      retention.remove(entry);
-    }
+    retention.forgetDue(now, settings.maxDeadlinesPerTick(), leads, this::forgetAt);
   }
 
   /**
@@ -154,16 +143,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     deadlines.update(outcome.cleared(), outcome.set());
     if (outcome.state() != null) {
       leads.put(outcome.state().getLeadId(), outcome.state());
-      RetentionIndex.Entry was = forgetAt(before);
-      RetentionIndex.Entry next = forgetAt(outcome.state());
-      if (!java.util.Objects.equals(was, next)) {
-        if (was != null) {
-          retention.remove(was);
-        }
-        if (next != null) {
-          retention.schedule(next);
-        }
-      }
+      retention.move(forgetAt(before), forgetAt(outcome.state()));
       tally.change(
           before == null ? List.of() : before.getClocks().values(),
           outcome.state().getClocks().values());

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -27,15 +29,36 @@ final class RetentionIndex {
     this.store = store;
   }
 
-  void schedule(Entry entry) {
-    store.put(encode(entry), PRESENT);
+  /** Moves a state's entry after a change: {@code was} and {@code next} may each be null. */
+  void move(Entry was, Entry next) {
+    if (Objects.equals(was, next)) {
+      return;
+    }
+    if (was != null) {
+      store.delete(encode(was));
+    }
+    if (next != null) {
+      store.put(encode(next), PRESENT);
+    }
   }
 
-  void remove(Entry entry) {
-    store.delete(encode(entry));
+  /**
+   * Deletes from {@code states} every state whose entry is due and still current ({@code forgetAt}
+   * gives the entry a state has now: a state that changed since has a later one, or none), and
+   * removes the due entries.
+   */
+  <S> void forgetDue(
+      Instant now, int max, KeyValueStore<String, S> states, Function<S, Entry> forgetAt) {
+    for (Entry entry : due(now, max)) {
+      S state = states.get(entry.key());
+      if (state != null && entry.equals(forgetAt.apply(state))) {
+        states.delete(entry.key());
+      }
+      store.delete(encode(entry));
+    }
   }
 
-  List<Entry> due(Instant now, int max) {
+  private List<Entry> due(Instant now, int max) {
     List<Entry> due = new ArrayList<>();
     byte[] upTo =
         ByteBuffer.allocate(Long.BYTES + 1).putLong(now.toEpochMilli()).put((byte) 0xFF).array();

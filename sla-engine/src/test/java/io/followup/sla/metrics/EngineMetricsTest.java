@@ -171,7 +171,7 @@ class EngineMetricsTest {
     assertThat(value("sla_policy_info{policy=\"demo\",version=\"demo-1\"}")).isEqualTo(1.0);
     Policy next = new Policy("demo", "demo-2", policy.get().rules());
     policy.set(next);
-    metrics.deadlinesFired(List.of(), T0);
+    metrics.policyInForce(next);
 
     assertThat(value("sla_policy_info{policy=\"demo\",version=\"demo-2\"}")).isEqualTo(1.0);
     assertThat(registry.scrape()).doesNotContain("demo-1");

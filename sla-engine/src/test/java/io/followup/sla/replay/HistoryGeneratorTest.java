@@ -3,6 +3,7 @@ package io.followup.sla.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.followup.sla.demo.RepHabit;
 import io.followup.sla.events.ContentEngaged;
 import io.followup.sla.events.LeadCreated;
 import io.followup.sla.events.LeadStatusChanged;
@@ -104,16 +105,16 @@ class HistoryGeneratorTest {
 
   @Test
   void theHabitsShowInTheHistory() {
-    Map<FollowUpHabit, List<Double>> hoursToFirstTouch = new EnumMap<>(FollowUpHabit.class);
-    Map<FollowUpHabit, int[]> untouched = new EnumMap<>(FollowUpHabit.class);
-    Map<FollowUpHabit, int[]> genericTouches = new EnumMap<>(FollowUpHabit.class);
+    Map<RepHabit, List<Double>> hoursToFirstTouch = new EnumMap<>(RepHabit.class);
+    Map<RepHabit, int[]> untouched = new EnumMap<>(RepHabit.class);
+    Map<RepHabit, int[]> genericTouches = new EnumMap<>(RepHabit.class);
     int ignoredSyndication = 0;
     int syndicationOfTheIgnorer = 0;
     for (LeadStory lead : leads()) {
       if (lead.owner == null) {
         continue;
       }
-      FollowUpHabit habit = habitOf(lead.owner);
+      RepHabit habit = habitOf(lead.owner);
       List<RepTouched> mine =
           lead.touches.stream()
               .filter(t -> t.getRepId().equals(lead.owner) && t.getDirection().equals("OUTBOUND"))
@@ -133,12 +134,12 @@ class HistoryGeneratorTest {
           counts[0]++;
         }
       }
-      if (habit == FollowUpHabit.IGNORES_SYNDICATION
+      if (habit == RepHabit.IGNORES_SYNDICATION
           && lead.created.getSource().equals("CONTENT_SYNDICATION")) {
         syndicationOfTheIgnorer++;
         ignoredSyndication += mine.isEmpty() ? 1 : 0;
       }
-      if (habit == FollowUpHabit.ONE_AND_DONE) {
+      if (habit == RepHabit.ONE_AND_DONE) {
         assertThat(mine).hasSizeLessThanOrEqualTo(1);
         assertThat(mine)
             .allMatch(t -> Boolean.FALSE.equals(t.getPersonalized()))
@@ -146,20 +147,20 @@ class HistoryGeneratorTest {
       }
     }
 
-    double prompt = median(hoursToFirstTouch.get(FollowUpHabit.PROMPT));
-    double steady = median(hoursToFirstTouch.get(FollowUpHabit.STEADY));
-    double slow = median(hoursToFirstTouch.get(FollowUpHabit.SLOW));
+    double prompt = median(hoursToFirstTouch.get(RepHabit.PROMPT));
+    double steady = median(hoursToFirstTouch.get(RepHabit.STEADY));
+    double slow = median(hoursToFirstTouch.get(RepHabit.SLOW));
     assertThat(prompt).isLessThan(3.0);
     assertThat(steady).isGreaterThan(prompt).isLessThan(slow);
     assertThat(slow).isGreaterThan(24.0);
 
     assertThat(syndicationOfTheIgnorer).isGreaterThan(30);
     assertThat(ignoredSyndication).isEqualTo(syndicationOfTheIgnorer);
-    assertThat(share(untouched.get(FollowUpHabit.SOLID_BUT_MISSES))).isBetween(0.03, 0.15);
-    assertThat(share(untouched.get(FollowUpHabit.PROMPT))).isLessThan(0.01);
-    assertThat(share(untouched.get(FollowUpHabit.STEADY))).isLessThan(0.01);
-    assertThat(share(genericTouches.get(FollowUpHabit.SLOW)))
-        .isGreaterThan(2 * share(genericTouches.get(FollowUpHabit.PROMPT)));
+    assertThat(share(untouched.get(RepHabit.SOLID_BUT_MISSES))).isBetween(0.03, 0.15);
+    assertThat(share(untouched.get(RepHabit.PROMPT))).isLessThan(0.01);
+    assertThat(share(untouched.get(RepHabit.STEADY))).isLessThan(0.01);
+    assertThat(share(genericTouches.get(RepHabit.SLOW)))
+        .isGreaterThan(2 * share(genericTouches.get(RepHabit.PROMPT)));
   }
 
   @Test
@@ -233,17 +234,17 @@ class HistoryGeneratorTest {
             RepDirectory.of(reps),
             events,
             TO.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-    Map<FollowUpHabit, Long> breaches =
+    Map<RepHabit, Long> breaches =
         alerts.stream()
             .filter(a -> a.getKind().equals("BREACHED") && a.getRuleId().equals("first-touch"))
             .filter(a -> a.getRepId() != null && habitOf(a.getRepId()) != null)
             .collect(Collectors.groupingBy(a -> habitOf(a.getRepId()), Collectors.counting()));
-    Map<FollowUpHabit, Long> owned =
+    Map<RepHabit, Long> owned =
         leads().stream()
             .filter(l -> l.owner != null)
             .collect(Collectors.groupingBy(l -> habitOf(l.owner), Collectors.counting()));
-    double slow = rate(breaches, owned, FollowUpHabit.SLOW);
-    double prompt = rate(breaches, owned, FollowUpHabit.PROMPT);
+    double slow = rate(breaches, owned, RepHabit.SLOW);
+    double prompt = rate(breaches, owned, RepHabit.PROMPT);
     assertThat(slow).isGreaterThan(2 * prompt);
     assertThat(alerts).anyMatch(a -> a.getRuleId().equals("unassigned"));
   }
@@ -349,7 +350,7 @@ class HistoryGeneratorTest {
     return new ArrayList<>(leads.values());
   }
 
-  private static FollowUpHabit habitOf(String repId) {
+  private static RepHabit habitOf(String repId) {
     return generator.reps().stream()
         .filter(r -> r.profile().getRepId().equals(repId))
         .map(HistoryGenerator.Rep::habit)
@@ -371,7 +372,7 @@ class HistoryGeneratorTest {
   }
 
   private static double rate(
-      Map<FollowUpHabit, Long> breaches, Map<FollowUpHabit, Long> owned, FollowUpHabit habit) {
+      Map<RepHabit, Long> breaches, Map<RepHabit, Long> owned, RepHabit habit) {
     return (double) breaches.getOrDefault(habit, 0L) / owned.get(habit);
   }
 }
