@@ -1,6 +1,5 @@
 package io.followup.sla.cli;
 
-import io.followup.sla.alerts.AlertConsole;
 import io.followup.sla.alerts.AlertText;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.demo.DemoWorkload;
@@ -8,8 +7,8 @@ import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
+import io.followup.sla.policy.RuleId;
 import io.followup.sla.policy.RulePolicy;
-import io.followup.sla.rules.RuleId;
 import io.followup.sla.serde.SpecificAvroDeserializer;
 import io.followup.sla.streams.EventPublisher;
 import io.followup.sla.streams.TopicNames;

@@ -1,7 +1,7 @@
 package io.followup.sla.cli;
 
-import io.followup.sla.replay.HistoryGenerator;
-import io.followup.sla.replay.HistoryGenerator.Settings;
+import io.followup.sla.history.HistoryGenerator;
+import io.followup.sla.history.HistoryGenerator.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

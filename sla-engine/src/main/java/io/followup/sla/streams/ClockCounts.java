@@ -1,7 +1,7 @@
 package io.followup.sla.streams;
 
+import io.followup.sla.policy.RuleId;
 import io.followup.sla.rules.ClockStage;
-import io.followup.sla.rules.RuleId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.followup.sla.streams;
 
+import io.followup.sla.policy.RuleId;
 import io.followup.sla.rules.ClockStage;
-import io.followup.sla.rules.RuleId;
 import io.followup.sla.rules.SlaClock;
 import java.util.Collection;
 import java.util.function.Function;

@@ -1,7 +1,6 @@
 package io.followup.sla.streams;
 
 import io.followup.sla.rules.Deadline;
-import io.followup.sla.time.DeadlineKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,6 @@ import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
-import io.followup.sla.serde.JsonSerde;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;

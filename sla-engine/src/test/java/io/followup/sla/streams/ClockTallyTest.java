@@ -9,16 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
+import io.followup.sla.policy.RuleId;
 import io.followup.sla.registry.InProcessSchemaRegistryClient;
 import io.followup.sla.registry.SchemaRegistry;
 import io.followup.sla.rules.ClockStage;
 import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.rules.LeadState;
-import io.followup.sla.rules.RuleId;
 import io.followup.sla.rules.SlaClock;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
-import io.followup.sla.serde.JsonSerde;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroSerializer;
 import java.nio.file.Path;

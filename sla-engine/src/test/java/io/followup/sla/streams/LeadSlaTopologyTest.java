@@ -220,7 +220,7 @@ class LeadSlaTopologyTest {
     assertThat(ticks).isNotEmpty();
     assertThat(ticks.stream().flatMap(List::stream))
         .extracting(Deadline::key, Deadline::rule)
-        .containsExactly(tuple("L-hot", io.followup.sla.rules.RuleId.FIRST_TOUCH));
+        .containsExactly(tuple("L-hot", io.followup.sla.policy.RuleId.FIRST_TOUCH));
   }
 
   @Test

@@ -1,0 +1,208 @@
+package io.followup.sla.replay;
+
+import io.followup.sla.events.ContentEngaged;
+import io.followup.sla.events.SlaAlert;
+import io.followup.sla.events.SlaPolicy;
+import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyException;
+import io.followup.sla.policy.PolicyLoader;
+import io.followup.sla.policy.RuleId;
+import io.followup.sla.rules.AccountOutcome;
+import io.followup.sla.rules.AccountState;
+import io.followup.sla.rules.BuyingGroupMember;
+import io.followup.sla.rules.ClockEvent;
+import io.followup.sla.rules.Deadline;
+import io.followup.sla.rules.LeadEvents;
+import io.followup.sla.rules.LeadState;
+import io.followup.sla.rules.Outcome;
+import io.followup.sla.rules.RepDirectory;
+import io.followup.sla.rules.SlaRules;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Runs the rule core over recorded events in event time: an in-memory state store and a
+ * time-ordered deadline queue stand in for the Kafka Streams stores and the wall-clock punctuator.
+ * Deadlines fire when event time passes them, so a year of history takes no waiting.
+ */
+public final class ReplayDriver {
+
+  private static final Comparator<Deadline> BY_TIME =
+      Comparator.comparing(Deadline::at).thenComparing(Deadline::key).thenComparing(Deadline::rule);
+
+  private final SlaRules rules;
+  private Policy policy;
+  private final RepDirectory reps;
+  private final Consumer<SlaAlert> alerts;
+  private final Consumer<ClockEvent> clockEvents;
+
+  private final Map<String, LeadState> states = new HashMap<>();
+  private final Map<String, AccountState> accounts = new HashMap<>();
+  private final TreeSet<Deadline> deadlines = new TreeSet<>(BY_TIME);
+  private final Set<String> seenEventIds = new HashSet<>();
+  private Instant clock = Instant.EPOCH;
+
+  public ReplayDriver(SlaRules rules, Policy policy, RepDirectory reps, Consumer<SlaAlert> alerts) {
+    this(rules, policy, reps, alerts, clock -> {});
+  }
+
+  /**
+   * @param clockEvents told of every clock that starts or closes, for compliance reporting
+   */
+  public ReplayDriver(
+      SlaRules rules,
+      Policy policy,
+      RepDirectory reps,
+      Consumer<SlaAlert> alerts,
+      Consumer<ClockEvent> clockEvents) {
+    this.rules = rules;
+    this.policy = policy;
+    this.reps = reps;
+    this.alerts = alerts;
+    this.clockEvents = clockEvents;
+  }
+
+  /**
+   * Applies one event at its own time, after every deadline that falls before it. Events should
+   * come in occurredAt order; an older one is applied at the current replay time, as a late arrival
+   * would be live. A repeated eventId is dropped.
+   */
+  public void accept(SpecificRecord event) {
+    if (event instanceof SlaPolicy published) {
+      acceptPolicy(published);
+      return;
+    }
+    if (!seenEventIds.add(LeadEvents.eventId(event))) {
+      return;
+    }
+    Instant at = LeadEvents.occurredAt(event);
+    if (at.isAfter(clock)) {
+      fireDeadlinesBefore(at);
+      clock = at;
+    }
+    String leadId = LeadEvents.leadId(event);
+    Outcome outcome = rules.leads().onEvent(states.get(leadId), event, policy, reps, clock);
+    apply(outcome);
+    if (!(event instanceof ContentEngaged)) {
+      BuyingGroupMember member = BuyingGroupMember.of(outcome.state(), at);
+      if (member != null) {
+        apply(
+            rules
+                .accounts()
+                .onMember(accounts.get(member.accountId()), member, policy, reps, clock));
+      }
+    }
+  }
+
+  /**
+   * Puts a published policy in force at its publishedAt, as the live engine would within seconds of
+   * its publication; one for another policyId, or that does not validate, is refused and counted.
+   */
+  public boolean acceptPolicy(SlaPolicy published) {
+    Instant at = published.getPublishedAt();
+    if (at.isAfter(clock)) {
+      fireDeadlinesBefore(at);
+      clock = at;
+    }
+    if (!published.getPolicyId().equals(policy.policyId())) {
+      return false;
+    }
+    try {
+      Policy next =
+          PolicyLoader.parse(published.getDocument(), "policy " + published.getPolicyId());
+      if (!next.policyId().equals(policy.policyId())) {
+        return false;
+      }
+      policy = next;
+      return true;
+    } catch (PolicyException e) {
+      return false;
+    }
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  /** Fires every deadline at or before {@code until} and moves the replay clock there. */
+  public void advanceTo(Instant until) {
+    while (!deadlines.isEmpty() && !deadlines.first().at().isAfter(until)) {
+      Deadline due = deadlines.pollFirst();
+      clock = due.at().isAfter(clock) ? due.at() : clock;
+      if (due.rule() == RuleId.BUYING_GROUP_COVERAGE) {
+        apply(rules.accounts().onDeadline(accounts.get(due.key()), due, policy, reps, clock));
+      } else {
+        apply(rules.leads().onDeadline(states.get(due.key()), due, policy, reps, clock));
+      }
+    }
+    if (until.isAfter(clock)) {
+      clock = until;
+    }
+  }
+
+  private void fireDeadlinesBefore(Instant at) {
+    advanceTo(at.minusNanos(1));
+  }
+
+  private void apply(AccountOutcome outcome) {
+    outcome.cleared().forEach(deadlines::remove);
+    deadlines.addAll(outcome.set());
+    if (outcome.state() != null) {
+      accounts.put(outcome.state().getAccountId(), outcome.state());
+    }
+    outcome.clockEvents().forEach(clockEvents);
+    outcome.alerts().forEach(alerts);
+  }
+
+  private void apply(Outcome outcome) {
+    outcome.cleared().forEach(deadlines::remove);
+    deadlines.addAll(outcome.set());
+    if (outcome.state() != null) {
+      states.put(outcome.state().getLeadId(), outcome.state());
+    }
+    outcome.clockEvents().forEach(clockEvents);
+    outcome.alerts().forEach(alerts);
+  }
+
+  /** The state of one lead, or null if it was never seen. */
+  public LeadState state(String leadId) {
+    return states.get(leadId);
+  }
+
+  public Instant clock() {
+    return clock;
+  }
+
+  /** When a replayed record takes effect: a lead event's occurredAt, a policy's publishedAt. */
+  public static Instant timeOf(SpecificRecord record) {
+    return record instanceof SlaPolicy published
+        ? published.getPublishedAt()
+        : LeadEvents.occurredAt(record);
+  }
+
+  /**
+   * A convenience for tests and small files: replays the events (sorted by their time) up to {@code
+   * asOf}.
+   */
+  public static List<SlaAlert> replay(
+      SlaRules rules,
+      Policy policy,
+      RepDirectory reps,
+      List<? extends SpecificRecord> events,
+      Instant asOf) {
+    List<SlaAlert> out = new ArrayList<>();
+    ReplayDriver driver = new ReplayDriver(rules, policy, reps, out::add);
+    events.stream().sorted(Comparator.comparing(ReplayDriver::timeOf)).forEach(driver::accept);
+    driver.advanceTo(asOf);
+    return out;
+  }
+}

@@ -1,0 +1,357 @@
+package io.followup.sla.rules;
+
+import static io.followup.sla.alerts.AlertText.duration;
+import static io.followup.sla.alerts.AlertText.time;
+
+import io.followup.sla.events.SlaAlert;
+import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.RuleId;
+import io.followup.sla.policy.RulePolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Every open member of an account's buying group (the open leads of one accountId) must get at
+ * least N touches (personalised ones, where the policy says so) within D days of the account's
+ * first hand-off to sales: calling one person of a group of seven is not coverage.
+ *
+ * <p>The account-level rule core, with the same clock lifecycle as the lead rules; its drivers feed
+ * it {@link BuyingGroupMember} views of the account's leads.
+ */
+public final class BuyingGroupCoverageRule {
+
+  private static final RuleId RULE = RuleId.BUYING_GROUP_COVERAGE;
+  private static final int NAMES_IN_SUMMARY = 5;
+
+  private final ClockCalendars calendars = new ClockCalendars();
+
+  public static BuyingGroupCoverageRule standard() {
+    return new BuyingGroupCoverageRule();
+  }
+
+  /** Takes a fresh view of one member; the newest view of each lead wins. */
+  public AccountOutcome onMember(
+      AccountState current,
+      BuyingGroupMember member,
+      Policy policy,
+      RepDirectory reps,
+      Instant now) {
+    AccountState state = current == null ? AccountState.empty(member.accountId()) : current.copy();
+    List<SlaAlert> alerts = new ArrayList<>();
+    List<ClockEvent> clocks = new ArrayList<>();
+    Instant justBefore = member.at().minusNanos(1);
+    advance(state, policy, justBefore.isBefore(now) ? justBefore : now, reps, now, alerts);
+
+    BuyingGroupMember known = state.getMembers().get(member.leadId());
+    if (known == null || !member.at().isBefore(known.at())) {
+      state.getMembers().put(member.leadId(), member);
+    }
+    if (member.accountName() != null) {
+      state.setAccountName(member.accountName());
+    }
+    reconcile(state, policy, reps, now, alerts, clocks);
+    return outcome(current, state, alerts, clocks, null);
+  }
+
+  /** Looks at the account's clock when its deadline came due. */
+  public AccountOutcome onDeadline(
+      AccountState current, Deadline due, Policy policy, RepDirectory reps, Instant now) {
+    if (current == null) {
+      return new AccountOutcome(null, List.of(due), List.of(), List.of(), List.of());
+    }
+    AccountState state = current.copy();
+    List<SlaAlert> alerts = new ArrayList<>();
+    advance(state, policy, now, reps, now, alerts);
+    return outcome(current, state, alerts, List.of(), due);
+  }
+
+  private void advance(
+      AccountState state,
+      Policy policy,
+      Instant until,
+      RepDirectory reps,
+      Instant now,
+      List<SlaAlert> alerts) {
+    if (state.getClock() == null) {
+      return;
+    }
+    RulePolicy settings = policy.settings(RULE);
+    state.setClock(
+        ClockStages.advance(
+            state.getClock(),
+            until,
+            (clock, kind) ->
+                alerts.add(
+                    alert(
+                        kind,
+                        state,
+                        clock,
+                        pending(kind, state, clock, settings, now, reps),
+                        now,
+                        reps,
+                        policy))));
+  }
+
+  private void reconcile(
+      AccountState state,
+      Policy policy,
+      RepDirectory reps,
+      Instant now,
+      List<SlaAlert> alerts,
+      List<ClockEvent> clocks) {
+    Optional<RulePolicy> rulePolicy = policy.rule(RULE);
+    Optional<ClockDemand> demand = rulePolicy.flatMap(p -> demand(state, p));
+    SlaClock existing = state.getClock();
+    if (existing != null
+        && (demand.isEmpty() || !demand.get().startedAt().equals(existing.startedAt()))) {
+      RulePolicy settings = policy.settings(RULE);
+      ClockClosure closure = closure(state, existing, settings, now);
+      if (existing.stage().alerted()) {
+        alerts.add(
+            alert(
+                AlertKind.RESOLVED,
+                state,
+                existing,
+                resolved(state, existing, closure, now),
+                now,
+                reps,
+                policy));
+      }
+      boolean late =
+          closure.kind() == ClockEvent.Closure.SATISFIED && closure.at().isAfter(existing.dueAt());
+      clocks.add(
+          clockEvent(
+              state,
+              existing,
+              closure.at(),
+              closure.kind(),
+              existing.stage().breached() || late,
+              reps));
+      state.setClock(null);
+      existing = null;
+    }
+    if (existing == null && demand.isPresent()) {
+      SlaClock started =
+          ClockStages.start(
+              RULE,
+              state.getAccountId(),
+              demand.get(),
+              rulePolicy.get(),
+              policy.version(),
+              calendars.forClock(rulePolicy.get(), policy, demand.get().repId(), reps));
+      state.setClock(started);
+      clocks.add(clockEvent(state, started, started.startedAt(), null, false, reps));
+    }
+  }
+
+  /** A clock from the first hand-off while any open member is short of touches. */
+  private static Optional<ClockDemand> demand(AccountState state, RulePolicy policy) {
+    Instant handoff = state.handedOffAt();
+    if (handoff == null || uncovered(state, handoff, policy).isEmpty()) {
+      return Optional.empty();
+    }
+    String owner =
+        open(state).stream()
+            .filter(m -> m.ownerRepId() != null && m.handedOffAt() != null)
+            .min(Comparator.comparing(BuyingGroupMember::handedOffAt))
+            .map(BuyingGroupMember::ownerRepId)
+            .orElse(null);
+    return Optional.of(new ClockDemand(handoff, policy.sla(), owner));
+  }
+
+  private static List<BuyingGroupMember> open(AccountState state) {
+    return state.getMembers().values().stream().filter(BuyingGroupMember::open).toList();
+  }
+
+  private static List<BuyingGroupMember> uncovered(
+      AccountState state, Instant handoff, RulePolicy policy) {
+    return open(state).stream()
+        .filter(m -> m.touchesSince(handoff, policy.countOnlyPersonalized()) < policy.touchesOwed())
+        .toList();
+  }
+
+  private static ClockClosure closure(
+      AccountState state, SlaClock clock, RulePolicy policy, Instant now) {
+    List<BuyingGroupMember> open = open(state);
+    if (open.isEmpty() || !uncovered(state, clock.startedAt(), policy).isEmpty()) {
+      return ClockClosure.stopped(now);
+    }
+    // Covered when the last member got the touch that made its count.
+    Instant covered = clock.startedAt();
+    for (BuyingGroupMember m : open) {
+      int n = 0;
+      for (Touch t : m.touches()) {
+        if (!t.at().isBefore(clock.startedAt())
+            && t.counts(policy.countOnlyPersonalized())
+            && ++n == policy.touchesOwed()) {
+          covered = t.at().isAfter(covered) ? t.at() : covered;
+          break;
+        }
+      }
+    }
+    return ClockClosure.satisfied(covered);
+  }
+
+  private static String pending(
+      AlertKind kind,
+      AccountState state,
+      SlaClock clock,
+      RulePolicy policy,
+      Instant now,
+      RepDirectory reps) {
+    List<BuyingGroupMember> short_ = uncovered(state, clock.startedAt(), policy);
+    int open = open(state).size();
+    String touches =
+        policy.touchesOwed()
+            + (policy.countOnlyPersonalized() ? " personalised touches" : " touches");
+    String who =
+        short_.stream()
+            .limit(NAMES_IN_SUMMARY)
+            .map(
+                m ->
+                    memberName(m)
+                        + " ("
+                        + (m.buyingRole() != null ? m.buyingRole() + ", " : "")
+                        + m.touchesSince(clock.startedAt(), policy.countOnlyPersonalized())
+                        + ")")
+            .collect(Collectors.joining(", "));
+    if (short_.size() > NAMES_IN_SUMMARY) {
+      who += " and " + (short_.size() - NAMES_IN_SUMMARY) + " more";
+    }
+    String account =
+        "Account "
+            + accountName(state)
+            + ": "
+            + short_.size()
+            + " of "
+            + open
+            + " buying-group members have fewer than "
+            + touches
+            + " since the hand-off at "
+            + time(clock.startedAt(), now);
+    String owner = clock.repId() == null ? "" : "; account owner " + reps.nameOf(clock.repId());
+    return switch (kind) {
+      case WARNING ->
+          account + ", coverage is due " + time(clock.dueAt(), now) + ": " + who + owner + ".";
+      case BREACHED ->
+          account + ", coverage was due " + time(clock.dueAt(), now) + ": " + who + owner + ".";
+      case ESCALATED -> {
+        yield "Escalated to manager "
+            + reps.managerNameOf(clock.repId())
+            + ": "
+            + account
+            + ", "
+            + duration(Duration.between(clock.dueAt(), now))
+            + " after coverage was due: "
+            + who
+            + owner
+            + ".";
+      }
+      case RESOLVED -> account;
+    };
+  }
+
+  private static String resolved(
+      AccountState state, SlaClock clock, ClockClosure closure, Instant now) {
+    String account = "Account " + accountName(state);
+    if (closure.kind() == ClockEvent.Closure.STOPPED) {
+      return account
+          + " no longer has a buying group short of touches (members closed, or the policy"
+          + " changed).";
+    }
+    String timing =
+        closure.at().isAfter(clock.dueAt())
+            ? duration(Duration.between(clock.dueAt(), closure.at())) + " after coverage was due."
+            : clock.stage().breached()
+                ? "in time (recorded late); the breach is withdrawn."
+                : "in time.";
+    return account
+        + ": every open buying-group member has its touches since "
+        + time(closure.at(), now)
+        + ", "
+        + timing;
+  }
+
+  private static String accountName(AccountState state) {
+    return state.getAccountName() != null
+        ? state.getAccountName() + " (" + state.getAccountId() + ")"
+        : state.getAccountId();
+  }
+
+  private static String memberName(BuyingGroupMember m) {
+    return m.contactName() != null ? m.contactName() + " [" + m.leadId() + "]" : m.leadId();
+  }
+
+  private static SlaAlert alert(
+      AlertKind kind,
+      AccountState state,
+      SlaClock clock,
+      String summary,
+      Instant now,
+      RepDirectory reps,
+      Policy policy) {
+    RulePolicy settings = policy.settings(RULE);
+    return AlertFactory.alert(kind, clock, summary, now, reps, policy)
+        .setLeadId(null)
+        .setAccountId(state.getAccountId())
+        .setUncoveredLeadIds(
+            kind == AlertKind.RESOLVED
+                ? List.of()
+                : uncovered(state, clock.startedAt(), settings).stream()
+                    .map(BuyingGroupMember::leadId)
+                    .toList())
+        .build();
+  }
+
+  private static ClockEvent clockEvent(
+      AccountState state,
+      SlaClock clock,
+      Instant at,
+      ClockEvent.Closure closure,
+      boolean breached,
+      RepDirectory reps) {
+    return new ClockEvent(
+        RULE,
+        state.getAccountId(),
+        state.getAccountId(),
+        null,
+        null,
+        clock.repId(),
+        reps.teamOf(clock.repId()),
+        clock.startedAt(),
+        clock.dueAt(),
+        at,
+        closure,
+        breached);
+  }
+
+  private static AccountOutcome outcome(
+      AccountState before,
+      AccountState after,
+      List<SlaAlert> alerts,
+      List<ClockEvent> clocks,
+      Deadline fired) {
+    List<Deadline> old = new ArrayList<>(deadlines(before));
+    if (fired != null && !old.contains(fired)) {
+      old.add(fired);
+    }
+    List<Deadline> now = deadlines(after);
+    List<Deadline> cleared = new ArrayList<>(old);
+    cleared.removeAll(now);
+    List<Deadline> set = new ArrayList<>(now);
+    set.removeAll(old);
+    return new AccountOutcome(after, cleared, set, alerts, clocks);
+  }
+
+  private static List<Deadline> deadlines(AccountState state) {
+    if (state == null || state.getClock() == null || state.getClock().nextCheckAt() == null) {
+      return List.of();
+    }
+    return List.of(new Deadline(state.getClock().nextCheckAt(), state.getAccountId(), RULE));
+  }
+}

@@ -1,0 +1,170 @@
+package io.followup.sla.engine;
+
+import io.followup.sla.config.ConfigException;
+import io.followup.sla.config.EngineConfig;
+import io.followup.sla.metrics.EngineMetrics;
+import io.followup.sla.metrics.StreamsMeters;
+import io.followup.sla.policy.PolicyHolder;
+import io.followup.sla.rules.SlaRules;
+import io.followup.sla.serde.EventSerdes;
+import io.followup.sla.serde.SchemaRegistryClient;
+import io.followup.sla.streams.SlaTopology;
+import io.followup.sla.streams.TopicNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live engine: provisions its topics, then runs the SLA topology on Kafka Streams with
+ * exactly-once processing. Scaling out is running more instances with the same application id.
+ */
+public final class SlaEngine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlaEngine.class);
+  public static final String DEFAULT_APPLICATION_ID = "followup-sla-engine";
+
+  private final KafkaStreams streams;
+  private final StreamsMeters streamsMeters;
+  private final EngineMetrics engineMetrics;
+
+  private SlaEngine(
+      KafkaStreams streams, StreamsMeters streamsMeters, EngineMetrics engineMetrics) {
+    this.streams = streams;
+    this.streamsMeters = streamsMeters;
+    this.engineMetrics = engineMetrics;
+  }
+
+  /**
+   * Starts the engine against the Kafka cluster and schema registry the config names.
+   *
+   * @param replicationOverride the replication factor for topics and internal topics, or empty for
+   *     the broker's default (a single-node broker needs 1)
+   */
+  @SuppressWarnings("deprecation")
+  public static SlaEngine start(
+      EngineConfig config,
+      PolicyHolder policy,
+      SchemaRegistryClient registry,
+      MeterRegistry meters,
+      Optional<Short> replicationOverride)
+      throws ConfigException, InterruptedException {
+    String bootstrap =
+        config
+            .get(EngineConfig.BOOTSTRAP_SERVERS)
+            .orElseThrow(() -> new ConfigException(EngineConfig.BOOTSTRAP_SERVERS + " is not set"));
+    TopicNames topics = config.topics();
+    Map<String, Object> clientProps = new HashMap<>(config.kafkaClientProperties());
+    clientProps.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+
+    try (Admin admin = Admin.create(clientProps)) {
+      TopicProvisioner.ensure(
+          admin, topics, config.intValue(EngineConfig.TOPIC_PARTITIONS, 3), replicationOverride);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new ConfigException(
+          "cannot reach Kafka at "
+              + bootstrap
+              + " to check the engine's topics: "
+              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+    }
+
+    boolean autoRegister = config.bool(EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, false);
+    EngineMetrics engineMetrics =
+        new EngineMetrics(
+            meters,
+            policy,
+            topics.leadEventTopics(),
+            config.intValue(EngineConfig.METRICS_MAX_REPS, EngineMetrics.DEFAULT_MAX_REPS));
+    Topology topology =
+        SlaTopology.build(
+            topics,
+            EventSerdes.using(registry, autoRegister),
+            SlaRules.standard(),
+            policy,
+            config.engineSettings(),
+            engineMetrics);
+
+    Properties props = new Properties();
+    props.putAll(clientProps);
+    props.put(
+        StreamsConfig.APPLICATION_ID_CONFIG,
+        config.get(EngineConfig.APPLICATION_ID, DEFAULT_APPLICATION_ID));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        Path.of(config.get(EngineConfig.DATA_DIR, "data"), "streams").toString());
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueProcessingExceptionHandler.class);
+    // Deprecated already, yet Kafka 4.3 warns at start-up unless it is set: rep profiles that fail
+    // to process are then handled like lead events instead of stopping the global thread.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
+    replicationOverride.ifPresent(r -> props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) r));
+    props.putAll(config.streamsProperties());
+
+    KafkaStreams streams = new KafkaStreams(topology, props);
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("A stream thread failed; replacing it", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.setStateListener((now, before) -> LOG.info("Engine state {} -> {}", before, now));
+    StreamsMeters streamsMeters = StreamsMeters.bind(streams, meters);
+    streams.start();
+    return new SlaEngine(streams, streamsMeters, engineMetrics);
+  }
+
+  public boolean isRunning() {
+    return streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** Waits until the engine is RUNNING; false if it did not get there in time. */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      KafkaStreams.State state = streams.state();
+      if (state == KafkaStreams.State.RUNNING) {
+        return true;
+      }
+      if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  /**
+   * Stops and leaves the group, so the partitions move to the other instances (or to this one
+   * restarted) at once rather than after the session timeout.
+   */
+  @Override
+  public void close() {
+    streams.close(
+        CloseOptions.timeout(Duration.ofSeconds(30))
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    streamsMeters.close();
+    engineMetrics.close();
+  }
+}

@@ -1,0 +1,61 @@
+package io.followup.sla.engine;
+
+import io.followup.sla.streams.TopicNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the engine's topics where they are missing: event and alert topics with the configured
+ * partitions, the reps and policies topics compacted. Existing topics are left as they are.
+ */
+public final class TopicProvisioner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+  private TopicProvisioner() {}
+
+  /**
+   * @param replication empty for the broker's default
+   */
+  public static void ensure(
+      Admin admin, TopicNames topics, int partitions, Optional<Short> replication)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+    List<NewTopic> missing = new ArrayList<>();
+    for (String name : topics.all()) {
+      if (existing.contains(name)) {
+        continue;
+      }
+      boolean compacted = topics.compacted().contains(name);
+      NewTopic topic = new NewTopic(name, Optional.of(compacted ? 1 : partitions), replication);
+      if (compacted) {
+        topic.configs(
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+      }
+      missing.add(topic);
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    try {
+      admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+      LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+  }
+}

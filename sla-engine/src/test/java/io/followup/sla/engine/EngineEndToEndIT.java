@@ -1,0 +1,413 @@
+package io.followup.sla.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.followup.sla.config.EngineConfig;
+import io.followup.sla.events.LeadCreated;
+import io.followup.sla.events.RepProfile;
+import io.followup.sla.events.RepTouched;
+import io.followup.sla.events.SlaAlert;
+import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.PolicyHolder;
+import io.followup.sla.policy.PolicyLoader;
+import io.followup.sla.registry.EmbeddedSchemaRegistry;
+import io.followup.sla.serde.HttpSchemaRegistryClient;
+import io.followup.sla.serde.SchemaRegistryClient;
+import io.followup.sla.serde.SpecificAvroDeserializer;
+import io.followup.sla.streams.DeadLetters;
+import io.followup.sla.streams.EventPublisher;
+import io.followup.sla.streams.TopicNames;
+import io.followup.sla.testing.ConfluentPython;
+import io.followup.sla.testing.InJvmKafka;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine on a real broker with the embedded registry: events in through the project's serde, a
+ * breach detected on the wall clock, the alert read back; bad records dead-lettered while the
+ * engine keeps running; and Confluent's own Python client feeding the engine and reading its
+ * alerts.
+ */
+class EngineEndToEndIT {
+
+  private static final String POLICY =
+      """
+      policyId: e2e
+      version: "e2e-1"
+      rules:
+        first-touch:
+          sla: PT3S
+        unassigned:
+          sla: PT3S
+      """;
+
+  private static InJvmKafka kafka;
+  private static EmbeddedSchemaRegistry registryServer;
+  private static SchemaRegistryClient registry;
+  private static SlaEngine engine;
+  private static EventPublisher publisher;
+
+  @TempDir static Path dataDir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    ConfluentPython.requireInstalled();
+    kafka = InJvmKafka.start();
+    registryServer =
+        EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), Map.of(), "localhost", 0);
+    registry = new HttpSchemaRegistryClient(registryServer.url());
+    EngineConfig config =
+        EngineConfig.of(
+            Map.of(
+                EngineConfig.BOOTSTRAP_SERVERS,
+                kafka.bootstrapServers(),
+                EngineConfig.SCHEMA_REGISTRY_URL,
+                registryServer.url(),
+                EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
+                "true",
+                EngineConfig.DATA_DIR,
+                dataDir.toString(),
+                EngineConfig.APPLICATION_ID,
+                "e2e-" + UUID.randomUUID(),
+                EngineConfig.PUNCTUATE_INTERVAL,
+                "PT0.2S",
+                "streams.commit.interval.ms",
+                "100"));
+    Policy policy = PolicyLoader.parse(POLICY, "e2e");
+    engine =
+        SlaEngine.start(
+            config,
+            new PolicyHolder(policy),
+            registry,
+            new SimpleMeterRegistry(),
+            Optional.of((short) 1));
+    assertThat(engine.awaitRunning(Duration.ofSeconds(60))).isTrue();
+    publisher =
+        new EventPublisher(kafka.bootstrapServers(), Map.of(), TopicNames.DEFAULTS, registry, true);
+    publisher.send(
+        RepProfile.newBuilder()
+            .setRepId("R-DANA")
+            .setName("Dana Ortiz")
+            .setManagerId("M-SAM")
+            .build());
+    publisher.flush();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (publisher != null) {
+      publisher.close();
+    }
+    if (engine != null) {
+      engine.close();
+    }
+    if (registryServer != null) {
+      registryServer.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void anUntouchedLeadBreachesAndATouchedOneDoesNot() {
+    Instant now = Instant.now();
+    publisher.send(lead("L-untouched", now));
+    publisher.send(lead("L-touched", now));
+    publisher.send(
+        RepTouched.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setLeadId("L-touched")
+            .setOccurredAt(now.plusMillis(500))
+            .setRepId("R-DANA")
+            .setChannel("CALL")
+            .setDirection("OUTBOUND")
+            .build());
+    publisher.flush();
+
+    List<SlaAlert> alerts = new ArrayList<>();
+    try (KafkaConsumer<String, SlaAlert> consumer = alertConsumer()) {
+      consumer.subscribe(List.of(TopicNames.DEFAULTS.alerts()));
+      await()
+          .atMost(Duration.ofSeconds(45))
+          .untilAsserted(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
+                assertThat(alerts)
+                    .extracting(SlaAlert::getLeadId, SlaAlert::getKind)
+                    .contains(org.assertj.core.groups.Tuple.tuple("L-untouched", "BREACHED"));
+              });
+      // Give the touched lead's deadline time to pass too.
+      long until = System.currentTimeMillis() + 4_000;
+      while (System.currentTimeMillis() < until) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
+      }
+    }
+    SlaAlert breach =
+        alerts.stream().filter(a -> a.getLeadId().equals("L-untouched")).findFirst().orElseThrow();
+    assertThat(breach.getRuleId()).isEqualTo("first-touch");
+    assertThat(breach.getSummary()).contains("Dana Ortiz");
+    assertThat(breach.getPolicyVersion()).isEqualTo("e2e-1");
+    assertThat(alerts).noneMatch(a -> a.getLeadId().equals("L-touched"));
+  }
+
+  @Test
+  void garbageGoesToTheDeadLetterTopicAndTheEngineKeepsRunning() {
+    try (KafkaProducer<byte[], byte[]> raw =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      raw.send(
+          new ProducerRecord<>(
+              TopicNames.DEFAULTS.leadCreated(),
+              "L-bad".getBytes(StandardCharsets.UTF_8),
+              "not avro".getBytes(StandardCharsets.UTF_8)));
+      raw.send(
+          new ProducerRecord<>(
+              TopicNames.DEFAULTS.repTouched(), null, new byte[] {0, 0, 0, 0x7f, 0x7f, 1}));
+    }
+    List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlq-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(TopicNames.DEFAULTS.deadLetters()));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
+                assertThat(dead).hasSize(2);
+              });
+    }
+    assertThat(dead)
+        .extracting(
+            r ->
+                new String(
+                    r.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+        .anySatisfy(reason -> assertThat(reason).startsWith("undecodable"))
+        .anySatisfy(reason -> assertThat(reason).startsWith("null-key"));
+    assertThat(dead.get(0).value())
+        .isIn("not avro".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0x7f, 0x7f, 1});
+    assertThat(engine.isRunning()).isTrue();
+  }
+
+  @Test
+  void confluentsPythonClientFeedsTheEngineAndReadsItsAlerts() throws Exception {
+    Path avsc = dataDir.resolve("LeadCreated.avsc");
+    try (InputStream in = LeadCreated.class.getResourceAsStream("/avro/LeadCreated.avsc")) {
+      Files.write(avsc, in.readAllBytes());
+    }
+    String lead =
+        new ObjectMapper()
+            .writeValueAsString(
+                Map.of(
+                    "eventId",
+                    UUID.randomUUID().toString(),
+                    "leadId",
+                    "L-python",
+                    "occurredAt",
+                    System.currentTimeMillis(),
+                    "source",
+                    "RFP_REQUEST",
+                    "ownerRepId",
+                    "R-DANA",
+                    "accountName",
+                    "Helix Diagnostics"));
+
+    JsonNode produced =
+        ConfluentPython.run(
+            dataDir,
+            kafka.bootstrapServers(),
+            registryServer.url(),
+            "produce",
+            "--topic",
+            TopicNames.DEFAULTS.leadCreated(),
+            "--key",
+            "L-python",
+            "--schema-file",
+            avsc.toString(),
+            "--record",
+            lead);
+    assertThat(produced.get("magic").asInt()).isZero();
+
+    JsonNode consumed =
+        ConfluentPython.run(
+            dataDir,
+            kafka.bootstrapServers(),
+            registryServer.url(),
+            "consume",
+            "--topic",
+            TopicNames.DEFAULTS.alerts(),
+            "--key",
+            "L-python",
+            "--where",
+            "kind=BREACHED",
+            "--timeout",
+            "45");
+    JsonNode alert = consumed.get("value");
+    assertThat(consumed.get("magic").asInt()).isZero();
+    assertThat(alert.get("ruleId").asText()).isEqualTo("first-touch");
+    assertThat(alert.get("leadId").asText()).isEqualTo("L-python");
+    assertThat(alert.get("repId").asText()).isEqualTo("R-DANA");
+    assertThat(alert.get("summary").asText()).contains("Helix Diagnostics").contains("Dana Ortiz");
+    assertThat(alert.get("dueAt").asLong()).isEqualTo(alert.get("clockStartedAt").asLong() + 3_000);
+  }
+
+  @Test
+  void aRestartKeepsStateAndSendsNoAlertTwice() throws Exception {
+    Map<String, String> own = new java.util.HashMap<>();
+    for (String role :
+        List.of(
+            "lead-created",
+            "status-changed",
+            "content-engaged",
+            "rep-touched",
+            "reps",
+            "policies",
+            "alerts",
+            "dead-letters")) {
+      own.put("topics." + role, "restart." + role);
+    }
+    own.put(EngineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+    own.put(EngineConfig.SCHEMA_REGISTRY_URL, registryServer.url());
+    own.put(EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true");
+    own.put(EngineConfig.DATA_DIR, dataDir.resolve("restart").toString());
+    own.put(EngineConfig.APPLICATION_ID, "restart-" + UUID.randomUUID());
+    own.put(EngineConfig.PUNCTUATE_INTERVAL, "PT0.2S");
+    own.put("streams.commit.interval.ms", "100");
+    EngineConfig config = EngineConfig.of(own);
+    Policy policy =
+        PolicyLoader.parse(
+            """
+            policyId: restart
+            version: "r-1"
+            rules:
+              first-touch:
+                sla: PT8S
+            """,
+            "restart");
+    TopicNames topics = config.topics();
+
+    Instant now = Instant.now();
+    try (SlaEngine first =
+            SlaEngine.start(
+                config,
+                new PolicyHolder(policy),
+                registry,
+                new SimpleMeterRegistry(),
+                Optional.of((short) 1));
+        EventPublisher events =
+            new EventPublisher(kafka.bootstrapServers(), Map.of(), topics, registry, true)) {
+      assertThat(first.awaitRunning(Duration.ofSeconds(60))).isTrue();
+      // Already past due when it arrives: breached by the first engine.
+      events.send(lead("L-before", now.minusSeconds(30)));
+      // Due 8 s from now: the clock must survive the restart.
+      events.send(lead("L-across", now));
+      events.flush();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  readAlerts(topics).stream()
+                      .anyMatch(
+                          a -> a.getLeadId().equals("L-before") && a.getKind().equals("BREACHED")));
+    }
+    try (SlaEngine second =
+        SlaEngine.start(
+            config,
+            new PolicyHolder(policy),
+            registry,
+            new SimpleMeterRegistry(),
+            Optional.of((short) 1))) {
+      assertThat(second.awaitRunning(Duration.ofSeconds(60))).isTrue();
+      await()
+          .atMost(Duration.ofSeconds(45))
+          .until(
+              () ->
+                  readAlerts(topics).stream()
+                      .anyMatch(
+                          a -> a.getLeadId().equals("L-across") && a.getKind().equals("BREACHED")));
+      Thread.sleep(2_000);
+    }
+    List<SlaAlert> all = readAlerts(topics);
+    assertThat(all)
+        .filteredOn(a -> a.getKind().equals("BREACHED"))
+        .extracting(SlaAlert::getLeadId)
+        .containsExactlyInAnyOrder("L-before", "L-across");
+  }
+
+  private static List<SlaAlert> readAlerts(TopicNames topics) {
+    List<SlaAlert> alerts = new ArrayList<>();
+    try (KafkaConsumer<String, SlaAlert> consumer = alertConsumer()) {
+      consumer.subscribe(List.of(topics.alerts()));
+      long until = System.currentTimeMillis() + 3_000;
+      while (System.currentTimeMillis() < until) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
+      }
+    }
+    return alerts;
+  }
+
+  private static LeadCreated lead(String leadId, Instant at) {
+    return LeadCreated.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setLeadId(leadId)
+        .setOccurredAt(at)
+        .setSource("INBOUND_FORM")
+        .setOwnerRepId("R-DANA")
+        .setAccountName("Acme Biologics")
+        .build();
+  }
+
+  private static KafkaConsumer<String, SlaAlert> alertConsumer() {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "alerts-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed"),
+        new StringDeserializer(),
+        new SpecificAvroDeserializer<>(registry, SlaAlert.class));
+  }
+}
