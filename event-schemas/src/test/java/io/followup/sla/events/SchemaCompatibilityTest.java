@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every subject is BACKWARD compatible: a consumer on the new schema must read every record written
  * with the previous published one. The previous published version of each schema is kept under
  * {@code src/test/resources/published}; publish a new version by copying the schema there once it
- * has shipped.
+ * has shipped. The engine's own state schemas ({@code state/}) are held to the same rule: a store
+ * or changelog written by the previous engine must restore in the next one.
  */
 class SchemaCompatibilityTest {
 
@@ -27,9 +28,10 @@ class SchemaCompatibilityTest {
   private static final Path PUBLISHED = Path.of("src/test/resources/published");
 
   static Stream<String> schemaFiles() throws IOException {
-    try (Stream<Path> files = Files.list(CURRENT)) {
+    // Engine-internal state schemas live under state/ and evolve under the same rule.
+    try (Stream<Path> files = Files.walk(CURRENT)) {
       return files
-          .map(p -> p.getFileName().toString())
+          .map(p -> CURRENT.relativize(p).toString())
           .filter(n -> n.endsWith(".avsc"))
           .sorted()
           .toList()
@@ -83,7 +85,10 @@ class SchemaCompatibilityTest {
             new Object[] {"RepTouched.avsc", RepTouched.getClassSchema()},
             new Object[] {"RepProfile.avsc", RepProfile.getClassSchema()},
             new Object[] {"SlaPolicy.avsc", SlaPolicy.getClassSchema()},
-            new Object[] {"SlaAlert.avsc", SlaAlert.getClassSchema()})) {
+            new Object[] {"SlaAlert.avsc", SlaAlert.getClassSchema()},
+            new Object[] {
+              "state/LeadRecord.avsc", io.followup.sla.state.LeadRecord.getClassSchema()
+            })) {
       try (InputStream in = getClass().getResourceAsStream("/avro/" + entry[0])) {
         assertThat(in).as("%s on the classpath", entry[0]).isNotNull();
         Schema onClasspath = new Schema.Parser().parse(in);

@@ -56,7 +56,8 @@ public final class LeadRuleEngine {
   public Outcome onEvent(
       LeadState current, SpecificRecord event, Policy policy, RepDirectory reps, Instant now) {
     String leadId = LeadEvents.leadId(event);
-    LeadState state = current == null ? LeadState.empty(leadId) : current.copy();
+    LeadState.Builder next = current == null ? LeadState.builder(leadId) : current.toBuilder();
+    LeadState facts = current == null ? next.build() : current;
     Instant eventTime = LeadEvents.occurredAt(event);
     List<SlaAlert> alerts = new ArrayList<>();
     List<ClockEvent> clocks = new ArrayList<>();
@@ -64,11 +65,11 @@ public final class LeadRuleEngine {
     Instant justBeforeEvent = eventTime.minusNanos(1);
     Instant catchUpUntil = justBeforeEvent.isBefore(now) ? justBeforeEvent : now;
     for (LeadRule rule : rules) {
-      advance(state, rule, policy, catchUpUntil, reps, now, alerts);
+      advance(next, facts, rule, policy, catchUpUntil, reps, now, alerts);
     }
-    apply(state, event, phrasesOf(policy));
-    reconcile(state, policy, reps, now, alerts, clocks);
-    return Outcome.between(current, state, alerts, clocks, null);
+    apply(next, facts, event, phrasesOf(policy));
+    reconcile(next, next.build(), policy, reps, now, alerts, clocks);
+    return Outcome.between(current, next.build(), alerts, clocks, null);
   }
 
   /** Looks at one rule's clock of a lead whose deadline came due. */
@@ -77,14 +78,14 @@ public final class LeadRuleEngine {
     if (current == null) {
       return new Outcome(null, List.of(due), List.of(), List.of(), List.of());
     }
-    LeadState state = current.copy();
+    LeadState.Builder next = current.toBuilder();
     List<SlaAlert> alerts = new ArrayList<>();
     for (LeadRule rule : rules) {
       if (rule.id() == due.rule()) {
-        advance(state, rule, policy, now, reps, now, alerts);
+        advance(next, current, rule, policy, now, reps, now, alerts);
       }
     }
-    return Outcome.between(current, state, alerts, List.of(), due);
+    return Outcome.between(current, next.build(), alerts, List.of(), due);
   }
 
   private GenericPhrases phrasesOf(Policy policy) {
@@ -96,15 +97,18 @@ public final class LeadRuleEngine {
     return known.phrases();
   }
 
-  private void apply(LeadState state, SpecificRecord event, GenericPhrases generic) {
+  private void apply(
+      LeadState.Builder next, LeadState was, SpecificRecord event, GenericPhrases generic) {
     Instant t = LeadEvents.occurredAt(event);
     if (event instanceof LeadCreated created) {
-      applyCreated(state, created, t);
+      applyCreated(next, was, created, t);
     } else if (event instanceof LeadStatusChanged changed) {
-      applyStatus(state, changed, t);
+      applyStatus(next, was, changed, t);
     } else if (event instanceof RepTouched touched) {
-      applyTouch(state, touched, t);
-      state.addTouch(
+      if (was.getFirstTouchAt() == null || t.isBefore(was.getFirstTouchAt())) {
+        next.firstTouchAt(t);
+      }
+      next.addTouch(
           new Touch(
               t,
               touched.getRepId(),
@@ -112,83 +116,70 @@ public final class LeadRuleEngine {
               touched.getPersonalized(),
               generic.isGeneric(touched.getSubject())));
     } else if (event instanceof ContentEngaged engaged) {
-      if (state.getAccountId() == null) {
-        state.setAccountId(engaged.getAccountId());
+      if (was.getAccountId() == null) {
+        next.accountId(engaged.getAccountId());
       }
-      state.addEngagement(
+      next.addEngagement(
           new Engagement(
               t, engaged.getAssetType(), engaged.getAssetTitle(), engaged.getIntentScore()));
     }
-    if (state.getLastEventAt() == null || t.isAfter(state.getLastEventAt())) {
-      state.setLastEventAt(t);
+    if (was.getLastEventAt() == null || t.isAfter(was.getLastEventAt())) {
+      next.lastEventAt(t);
     }
   }
 
-  private static void applyCreated(LeadState state, LeadCreated created, Instant t) {
-    if (!state.isCreated() || t.isBefore(state.getCreatedAt())) {
-      state.setCreatedAt(t);
+  private static void applyCreated(
+      LeadState.Builder next, LeadState was, LeadCreated created, Instant t) {
+    if (!was.isCreated() || t.isBefore(was.getCreatedAt())) {
+      next.createdAt(t);
     }
-    state.setCreated(true);
-    state.setAccountId(firstNonNull(created.getAccountId(), state.getAccountId()));
-    state.setAccountName(firstNonNull(created.getAccountName(), state.getAccountName()));
-    state.setContactName(firstNonNull(created.getContactName(), state.getContactName()));
-    state.setSource(created.getSource());
-    state.setPriority(created.getPriority());
-    state.setRegion(firstNonNull(created.getRegion(), state.getRegion()));
-    state.setBuyingRole(firstNonNull(created.getBuyingRole(), state.getBuyingRole()));
-    decideOwner(state, created.getOwnerRepId(), t);
+    next.accountId(firstNonNull(created.getAccountId(), was.getAccountId()))
+        .accountName(firstNonNull(created.getAccountName(), was.getAccountName()))
+        .contactName(firstNonNull(created.getContactName(), was.getContactName()))
+        .source(created.getSource())
+        .priority(created.getPriority())
+        .buyingRole(firstNonNull(created.getBuyingRole(), was.getBuyingRole()));
+    decideOwner(next, was, created.getOwnerRepId(), t);
   }
 
-  private static void applyStatus(LeadState state, LeadStatusChanged changed, Instant t) {
+  private static void applyStatus(
+      LeadState.Builder next, LeadState was, LeadStatusChanged changed, Instant t) {
     String status = changed.getStatus();
-    boolean latest = state.getStatusAt() == null || !t.isBefore(state.getStatusAt());
+    boolean latest = was.getStatusAt() == null || !t.isBefore(was.getStatusAt());
     if (latest) {
-      state.setStatus(status);
-      state.setStatusAt(t);
-      state.setClosedAt(LeadStatus.stopsEveryClock(status) ? t : null);
+      next.status(status).statusAt(t).closedAt(LeadStatus.stopsEveryClock(status) ? t : null);
     }
     if (LeadStatus.ACCEPTED.equals(status)
-        && (state.getAcceptedAt() == null || t.isAfter(state.getAcceptedAt()))) {
-      state.setAcceptedAt(t);
+        && (was.getAcceptedAt() == null || t.isAfter(was.getAcceptedAt()))) {
+      next.acceptedAt(t);
     }
     // ASSIGNED says who owns the lead from now on, null meaning back to the queue; other statuses
     // only change the owner when they name one.
     if (LeadStatus.ASSIGNED.equals(status) || changed.getOwnerRepId() != null) {
-      decideOwner(state, changed.getOwnerRepId(), t);
-    }
-  }
-
-  private static void applyTouch(LeadState state, RepTouched touched, Instant t) {
-    state.setTouchCount(state.getTouchCount() + 1);
-    if (state.getFirstTouchAt() == null || t.isBefore(state.getFirstTouchAt())) {
-      state.setFirstTouchAt(t);
-    }
-    if (state.getLastTouchAt() == null || !t.isBefore(state.getLastTouchAt())) {
-      state.setLastTouchAt(t);
-      state.setLastTouchRepId(touched.getRepId());
+      decideOwner(next, was, changed.getOwnerRepId(), t);
     }
   }
 
   /** Ownership follows the newest event that speaks of it, whatever order events arrive in. */
-  private static void decideOwner(LeadState state, String owner, Instant t) {
+  private static void decideOwner(LeadState.Builder next, LeadState was, String owner, Instant t) {
     if (owner != null
-        && (state.getFirstAssignedAt() == null || t.isBefore(state.getFirstAssignedAt()))) {
-      state.setFirstAssignedAt(t);
+        && (was.getFirstAssignedAt() == null || t.isBefore(was.getFirstAssignedAt()))) {
+      next.firstAssignedAt(t);
     }
-    if (state.getOwnerDecidedAt() != null && t.isBefore(state.getOwnerDecidedAt())) {
+    if (was.getOwnerDecidedAt() != null && t.isBefore(was.getOwnerDecidedAt())) {
       return;
     }
-    if (state.getOwnerSince() == null || !Objects.equals(owner, state.getOwnerRepId())) {
-      state.setOwnerRepId(owner);
-      state.setOwnerSince(t);
+    if (was.getOwnerSince() == null || !Objects.equals(owner, was.getOwnerRepId())) {
+      next.ownerRepId(owner).ownerSince(t);
     }
-    state.setOwnerDecidedAt(t);
+    next.ownerDecidedAt(t);
   }
 
   /**
    * Starts the clocks the facts call for and stops (resolving, if alerted) those they no longer do.
    */
   private void reconcile(
+      LeadState.Builder next,
       LeadState state,
       Policy policy,
       RepDirectory reps,
@@ -198,7 +189,7 @@ public final class LeadRuleEngine {
     for (LeadRule rule : rules) {
       Optional<RulePolicy> rulePolicy = policy.rule(rule.id());
       Optional<ClockDemand> demand = rulePolicy.flatMap(p -> rule.demand(state, p));
-      SlaClock existing = state.getClocks().get(rule.id());
+      SlaClock existing = next.clock(rule.id());
       if (existing != null
           && (demand.isEmpty() || !demand.get().startedAt().equals(existing.startedAt()))) {
         if (existing.stage().alerted()) {
@@ -218,7 +209,7 @@ public final class LeadRuleEngine {
                 existing,
                 rule.closure(state, existing, policy.settings(rule.id()), now),
                 reps));
-        state.getClocks().remove(rule.id());
+        next.removeClock(rule.id());
         existing = null;
       }
       if (existing == null && demand.isPresent()) {
@@ -230,7 +221,7 @@ public final class LeadRuleEngine {
                 rulePolicy.get(),
                 policy.version(),
                 calendars.forClock(rulePolicy.get(), policy, demand.get().repId(), reps));
-        state.getClocks().put(rule.id(), started);
+        next.putClock(started);
         clocks.add(clockEvent(state, started, started.startedAt(), null, false, reps));
       }
     }
@@ -267,6 +258,7 @@ public final class LeadRuleEngine {
   }
 
   private static void advance(
+      LeadState.Builder next,
       LeadState state,
       LeadRule rule,
       Policy policy,
@@ -274,7 +266,7 @@ public final class LeadRuleEngine {
       RepDirectory reps,
       Instant now,
       List<SlaAlert> alerts) {
-    SlaClock clock = state.getClocks().get(rule.id());
+    SlaClock clock = next.clock(rule.id());
     if (clock == null) {
       return;
     }
@@ -293,7 +285,9 @@ public final class LeadRuleEngine {
                         now,
                         reps,
                         policy)));
-    state.getClocks().put(rule.id(), advanced);
+    if (advanced != clock) {
+      next.putClock(advanced);
+    }
   }
 
   private static SlaAlert alert(

@@ -3,112 +3,99 @@ package io.followup.sla.rules;
 import io.followup.sla.policy.RuleId;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the engine knows of one lead: the facts its events told (in whatever order they arrived) and
- * its running clocks. Rules read it; only {@link LeadRuleEngine} changes it, on a copy.
+ * its running clocks. Immutable: {@link LeadRuleEngine} derives the next state through a {@link
+ * Builder}, so a state handed to a store, a rule or a test never changes under it.
+ *
+ * <p>Only facts are kept; whatever follows from them (open, created, the last touch) is computed,
+ * so a stored state cannot contradict itself.
  */
 public final class LeadState {
-
-  private String leadId;
-  private boolean created;
-  private Instant createdAt;
-  private String accountId;
-  private String accountName;
-  private String contactName;
-  private String source;
-  private String priority;
-  private String region;
-  private String buyingRole;
-
-  private String ownerRepId;
-
-  /** When the lead first had an owner: its hand-off from marketing to sales. */
-  private Instant firstAssignedAt;
-
-  /** Since when the lead has had its current owner (or has been without one). */
-  private Instant ownerSince;
-
-  /** The occurredAt of the event that decided the current owner: older events don't override it. */
-  private Instant ownerDecidedAt;
-
-  private String status;
-  private Instant statusAt;
-  private Instant acceptedAt;
-
-  /** Set while a status that stops every clock is the latest one. */
-  private Instant closedAt;
-
-  private Instant firstTouchAt;
-  private Instant lastTouchAt;
-  private String lastTouchRepId;
-  private int touchCount;
-
-  /** The most recent touches, oldest first; bounded so a lead's state stays small. */
-  private List<Touch> touches = new ArrayList<>();
-
-  /** The most recent engagements, oldest first; bounded likewise. */
-  private List<Engagement> engagements = new ArrayList<>();
-
-  private Instant lastEventAt;
-  private Map<RuleId, SlaClock> clocks = new LinkedHashMap<>();
 
   /** Touches and engagements kept per lead; older ones fall off (they no longer decide a clock). */
   public static final int MAX_KEPT = 100;
 
-  public LeadState() {}
+  private final String leadId;
+  private final Instant createdAt;
+  private final String accountId;
+  private final String accountName;
+  private final String contactName;
+  private final String source;
+  private final String priority;
+  private final String buyingRole;
+  private final String ownerRepId;
+  private final Instant firstAssignedAt;
+  private final Instant ownerSince;
+  private final Instant ownerDecidedAt;
+  private final String status;
+  private final Instant statusAt;
+  private final Instant acceptedAt;
+  private final Instant closedAt;
+  private final Instant firstTouchAt;
+  private final List<Touch> touches;
+  private final List<Engagement> engagements;
+  private final Instant lastEventAt;
+  private final Map<RuleId, SlaClock> clocks;
 
-  public static LeadState empty(String leadId) {
-    LeadState state = new LeadState();
-    state.leadId = leadId;
-    return state;
+  private LeadState(Builder b) {
+    leadId = b.leadId;
+    createdAt = b.createdAt;
+    accountId = b.accountId;
+    accountName = b.accountName;
+    contactName = b.contactName;
+    source = b.source;
+    priority = b.priority;
+    buyingRole = b.buyingRole;
+    ownerRepId = b.ownerRepId;
+    firstAssignedAt = b.firstAssignedAt;
+    ownerSince = b.ownerSince;
+    ownerDecidedAt = b.ownerDecidedAt;
+    status = b.status;
+    statusAt = b.statusAt;
+    acceptedAt = b.acceptedAt;
+    closedAt = b.closedAt;
+    firstTouchAt = b.firstTouchAt;
+    touches = b.touches;
+    engagements = b.engagements;
+    lastEventAt = b.lastEventAt;
+    clocks = b.clocks;
   }
 
-  public LeadState copy() {
-    LeadState c = new LeadState();
-    c.leadId = leadId;
-    c.created = created;
-    c.createdAt = createdAt;
-    c.accountId = accountId;
-    c.accountName = accountName;
-    c.contactName = contactName;
-    c.source = source;
-    c.priority = priority;
-    c.region = region;
-    c.buyingRole = buyingRole;
-    c.ownerRepId = ownerRepId;
-    c.firstAssignedAt = firstAssignedAt;
-    c.ownerSince = ownerSince;
-    c.ownerDecidedAt = ownerDecidedAt;
-    c.status = status;
-    c.statusAt = statusAt;
-    c.acceptedAt = acceptedAt;
-    c.closedAt = closedAt;
-    c.firstTouchAt = firstTouchAt;
-    c.lastTouchAt = lastTouchAt;
-    c.lastTouchRepId = lastTouchRepId;
-    c.touchCount = touchCount;
-    c.touches = new ArrayList<>(touches);
-    c.engagements = new ArrayList<>(engagements);
-    c.lastEventAt = lastEventAt;
-    c.clocks = new LinkedHashMap<>(clocks);
-    return c;
+  /** A builder for a lead not seen before. */
+  public static Builder builder(String leadId) {
+    return new Builder(leadId);
+  }
+
+  /** A builder that starts from this state; this state stays as it is. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Created: its LeadCreated has been seen (events of a lead may arrive before it). */
+  public boolean isCreated() {
+    return createdAt != null;
   }
 
   /** Open: created and not stopped by a status such as DISQUALIFIED or CLOSED. */
   public boolean isOpen() {
-    return created && closedAt == null;
+    return isCreated() && closedAt == null;
   }
 
   /** The first touch at or after {@code since} that counts, if any. */
   public Optional<Touch> firstTouchSince(Instant since, boolean onlyPersonalized) {
-    return touches.stream()
-        .filter(t -> !t.at().isBefore(since) && t.counts(onlyPersonalized))
-        .findFirst();
+    for (Touch t : touches) {
+      if (!t.at().isBefore(since) && t.counts(onlyPersonalized)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The latest touch that counts, if any. */
@@ -134,235 +121,317 @@ public final class LeadState {
     return n;
   }
 
-  /** Adds a touch in time order, dropping the oldest beyond {@link #MAX_KEPT}. */
-  public void addTouch(Touch touch) {
-    int i = touches.size();
-    while (i > 0 && touches.get(i - 1).at().isAfter(touch.at())) {
-      i--;
-    }
-    touches.add(i, touch);
-    if (touches.size() > MAX_KEPT) {
-      touches.remove(0);
-    }
-  }
-
-  /** Adds an engagement in time order, dropping the oldest beyond {@link #MAX_KEPT}. */
-  public void addEngagement(Engagement engagement) {
-    int i = engagements.size();
-    while (i > 0 && engagements.get(i - 1).at().isAfter(engagement.at())) {
-      i--;
-    }
-    engagements.add(i, engagement);
-    if (engagements.size() > MAX_KEPT) {
-      engagements.remove(0);
-    }
-  }
-
   public String getLeadId() {
     return leadId;
-  }
-
-  public void setLeadId(String leadId) {
-    this.leadId = leadId;
-  }
-
-  public boolean isCreated() {
-    return created;
-  }
-
-  public void setCreated(boolean created) {
-    this.created = created;
   }
 
   public Instant getCreatedAt() {
     return createdAt;
   }
 
-  public void setCreatedAt(Instant createdAt) {
-    this.createdAt = createdAt;
-  }
-
   public String getAccountId() {
     return accountId;
-  }
-
-  public void setAccountId(String accountId) {
-    this.accountId = accountId;
   }
 
   public String getAccountName() {
     return accountName;
   }
 
-  public void setAccountName(String accountName) {
-    this.accountName = accountName;
-  }
-
   public String getContactName() {
     return contactName;
-  }
-
-  public void setContactName(String contactName) {
-    this.contactName = contactName;
   }
 
   public String getSource() {
     return source;
   }
 
-  public void setSource(String source) {
-    this.source = source;
-  }
-
   public String getPriority() {
     return priority;
-  }
-
-  public void setPriority(String priority) {
-    this.priority = priority;
-  }
-
-  public String getRegion() {
-    return region;
-  }
-
-  public void setRegion(String region) {
-    this.region = region;
   }
 
   public String getBuyingRole() {
     return buyingRole;
   }
 
-  public void setBuyingRole(String buyingRole) {
-    this.buyingRole = buyingRole;
-  }
-
+  /** When the lead first had an owner: its hand-off from marketing to sales. */
   public Instant getFirstAssignedAt() {
     return firstAssignedAt;
-  }
-
-  public void setFirstAssignedAt(Instant firstAssignedAt) {
-    this.firstAssignedAt = firstAssignedAt;
   }
 
   public String getOwnerRepId() {
     return ownerRepId;
   }
 
-  public void setOwnerRepId(String ownerRepId) {
-    this.ownerRepId = ownerRepId;
-  }
-
+  /** Since when the lead has had its current owner (or has been without one). */
   public Instant getOwnerSince() {
     return ownerSince;
   }
 
-  public void setOwnerSince(Instant ownerSince) {
-    this.ownerSince = ownerSince;
-  }
-
+  /** The occurredAt of the event that decided the current owner: older events don't override it. */
   public Instant getOwnerDecidedAt() {
     return ownerDecidedAt;
-  }
-
-  public void setOwnerDecidedAt(Instant ownerDecidedAt) {
-    this.ownerDecidedAt = ownerDecidedAt;
   }
 
   public String getStatus() {
     return status;
   }
 
-  public void setStatus(String status) {
-    this.status = status;
-  }
-
   public Instant getStatusAt() {
     return statusAt;
-  }
-
-  public void setStatusAt(Instant statusAt) {
-    this.statusAt = statusAt;
   }
 
   public Instant getAcceptedAt() {
     return acceptedAt;
   }
 
-  public void setAcceptedAt(Instant acceptedAt) {
-    this.acceptedAt = acceptedAt;
-  }
-
+  /** Set while a status that stops every clock is the latest one. */
   public Instant getClosedAt() {
     return closedAt;
   }
 
-  public void setClosedAt(Instant closedAt) {
-    this.closedAt = closedAt;
-  }
-
+  /** The earliest touch ever seen, also once it has fallen off the kept touches. */
   public Instant getFirstTouchAt() {
     return firstTouchAt;
   }
 
-  public void setFirstTouchAt(Instant firstTouchAt) {
-    this.firstTouchAt = firstTouchAt;
-  }
-
   public Instant getLastTouchAt() {
-    return lastTouchAt;
-  }
-
-  public void setLastTouchAt(Instant lastTouchAt) {
-    this.lastTouchAt = lastTouchAt;
+    return touches.isEmpty() ? null : touches.get(touches.size() - 1).at();
   }
 
   public String getLastTouchRepId() {
-    return lastTouchRepId;
+    return touches.isEmpty() ? null : touches.get(touches.size() - 1).repId();
   }
 
-  public void setLastTouchRepId(String lastTouchRepId) {
-    this.lastTouchRepId = lastTouchRepId;
-  }
-
+  /** The touches kept (the latest {@link #MAX_KEPT}), oldest first. */
   public int getTouchCount() {
-    return touchCount;
+    return touches.size();
   }
 
-  public void setTouchCount(int touchCount) {
-    this.touchCount = touchCount;
+  /** The most recent touches, oldest first; unmodifiable. */
+  public List<Touch> getTouches() {
+    return touches;
+  }
+
+  /** The most recent engagements, oldest first; unmodifiable. */
+  public List<Engagement> getEngagements() {
+    return engagements;
   }
 
   public Instant getLastEventAt() {
     return lastEventAt;
   }
 
-  public void setLastEventAt(Instant lastEventAt) {
-    this.lastEventAt = lastEventAt;
-  }
-
-  public List<Touch> getTouches() {
-    return touches;
-  }
-
-  public void setTouches(List<Touch> touches) {
-    this.touches = new ArrayList<>(touches);
-  }
-
-  public List<Engagement> getEngagements() {
-    return engagements;
-  }
-
-  public void setEngagements(List<Engagement> engagements) {
-    this.engagements = new ArrayList<>(engagements);
-  }
-
+  /** The running clocks by rule; unmodifiable. */
   public Map<RuleId, SlaClock> getClocks() {
     return clocks;
   }
 
-  public void setClocks(Map<RuleId, SlaClock> clocks) {
-    this.clocks = new LinkedHashMap<>(clocks);
+  /**
+   * Collects the changes of one step. Lists and the clock map are copied once, on the first change,
+   * so a step that changes nothing of them copies nothing.
+   */
+  public static final class Builder {
+    private final String leadId;
+    private Instant createdAt;
+    private String accountId;
+    private String accountName;
+    private String contactName;
+    private String source;
+    private String priority;
+    private String buyingRole;
+    private String ownerRepId;
+    private Instant firstAssignedAt;
+    private Instant ownerSince;
+    private Instant ownerDecidedAt;
+    private String status;
+    private Instant statusAt;
+    private Instant acceptedAt;
+    private Instant closedAt;
+    private Instant firstTouchAt;
+    private List<Touch> touches = List.of();
+    private List<Engagement> engagements = List.of();
+    private Instant lastEventAt;
+    private Map<RuleId, SlaClock> clocks = Map.of();
+
+    private Builder(String leadId) {
+      this.leadId = leadId;
+    }
+
+    private Builder(LeadState s) {
+      leadId = s.leadId;
+      createdAt = s.createdAt;
+      accountId = s.accountId;
+      accountName = s.accountName;
+      contactName = s.contactName;
+      source = s.source;
+      priority = s.priority;
+      buyingRole = s.buyingRole;
+      ownerRepId = s.ownerRepId;
+      firstAssignedAt = s.firstAssignedAt;
+      ownerSince = s.ownerSince;
+      ownerDecidedAt = s.ownerDecidedAt;
+      status = s.status;
+      statusAt = s.statusAt;
+      acceptedAt = s.acceptedAt;
+      closedAt = s.closedAt;
+      firstTouchAt = s.firstTouchAt;
+      touches = s.touches;
+      engagements = s.engagements;
+      lastEventAt = s.lastEventAt;
+      clocks = s.clocks;
+    }
+
+    public LeadState build() {
+      return new LeadState(this);
+    }
+
+    public String leadId() {
+      return leadId;
+    }
+
+    public Builder createdAt(Instant v) {
+      createdAt = v;
+      return this;
+    }
+
+    public Builder accountId(String v) {
+      accountId = v;
+      return this;
+    }
+
+    public Builder accountName(String v) {
+      accountName = v;
+      return this;
+    }
+
+    public Builder contactName(String v) {
+      contactName = v;
+      return this;
+    }
+
+    public Builder source(String v) {
+      source = v;
+      return this;
+    }
+
+    public Builder priority(String v) {
+      priority = v;
+      return this;
+    }
+
+    public Builder buyingRole(String v) {
+      buyingRole = v;
+      return this;
+    }
+
+    public Builder ownerRepId(String v) {
+      ownerRepId = v;
+      return this;
+    }
+
+    public Builder firstAssignedAt(Instant v) {
+      firstAssignedAt = v;
+      return this;
+    }
+
+    public Builder ownerSince(Instant v) {
+      ownerSince = v;
+      return this;
+    }
+
+    public Builder ownerDecidedAt(Instant v) {
+      ownerDecidedAt = v;
+      return this;
+    }
+
+    public Builder status(String v) {
+      status = v;
+      return this;
+    }
+
+    public Builder statusAt(Instant v) {
+      statusAt = v;
+      return this;
+    }
+
+    public Builder acceptedAt(Instant v) {
+      acceptedAt = v;
+      return this;
+    }
+
+    public Builder closedAt(Instant v) {
+      closedAt = v;
+      return this;
+    }
+
+    public Builder firstTouchAt(Instant v) {
+      firstTouchAt = v;
+      return this;
+    }
+
+    public Builder lastEventAt(Instant v) {
+      lastEventAt = v;
+      return this;
+    }
+
+    /** Replaces the kept touches (oldest first), as a restore from the store does. */
+    public Builder touches(List<Touch> v) {
+      touches = List.copyOf(v);
+      return this;
+    }
+
+    /** Replaces the kept engagements (oldest first), as a restore from the store does. */
+    public Builder engagements(List<Engagement> v) {
+      engagements = List.copyOf(v);
+      return this;
+    }
+
+    /** Adds a touch in time order, dropping the oldest beyond {@link #MAX_KEPT}. */
+    public Builder addTouch(Touch touch) {
+      touches = insertInTimeOrder(touches, touch, Touch::at);
+      return this;
+    }
+
+    /** Adds an engagement in time order, dropping the oldest beyond {@link #MAX_KEPT}. */
+    public Builder addEngagement(Engagement engagement) {
+      engagements = insertInTimeOrder(engagements, engagement, Engagement::at);
+      return this;
+    }
+
+    public SlaClock clock(RuleId rule) {
+      return clocks.get(rule);
+    }
+
+    public Builder putClock(SlaClock clock) {
+      Map<RuleId, SlaClock> next =
+          clocks.isEmpty() ? new EnumMap<>(RuleId.class) : new EnumMap<>(clocks);
+      next.put(clock.rule(), clock);
+      clocks = Collections.unmodifiableMap(next);
+      return this;
+    }
+
+    public Builder removeClock(RuleId rule) {
+      if (clocks.containsKey(rule)) {
+        Map<RuleId, SlaClock> next = new EnumMap<>(clocks);
+        next.remove(rule);
+        clocks = next.isEmpty() ? Map.of() : Collections.unmodifiableMap(next);
+      }
+      return this;
+    }
+
+    private static <T> List<T> insertInTimeOrder(
+        List<T> list, T item, java.util.function.Function<T, Instant> at) {
+      List<T> next = new ArrayList<>(Math.min(list.size() + 1, MAX_KEPT + 1));
+      next.addAll(list);
+      int i = next.size();
+      while (i > 0 && at.apply(next.get(i - 1)).isAfter(at.apply(item))) {
+        i--;
+      }
+      next.add(i, item);
+      if (next.size() > MAX_KEPT) {
+        next.remove(0);
+      }
+      return Collections.unmodifiableList(next);
+    }
   }
 }

@@ -3,7 +3,6 @@ package io.followup.sla.streams;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.BuyingGroupMember;
-import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -91,7 +90,7 @@ public final class SlaTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.LEAD_STATE),
             Serdes.String(),
-            new JsonSerde<>(LeadState.class)),
+            StateSerdes.leads()),
         LEAD_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(

@@ -112,7 +112,7 @@ class ClockTallyTest {
 
   @Test
   void aStoreThatNeverCountedIsFilledOnceFromTheClocksAlreadyThere() {
-    KeyValueStore<String, LeadState> leads = store("leads", new JsonSerde<>(LeadState.class));
+    KeyValueStore<String, LeadState> leads = store("leads", StateSerdes.leads());
     KeyValueStore<String, Long> counts = store("counts", Serdes.Long());
     leads.put("L-1", lead("L-1", clock(RuleId.FIRST_TOUCH, ClockStage.WARNED)));
     leads.put(
@@ -186,11 +186,11 @@ class ClockTallyTest {
   }
 
   private static LeadState lead(String leadId, SlaClock... clocks) {
-    LeadState state = LeadState.empty(leadId);
+    LeadState.Builder state = LeadState.builder(leadId);
     for (SlaClock clock : clocks) {
-      state.getClocks().put(clock.rule(), clock);
+      state.putClock(clock);
     }
-    return state;
+    return state.build();
   }
 
   private static SlaClock clock(RuleId rule, ClockStage stage) {
