@@ -2,13 +2,15 @@ package io.followup.sla.streams;
 
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
-import io.followup.sla.rules.AccountOutcome;
 import io.followup.sla.rules.AccountState;
-import io.followup.sla.rules.BuyingGroupCoverageRule;
 import io.followup.sla.rules.BuyingGroupMember;
+import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.RepDirectory;
 import io.followup.sla.rules.SlaClock;
+import io.followup.sla.step.AccountPorts;
+import io.followup.sla.step.AccountStep;
+import io.followup.sla.step.StepOutput;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,30 +21,26 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The live driver of the buying-group rule: on the account's partition, keeps each account's
- * members and coverage clock, and scans its own deadline index on the wall clock.
+ * The live driver of the account step, on the account's partition: lends it the task's stores, the
+ * context's time and a wall-clock punctuator, and carries its alerts out.
  */
 public final class AccountCoverageProcessor
     implements Processor<String, BuyingGroupMember, String, SlaAlert> {
 
-  private final BuyingGroupCoverageRule rule;
+  private final AccountStep step;
   private final Supplier<Policy> policy;
   private final EngineSettings settings;
   private final EngineListener listener;
 
   private ProcessorContext<String, SlaAlert> context;
-  private KeyValueStore<String, AccountState> accounts;
-  private DeadlineIndex deadlines;
-  private RetentionIndex retention;
+  private AccountPorts ports;
   private RepDirectory reps;
   private ClockTally tally;
+  private long recordTime;
 
   public AccountCoverageProcessor(
-      BuyingGroupCoverageRule rule,
-      Supplier<Policy> policy,
-      EngineSettings settings,
-      EngineListener listener) {
-    this.rule = rule;
+      AccountStep step, Supplier<Policy> policy, EngineSettings settings, EngineListener listener) {
+    this.step = step;
     this.policy = policy;
     this.settings = settings;
     this.listener = listener;
@@ -51,9 +49,7 @@ public final class AccountCoverageProcessor
   @Override
   public void init(ProcessorContext<String, SlaAlert> context) {
     this.context = context;
-    this.accounts = context.getStateStore(StoreNames.ACCOUNT_STATE);
-    this.deadlines = new DeadlineIndex(context.getStateStore(StoreNames.ACCOUNT_DEADLINES));
-    this.retention = new RetentionIndex(context.getStateStore(StoreNames.ACCOUNT_RETENTION));
+    KeyValueStore<String, AccountState> accounts = context.getStateStore(StoreNames.ACCOUNT_STATE);
     this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
     this.tally =
         new ClockTally(
@@ -61,66 +57,49 @@ public final class AccountCoverageProcessor
             context.getStateStore(StoreNames.ACCOUNT_OPEN_CLOCK_COUNTS),
             listener);
     tally.open(accounts, AccountCoverageProcessor::clocksOf);
+    this.ports =
+        new AccountPorts(
+            new StoreStates<>(accounts),
+            new DeadlineIndex(context.getStateStore(StoreNames.ACCOUNT_DEADLINES)),
+            new RetentionIndex(context.getStateStore(StoreNames.ACCOUNT_RETENTION)),
+            new Output());
     context.schedule(
         settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
   }
 
   @Override
   public void process(Record<String, BuyingGroupMember> record) {
-    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-    BuyingGroupMember member = record.value();
-    AccountState before = accounts.get(record.key());
-    apply(before, rule.onMember(before, member, policy.get(), reps, now), now);
+    recordTime = context.currentSystemTimeMs();
+    step.onMember(record.value(), ports, policy.get(), reps, Instant.ofEpochMilli(recordTime));
   }
 
   void fireDueDeadlines(long wallClockMs) {
+    recordTime = wallClockMs;
     Instant now = Instant.ofEpochMilli(wallClockMs);
-    List<Deadline> due = deadlines.due(now, settings.maxDeadlinesPerTick());
-    Policy current = policy.get();
-    for (Deadline deadline : due) {
-      AccountState before = accounts.get(deadline.key());
-      apply(before, rule.onDeadline(before, deadline, current, reps, now), now);
-    }
-    listener.deadlinesFired(due, now);
-    retention.forgetDue(now, settings.maxDeadlinesPerTick(), accounts, this::forgetAt);
-  }
-
-  /**
-   * When an account's state may be forgotten: no coverage clock and every member closed, the
-   * retention period after the last change of a member.
-   */
-  private RetentionIndex.Entry forgetAt(AccountState state) {
-    if (state == null
-        || state.getClock() != null
-        || state.getMembers().values().stream().anyMatch(BuyingGroupMember::open)) {
-      return null;
-    }
-    return state.getMembers().values().stream()
-        .map(BuyingGroupMember::at)
-        .max(Instant::compareTo)
-        .map(
-            last ->
-                new RetentionIndex.Entry(
-                    last.plus(settings.stateRetention()), state.getAccountId()))
-        .orElse(null);
-  }
-
-  private void apply(AccountState before, AccountOutcome outcome, Instant now) {
-    deadlines.update(outcome.cleared(), outcome.set());
-    if (outcome.state() != null) {
-      accounts.put(outcome.state().getAccountId(), outcome.state());
-      retention.move(forgetAt(before), forgetAt(outcome.state()));
-      tally.change(clocksOf(before), clocksOf(outcome.state()));
-    }
-    outcome.clockEvents().forEach(listener::clockChanged);
-    for (SlaAlert alert : outcome.alerts()) {
-      context.forward(new Record<>(alert.getAccountId(), alert, now.toEpochMilli()));
-      listener.alertEmitted(alert);
-    }
+    List<Deadline> fired = step.onTick(ports, policy.get(), reps, now);
+    listener.deadlinesFired(fired, now);
   }
 
   private static List<SlaClock> clocksOf(AccountState state) {
     return state == null || state.getClock() == null ? List.of() : List.of(state.getClock());
+  }
+
+  private final class Output implements StepOutput<AccountState> {
+    @Override
+    public void alert(SlaAlert alert) {
+      context.forward(new Record<>(alert.getAccountId(), alert, recordTime));
+      listener.alertEmitted(alert);
+    }
+
+    @Override
+    public void clockChanged(ClockEvent event) {
+      listener.clockChanged(event);
+    }
+
+    @Override
+    public void stateChanged(AccountState before, AccountState after) {
+      tally.change(clocksOf(before), clocksOf(after));
+    }
   }
 
   @Override

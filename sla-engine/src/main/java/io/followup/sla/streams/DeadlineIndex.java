@@ -1,8 +1,10 @@
 package io.followup.sla.streams;
 
 import io.followup.sla.rules.Deadline;
+import io.followup.sla.step.TimeIndex;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -13,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The deadline index over a key-value store: keys in time order (see {@link DeadlineKey}), so
  * finding what is due is a range scan from the start that stops at now.
  */
-final class DeadlineIndex {
+final class DeadlineIndex implements TimeIndex {
 
   private static final byte[] PRESENT = new byte[0];
 
@@ -23,8 +25,8 @@ final class DeadlineIndex {
     this.store = store;
   }
 
-  /** Up to {@code max} deadlines at or before {@code now}, earliest first. */
-  List<Deadline> due(Instant now, int max) {
+  @Override
+  public List<Deadline> due(Instant now, int max) {
     List<Deadline> due = new ArrayList<>();
     try (KeyValueIterator<Bytes, byte[]> it =
         store.range(Bytes.wrap(DeadlineKey.first()), Bytes.wrap(DeadlineKey.upTo(now)))) {
@@ -35,7 +37,8 @@ final class DeadlineIndex {
     return due;
   }
 
-  void update(List<Deadline> cleared, List<Deadline> set) {
+  @Override
+  public void update(Collection<Deadline> cleared, Collection<Deadline> set) {
     for (Deadline deadline : cleared) {
       store.delete(Bytes.wrap(DeadlineKey.encode(deadline)));
     }

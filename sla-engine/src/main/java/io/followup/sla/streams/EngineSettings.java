@@ -1,5 +1,6 @@
 package io.followup.sla.streams;
 
+import io.followup.sla.step.StepSettings;
 import java.time.Duration;
 
 /**
@@ -19,11 +20,14 @@ public record EngineSettings(
     Duration duplicateWindow,
     Duration stateRetention) {
 
-  public static final Duration DEFAULT_STATE_RETENTION = Duration.ofDays(90);
+  public static final Duration DEFAULT_STATE_RETENTION = StepSettings.DEFAULT_STATE_RETENTION;
 
   public static final EngineSettings DEFAULTS =
       new EngineSettings(
-          Duration.ofSeconds(1), 10_000, Duration.ofDays(7), DEFAULT_STATE_RETENTION);
+          Duration.ofSeconds(1),
+          StepSettings.DEFAULT_MAX_PER_TICK,
+          StepSettings.DEFAULT_DUPLICATE_WINDOW,
+          DEFAULT_STATE_RETENTION);
 
   public EngineSettings(
       Duration punctuateInterval, int maxDeadlinesPerTick, Duration duplicateWindow) {
@@ -43,5 +47,10 @@ public record EngineSettings(
     if (stateRetention.isNegative() || stateRetention.isZero()) {
       throw new IllegalArgumentException("engine.state-retention must be positive");
     }
+  }
+
+  /** What the core's step needs of these settings: the same bounds live as in replay. */
+  public StepSettings step() {
+    return new StepSettings(duplicateWindow, stateRetention, maxDeadlinesPerTick);
   }
 }

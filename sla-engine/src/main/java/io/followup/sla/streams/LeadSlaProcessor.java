@@ -1,15 +1,15 @@
 package io.followup.sla.streams;
 
-import io.followup.sla.events.ContentEngaged;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.rules.BuyingGroupMember;
+import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
-import io.followup.sla.rules.LeadEvents;
-import io.followup.sla.rules.LeadRuleEngine;
 import io.followup.sla.rules.LeadState;
-import io.followup.sla.rules.Outcome;
 import io.followup.sla.rules.RepDirectory;
+import io.followup.sla.step.LeadPorts;
+import io.followup.sla.step.LeadStep;
+import io.followup.sla.step.StepOutput;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,18 +19,16 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * The live driver of the lead rules: keeps each lead's state and the deadline index in state
- * stores, drops duplicate events, and scans the index on a wall-clock punctuator for what is due,
- * so one tick costs what is due, not what is open. Time comes from the processor context. After
- * each change it sends the lead's buying-group view on, keyed by account.
+ * The live driver of the lead step: lends it the task's state stores as ports, the time of the
+ * processor context, and a wall-clock punctuator for what falls due. Everything the rules decide,
+ * dedup, the fan-out to accounts and retention included, is the step's; this class only carries
+ * records in and out.
  */
 public final class LeadSlaProcessor implements Processor<String, SpecificRecord, String, Object> {
 
-  private final LeadRuleEngine engine;
+  private final LeadStep step;
   private final Supplier<Policy> policy;
   private final EngineSettings settings;
   private final EngineListener listener;
@@ -38,21 +36,19 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
   private final String membersNode;
 
   private ProcessorContext<String, Object> context;
-  private KeyValueStore<String, LeadState> leads;
-  private DeadlineIndex deadlines;
-  private RetentionIndex retention;
-  private WindowStore<String, Long> seenEvents;
+  private LeadPorts ports;
   private RepDirectory reps;
   private ClockTally tally;
+  private long recordTime;
 
   public LeadSlaProcessor(
-      LeadRuleEngine engine,
+      LeadStep step,
       Supplier<Policy> policy,
       EngineSettings settings,
       EngineListener listener,
       String alertsNode,
       String membersNode) {
-    this.engine = engine;
+    this.step = step;
     this.policy = policy;
     this.settings = settings;
     this.listener = listener;
@@ -63,10 +59,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
-    this.leads = context.getStateStore(StoreNames.LEAD_STATE);
-    this.deadlines = new DeadlineIndex(context.getStateStore(StoreNames.DEADLINE_INDEX));
-    this.retention = new RetentionIndex(context.getStateStore(StoreNames.LEAD_RETENTION));
-    this.seenEvents = context.getStateStore(StoreNames.SEEN_EVENTS);
+    KeyValueStore<String, LeadState> leads = context.getStateStore(StoreNames.LEAD_STATE);
     this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
     this.tally =
         new ClockTally(
@@ -74,84 +67,58 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
             context.getStateStore(StoreNames.OPEN_CLOCK_COUNTS),
             listener);
     tally.open(leads, state -> state.getClocks().values());
+    this.ports =
+        new LeadPorts(
+            new StoreStates<>(leads),
+            new DeadlineIndex(context.getStateStore(StoreNames.DEADLINE_INDEX)),
+            new RetentionIndex(context.getStateStore(StoreNames.LEAD_RETENTION)),
+            new WindowSeenEvents(
+                context.getStateStore(StoreNames.SEEN_EVENTS), settings.duplicateWindow()),
+            new Output(),
+            this::forwardMember);
     context.schedule(
         settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
   }
 
   @Override
   public void process(Record<String, SpecificRecord> record) {
-    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-    SpecificRecord event = record.value();
-    if (isDuplicate(LeadEvents.eventId(event), now)) {
+    recordTime = context.currentSystemTimeMs();
+    Instant now = Instant.ofEpochMilli(recordTime);
+    if (step.onEvent(record.value(), ports, policy.get(), reps, now)) {
+      listener.eventApplied(record.value());
+    } else {
       listener.duplicateDropped();
-      return;
     }
-    LeadState before = leads.get(record.key());
-    Outcome outcome = engine.onEvent(before, event, policy.get(), reps, now);
-    apply(before, outcome, now);
-    if (!(event instanceof ContentEngaged)) {
-      BuyingGroupMember member =
-          BuyingGroupMember.of(outcome.state(), LeadEvents.occurredAt(event));
-      if (member != null) {
-        context.forward(new Record<>(member.accountId(), member, now.toEpochMilli()), membersNode);
-      }
-    }
-    listener.eventApplied(event);
   }
 
-  /** Scans the index from its start up to now: every entry visited is due. */
   void fireDueDeadlines(long wallClockMs) {
+    recordTime = wallClockMs;
     Instant now = Instant.ofEpochMilli(wallClockMs);
-    List<Deadline> due = deadlines.due(now, settings.maxDeadlinesPerTick());
-    Policy current = policy.get();
-    for (Deadline deadline : due) {
-      LeadState before = leads.get(deadline.key());
-      apply(before, engine.onDeadline(before, deadline, current, reps, now), now);
-    }
-    listener.deadlinesFired(due, now);
-    retention.forgetDue(now, settings.maxDeadlinesPerTick(), leads, this::forgetAt);
+    List<Deadline> fired = step.onTick(ports, policy.get(), reps, now);
+    listener.deadlinesFired(fired, now);
   }
 
-  /**
-   * When a lead's state may be forgotten: a closed lead with no clock, the retention period after
-   * its last event. An open lead is kept however quiet it is: it may re-engage months later.
-   */
-  private RetentionIndex.Entry forgetAt(LeadState state) {
-    if (state == null
-        || state.getClosedAt() == null
-        || !state.getClocks().isEmpty()
-        || state.getLastEventAt() == null) {
-      return null;
-    }
-    return new RetentionIndex.Entry(
-        state.getLastEventAt().plus(settings.stateRetention()), state.getLeadId());
+  private void forwardMember(BuyingGroupMember member) {
+    context.forward(new Record<>(member.accountId(), member, recordTime), membersNode);
   }
 
-  private boolean isDuplicate(String eventId, Instant now) {
-    long t = now.toEpochMilli();
-    long from = t - settings.duplicateWindow().toMillis();
-    try (WindowStoreIterator<Long> seen = seenEvents.fetch(eventId, Math.max(0, from), t)) {
-      if (seen.hasNext()) {
-        return true;
-      }
+  private final class Output implements StepOutput<LeadState> {
+    @Override
+    public void alert(SlaAlert alert) {
+      context.forward(new Record<>(alert.getLeadId(), alert, recordTime), alertsNode);
+      listener.alertEmitted(alert);
     }
-    seenEvents.put(eventId, t, t);
-    return false;
-  }
 
-  private void apply(LeadState before, Outcome outcome, Instant now) {
-    deadlines.update(outcome.cleared(), outcome.set());
-    if (outcome.state() != null) {
-      leads.put(outcome.state().getLeadId(), outcome.state());
-      retention.move(forgetAt(before), forgetAt(outcome.state()));
+    @Override
+    public void clockChanged(ClockEvent event) {
+      listener.clockChanged(event);
+    }
+
+    @Override
+    public void stateChanged(LeadState before, LeadState after) {
       tally.change(
           before == null ? List.of() : before.getClocks().values(),
-          outcome.state().getClocks().values());
-    }
-    outcome.clockEvents().forEach(listener::clockChanged);
-    for (SlaAlert alert : outcome.alerts()) {
-      context.forward(new Record<>(alert.getLeadId(), alert, now.toEpochMilli()), alertsNode);
-      listener.alertEmitted(alert);
+          after == null ? List.of() : after.getClocks().values());
     }
   }
 

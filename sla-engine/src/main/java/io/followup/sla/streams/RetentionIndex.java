@@ -1,12 +1,12 @@
 package io.followup.sla.streams;
 
+import io.followup.sla.step.RetentionSchedule;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -16,12 +16,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * big-endian bytes) then the key, so what is due is a range scan that stops at now, as for
  * deadlines.
  */
-final class RetentionIndex {
+final class RetentionIndex implements RetentionSchedule {
 
   private static final byte[] PRESENT = new byte[0];
-
-  /** One key to forget at one time. */
-  record Entry(Instant at, String key) {}
 
   private final KeyValueStore<Bytes, byte[]> store;
 
@@ -29,8 +26,8 @@ final class RetentionIndex {
     this.store = store;
   }
 
-  /** Moves a state's entry after a change: {@code was} and {@code next} may each be null. */
-  void move(Entry was, Entry next) {
+  @Override
+  public void move(Entry was, Entry next) {
     if (Objects.equals(was, next)) {
       return;
     }
@@ -42,23 +39,8 @@ final class RetentionIndex {
     }
   }
 
-  /**
-   * Deletes from {@code states} every state whose entry is due and still current ({@code forgetAt}
-   * gives the entry a state has now: a state that changed since has a later one, or none), and
-   * removes the due entries.
-   */
-  <S> void forgetDue(
-      Instant now, int max, KeyValueStore<String, S> states, Function<S, Entry> forgetAt) {
-    for (Entry entry : due(now, max)) {
-      S state = states.get(entry.key());
-      if (state != null && entry.equals(forgetAt.apply(state))) {
-        states.delete(entry.key());
-      }
-      store.delete(encode(entry));
-    }
-  }
-
-  private List<Entry> due(Instant now, int max) {
+  @Override
+  public List<Entry> due(Instant now, int max) {
     List<Entry> due = new ArrayList<>();
     byte[] upTo =
         ByteBuffer.allocate(Long.BYTES + 1).putLong(now.toEpochMilli()).put((byte) 0xFF).array();
@@ -69,6 +51,11 @@ final class RetentionIndex {
       }
     }
     return due;
+  }
+
+  @Override
+  public void remove(Entry entry) {
+    store.delete(encode(entry));
   }
 
   private static Bytes encode(Entry entry) {

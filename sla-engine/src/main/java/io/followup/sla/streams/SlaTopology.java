@@ -5,6 +5,8 @@ import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
+import io.followup.sla.step.AccountStep;
+import io.followup.sla.step.LeadStep;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,6 +29,7 @@ public final class SlaTopology {
   static final String MEMBERS_IN = "buying-group-members-in";
   static final String ACCOUNT_RULES = "account-rules";
   static final String ALERTS = "alerts";
+  static final String ACCOUNT_ALERTS = "account-alerts";
   static final String DEAD_LETTERS = "dead-letters";
   static final String REPS_SOURCE = "reps-source";
   static final String REPS_UPDATER = "reps-updater";
@@ -56,7 +59,14 @@ public final class SlaTopology {
         LEAD_EVENTS);
     topology.addProcessor(
         LEAD_RULES,
-        () -> new LeadSlaProcessor(rules.leads(), policy, settings, listener, ALERTS, MEMBERS_OUT),
+        () ->
+            new LeadSlaProcessor(
+                new LeadStep(rules.leads(), settings.step()),
+                policy,
+                settings,
+                listener,
+                ALERTS,
+                MEMBERS_OUT),
         DECODE);
     topology.addSink(
         MEMBERS_OUT,
@@ -69,16 +79,16 @@ public final class SlaTopology {
         MEMBERS_IN, new StringDeserializer(), members.deserializer(), topics.buyingGroupMembers());
     topology.addProcessor(
         ACCOUNT_RULES,
-        () -> new AccountCoverageProcessor(rules.accounts(), policy, settings, listener),
+        () ->
+            new AccountCoverageProcessor(
+                new AccountStep(rules.accounts(), settings.step()), policy, settings, listener),
         MEMBERS_IN);
 
+    // One alerts sink per rule processor: a sink shared by both would join them into one
+    // sub-topology, and buying-group views would wait behind the lead-event backlog in its tasks.
+    topology.addSink(ALERTS, topics.alerts(), new StringSerializer(), serdes.alerts(), LEAD_RULES);
     topology.addSink(
-        ALERTS,
-        topics.alerts(),
-        new StringSerializer(),
-        serdes.alerts(),
-        LEAD_RULES,
-        ACCOUNT_RULES);
+        ACCOUNT_ALERTS, topics.alerts(), new StringSerializer(), serdes.alerts(), ACCOUNT_RULES);
     topology.addSink(
         DEAD_LETTERS,
         topics.deadLetters(),

@@ -1,0 +1,129 @@
+package io.followup.sla.step;
+
+import io.followup.sla.policy.Policy;
+import io.followup.sla.rules.BuyingGroupMember;
+import io.followup.sla.rules.Deadline;
+import io.followup.sla.rules.LeadEvents;
+import io.followup.sla.rules.LeadRuleEngine;
+import io.followup.sla.rules.LeadState;
+import io.followup.sla.rules.Outcome;
+import io.followup.sla.rules.RepDirectory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The one step of the lead rules, whichever driver runs it: drops an event seen before, folds a
+ * new one into the lead's state through the rules, fires due deadlines, keeps the deadline index
+ * and the retention schedule in step with the state, forgets closed leads after the retention
+ * period, and fans each changed buying-group view out to the lead's account.
+ *
+ * <p>The live Kafka Streams processor and {@code ./sla replay} only lend it ports and time, so they
+ * cannot drift apart: what one does, the other does.
+ */
+public final class LeadStep {
+
+  private final LeadRuleEngine rules;
+  private final StepSettings settings;
+
+  public LeadStep(LeadRuleEngine rules, StepSettings settings) {
+    this.rules = rules;
+    this.settings = settings;
+  }
+
+  /**
+   * Applies one lead event at {@code now}.
+   *
+   * @return false when the event was a duplicate and was dropped
+   */
+  public boolean onEvent(
+      SpecificRecord event, LeadPorts ports, Policy policy, RepDirectory reps, Instant now) {
+    String eventId = LeadEvents.eventId(event);
+    if (ports.seen().contains(eventId, now)) {
+      return false;
+    }
+    LeadState before = ports.leads().get(LeadEvents.leadId(event));
+    Outcome outcome = rules.onEvent(before, event, policy, reps, now);
+    apply(before, outcome, ports);
+    fanOut(before, outcome.state(), LeadEvents.occurredAt(event), ports);
+    // Remembered only once applied: an event that failed in the rules may be sent again, fixed.
+    ports.seen().add(eventId, now);
+    return true;
+  }
+
+  /**
+   * Fires the deadlines due at {@code now} and forgets the leads whose retention ran out, each up
+   * to the per-tick bound.
+   *
+   * @return the deadlines fired
+   */
+  public List<Deadline> onTick(LeadPorts ports, Policy policy, RepDirectory reps, Instant now) {
+    List<Deadline> due = ports.deadlines().due(now, settings.maxPerTick());
+    for (Deadline deadline : due) {
+      LeadState before = ports.leads().get(deadline.key());
+      apply(before, rules.onDeadline(before, deadline, policy, reps, now), ports);
+    }
+    forgetDue(ports, now);
+    return due;
+  }
+
+  /** Fires one due deadline: for drivers that keep their own order of deadlines and events. */
+  public void onDeadline(
+      Deadline deadline, LeadPorts ports, Policy policy, RepDirectory reps, Instant now) {
+    LeadState before = ports.leads().get(deadline.key());
+    apply(before, rules.onDeadline(before, deadline, policy, reps, now), ports);
+  }
+
+  /** Forgets the leads whose retention ran out by {@code now}. */
+  public void forgetDue(LeadPorts ports, Instant now) {
+    for (RetentionSchedule.Entry entry : ports.retention().due(now, settings.maxPerTick())) {
+      LeadState state = ports.leads().get(entry.key());
+      // A lead that changed since has a later entry (or none): this one is stale.
+      if (state != null && entry.equals(forgetAt(state))) {
+        ports.leads().delete(entry.key());
+        ports.output().stateChanged(state, null);
+      }
+      ports.retention().remove(entry);
+    }
+  }
+
+  private void apply(LeadState before, Outcome outcome, LeadPorts ports) {
+    ports.deadlines().update(outcome.cleared(), outcome.set());
+    LeadState after = outcome.state();
+    if (after != null) {
+      ports.leads().put(after.getLeadId(), after);
+      ports.retention().move(forgetAt(before), forgetAt(after));
+      ports.output().stateChanged(before, after);
+    }
+    outcome.clockEvents().forEach(ports.output()::clockChanged);
+    outcome.alerts().forEach(ports.output()::alert);
+  }
+
+  /** The account hears of a lead only when what it sees of the lead changed. */
+  private static void fanOut(LeadState before, LeadState after, Instant at, LeadPorts ports) {
+    BuyingGroupMember next = BuyingGroupMember.of(after, at);
+    if (next == null) {
+      return;
+    }
+    BuyingGroupMember was = BuyingGroupMember.of(before, at);
+    if (!Objects.equals(was, next)) {
+      ports.members().accept(next);
+    }
+  }
+
+  /**
+   * When a lead's state may be forgotten: a closed lead with no clock, the retention period after
+   * its last event. An open lead is kept however quiet it is: it may re-engage months later.
+   */
+  RetentionSchedule.Entry forgetAt(LeadState state) {
+    if (state == null
+        || state.getClosedAt() == null
+        || !state.getClocks().isEmpty()
+        || state.getLastEventAt() == null) {
+      return null;
+    }
+    return new RetentionSchedule.Entry(
+        state.getLastEventAt().plus(settings.stateRetention()), state.getLeadId());
+  }
+}
