@@ -285,6 +285,43 @@ class CorrectnessScenariosTest {
             tuple("ESCALATED", Instant.parse(due), Instant.parse(escalated)));
   }
 
+  static Stream<Arguments> breachWording() {
+    return Stream.of(
+        Arguments.of(
+            "a New York rep reads New York time, daylight time after the change",
+            lead("L-1", "2026-03-06T21:00:00Z", "R-NY"),
+            "first touch was due Mon Mar 9, 12:00 EDT."),
+        Arguments.of(
+            "a Berlin rep reads Berlin time, summer time after the EU change",
+            lead("L-1", "2026-03-27T15:00:00Z", "R-BER"),
+            "first touch was due Mon Mar 30, 12:00 CEST."),
+        Arguments.of(
+            "a Chicago rep reads standard time after the US fall-back",
+            lead("L-1", "2026-10-30T21:00:00Z", "R-CHI"),
+            "first touch was due Mon Nov 2, 12:00 CST."),
+        Arguments.of(
+            "a rep nobody knows reads UTC (the deadline is the default region's)",
+            lead("L-1", "2026-03-06T21:00:00Z", "R-UNKNOWN"),
+            "first touch was due Mon Mar 9, 16:00 UTC."));
+  }
+
+  /** A breach read the next morning still says which day, in the rep's own zone. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("breachWording")
+  void breachSaysTheDeadlineInTheRepsLocalTime(String name, LeadCreated lead, String ending)
+      throws Exception {
+    List<SlaAlert> alerts =
+        ReplayDriver.replay(
+            SlaRules.standard(),
+            PolicyLoader.parse(BUSINESS, name),
+            REPS,
+            List.of(lead),
+            lead.getOccurredAt().plus(Duration.ofDays(7)));
+
+    assertThat(alerts).extracting(SlaAlert::getKind).containsExactly("BREACHED");
+    assertThat(alerts.get(0).getSummary()).endsWith(ending);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void scenario(
