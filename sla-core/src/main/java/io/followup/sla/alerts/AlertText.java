@@ -2,8 +2,10 @@ package io.followup.sla.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
@@ -23,11 +25,18 @@ public final class AlertText {
           "PURCHASED_LIST", "purchased list",
           "REFERRAL", "referral");
 
-  private static final DateTimeFormatter HOUR_MINUTE =
-      DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-  private static final DateTimeFormatter HOUR_MINUTE_SECOND =
-      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d ", Locale.ROOT);
+  /** Words in English, zone names as people in the US and Europe write them (EDT, CEST). */
+  private static final Locale WORDS = Locale.US;
+
+  private static final ZoneId UTC = ZoneId.of("UTC");
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("EEE MMM d, HH:mm zzz", WORDS);
+  private static final DateTimeFormatter DAY_AND_TIME_WITH_SECONDS =
+      DateTimeFormatter.ofPattern("EEE MMM d, HH:mm:ss zzz", WORDS);
+  private static final DateTimeFormatter DATE_WITH_YEAR =
+      DateTimeFormatter.ofPattern("MMM d, yyyy", WORDS);
+  private static final DateTimeFormatter DATE_WITH_YEAR_AND_TIME =
+      DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm zzz", WORDS);
 
   private AlertText() {}
 
@@ -56,15 +65,29 @@ public final class AlertText {
   }
 
   /**
-   * "14:00 UTC" on the day of {@code reference}, "Mar 6 14:00 UTC" on another day; seconds only
-   * when set.
+   * "Tue Mar 10, 15:00 EDT": the local date and time in {@code zone} with the short name of the
+   * zone's offset at that instant; seconds only when set. The date is always there, since an alert
+   * is often read the next morning.
    */
-  public static String time(Instant at, Instant reference) {
-    var utc = at.atOffset(ZoneOffset.UTC);
-    String clock = (utc.getSecond() == 0 ? HOUR_MINUTE : HOUR_MINUTE_SECOND).format(utc);
-    LocalDate day = utc.toLocalDate();
-    boolean sameDay =
-        reference != null && day.equals(reference.atOffset(ZoneOffset.UTC).toLocalDate());
-    return (sameDay ? "" : DAY.format(utc)) + clock + " UTC";
+  public static String time(Instant at, ZoneId zone) {
+    ZonedDateTime local = at.atZone(readable(zone));
+    return (local.getSecond() == 0 ? DAY_AND_TIME : DAY_AND_TIME_WITH_SECONDS).format(local);
+  }
+
+  /**
+   * "Jan 1, 2027" at local midnight in {@code zone}, else "Mar 9, 2026, 09:00 CET": for dates that
+   * may lie months ahead, such as the end of an absence.
+   */
+  public static String dateWithYear(Instant at, ZoneId zone) {
+    ZonedDateTime local = at.atZone(readable(zone));
+    return (local.toLocalTime().equals(LocalTime.MIDNIGHT)
+            ? DATE_WITH_YEAR
+            : DATE_WITH_YEAR_AND_TIME)
+        .format(local);
+  }
+
+  /** The offset Z reads "Z" in a pattern; people read "UTC". */
+  private static ZoneId readable(ZoneId zone) {
+    return zone.normalized().equals(ZoneOffset.UTC) ? UTC : zone;
   }
 }

@@ -1,6 +1,6 @@
 package io.followup.sla.rules;
 
-import static io.followup.sla.alerts.AlertText.time;
+import static io.followup.sla.alerts.AlertText.dateWithYear;
 
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
@@ -33,8 +33,11 @@ final class AlertFactory {
                 && (kind == AlertKind.WARNING || kind == AlertKind.BREACHED));
     String text = summary;
     if (awayUntil.isPresent() && kind != AlertKind.RESOLVED) {
+      // The year too: an absence can run into the next one.
       String until =
-          awayUntil.get().equals(Instant.MAX) ? "" : " until " + time(awayUntil.get(), now);
+          awayUntil.get().equals(Instant.MAX)
+              ? ""
+              : " until " + dateWithYear(awayUntil.get(), reps.zoneOf(clock.repId()));
       text = "Rep " + reps.nameOf(clock.repId()) + " is out of office" + until + ". " + summary;
     }
     return SlaAlert.newBuilder()

@@ -9,6 +9,7 @@ import io.followup.sla.policy.RuleId;
 import io.followup.sla.policy.RulePolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -117,7 +118,7 @@ public final class BuyingGroupCoverageRule {
                 AlertKind.RESOLVED,
                 state,
                 existing,
-                resolved(state, existing, closure, now),
+                resolved(state, existing, closure, reps.zoneOf(existing.repId())),
                 now,
                 reps,
                 policy));
@@ -206,6 +207,8 @@ public final class BuyingGroupCoverageRule {
       RepDirectory reps) {
     List<BuyingGroupMember> short_ = uncovered(state, clock.startedAt(), policy);
     int open = open(state).size();
+    // In the account owner's zone: the owner is the rep the alert names.
+    ZoneId zone = reps.zoneOf(clock.repId());
     String touches =
         policy.touchesOwed()
             + (policy.countOnlyPersonalized() ? " personalised touches" : " touches");
@@ -233,13 +236,13 @@ public final class BuyingGroupCoverageRule {
             + " buying-group members have fewer than "
             + touches
             + " since the hand-off at "
-            + time(clock.startedAt(), now);
+            + time(clock.startedAt(), zone);
     String owner = clock.repId() == null ? "" : "; account owner " + reps.nameOf(clock.repId());
     return switch (kind) {
       case WARNING ->
-          account + ", coverage is due " + time(clock.dueAt(), now) + ": " + who + owner + ".";
+          account + ", coverage is due " + time(clock.dueAt(), zone) + ": " + who + owner + ".";
       case BREACHED ->
-          account + ", coverage was due " + time(clock.dueAt(), now) + ": " + who + owner + ".";
+          account + ", coverage was due " + time(clock.dueAt(), zone) + ": " + who + owner + ".";
       case ESCALATED -> {
         yield "Escalated to manager "
             + reps.managerNameOf(clock.repId())
@@ -257,7 +260,7 @@ public final class BuyingGroupCoverageRule {
   }
 
   private static String resolved(
-      AccountState state, SlaClock clock, ClockClosure closure, Instant now) {
+      AccountState state, SlaClock clock, ClockClosure closure, ZoneId zone) {
     String account = "Account " + accountName(state);
     if (closure.kind() == ClockEvent.Closure.STOPPED) {
       return account
@@ -272,7 +275,7 @@ public final class BuyingGroupCoverageRule {
                 : "in time.";
     return account
         + ": every open buying-group member has its touches since "
-        + time(closure.at(), now)
+        + time(closure.at(), zone)
         + ", "
         + timing;
   }

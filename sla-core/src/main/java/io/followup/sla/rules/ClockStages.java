@@ -17,8 +17,8 @@ public final class ClockStages {
   private ClockStages() {}
 
   /**
-   * A new clock for a demand. Its deadlines are fixed now: a later policy change does not move
-   * them.
+   * A new clock for a demand, its warning, deadline and escalation all counted in {@code calendar}.
+   * Its deadlines are fixed now: a later policy change does not move them.
    */
   public static SlaClock start(
       RuleId rule,
@@ -34,7 +34,10 @@ public final class ClockStages {
             : calendar.deadline(
                 demand.startedAt(),
                 Duration.ofMillis(Math.round(demand.sla().toMillis() * policy.warnAt())));
-    Instant escalateAt = policy.escalateAfter() == null ? null : due.plus(policy.escalateAfter());
+    // The escalation delay is counted in the SLA's own calendar: on a business calendar, eight
+    // hours after a 16:00 breach is the next working afternoon, not 00:00 at night.
+    Instant escalateAt =
+        policy.escalateAfter() == null ? null : calendar.deadline(due, policy.escalateAfter());
     return new SlaClock(
         rule,
         demand.startedAt(),

@@ -8,6 +8,7 @@ import io.followup.sla.policy.RuleId;
 import io.followup.sla.policy.RulePolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,7 @@ public final class FirstTouchRule implements LeadRule {
       Instant now,
       RepDirectory reps) {
     String rep = reps.nameOf(clock.repId());
+    ZoneId zone = reps.zoneOf(clock.repId());
     String what = policy.countOnlyPersonalized() ? "no personalised touch" : "no touch";
     String waited = duration(Duration.between(clock.startedAt(), now));
     return switch (kind) {
@@ -61,7 +63,7 @@ public final class FirstTouchRule implements LeadRule {
               + " for "
               + waited
               + "; first touch is due "
-              + time(clock.dueAt(), now)
+              + time(clock.dueAt(), zone)
               + ".";
       case BREACHED ->
           lead(lead)
@@ -72,7 +74,7 @@ public final class FirstTouchRule implements LeadRule {
               + " for "
               + waited
               + "; first touch was due "
-              + time(clock.dueAt(), now)
+              + time(clock.dueAt(), zone)
               + ".";
       case ESCALATED ->
           "Escalated to manager "
@@ -86,7 +88,7 @@ public final class FirstTouchRule implements LeadRule {
               + ", "
               + duration(Duration.between(clock.dueAt(), now))
               + " after its first-touch deadline of "
-              + time(clock.dueAt(), now)
+              + time(clock.dueAt(), zone)
               + ".";
       case RESOLVED -> resolvedSummary(lead, clock, policy, now, reps);
     };
@@ -108,6 +110,7 @@ public final class FirstTouchRule implements LeadRule {
   public String resolvedSummary(
       LeadState lead, SlaClock clock, RulePolicy policy, Instant now, RepDirectory reps) {
     String what = lead(lead);
+    ZoneId zone = reps.zoneOf(clock.repId());
     Optional<Touch> touch = lead.firstTouchSince(clock.startedAt(), policy.countOnlyPersonalized());
     if (touch.isPresent()) {
       Instant at = touch.get().at();
@@ -119,16 +122,16 @@ public final class FirstTouchRule implements LeadRule {
             + " was touched by "
             + by
             + " at "
-            + time(at, now)
+            + time(at, zone)
             + ", before its first-touch deadline of "
-            + time(clock.dueAt(), now)
+            + time(clock.dueAt(), zone)
             + late;
       }
       return what
           + " was touched by "
           + by
           + " at "
-          + time(at, now)
+          + time(at, zone)
           + ", "
           + duration(Duration.between(clock.dueAt(), at))
           + " after its first-touch deadline.";
@@ -141,7 +144,7 @@ public final class FirstTouchRule implements LeadRule {
           + " was accepted by "
           + reps.nameOf(lead.getOwnerRepId())
           + " at "
-          + time(lead.getAcceptedAt(), now)
+          + time(lead.getAcceptedAt(), zone)
           + ".";
     }
     if (lead.getOwnerRepId() == null) {

@@ -8,6 +8,7 @@ import io.followup.sla.policy.RuleId;
 import io.followup.sla.policy.RulePolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -65,8 +66,9 @@ public final class FollowUpAfterEngagementRule implements LeadRule {
       Instant now,
       RepDirectory reps) {
     String rep = reps.nameOf(clock.repId());
+    ZoneId zone = reps.zoneOf(clock.repId());
     String engaged =
-        lead(lead) + " re-engaged " + what(lead, clock) + " at " + time(clock.startedAt(), now);
+        lead(lead) + " re-engaged " + what(lead, clock) + " at " + time(clock.startedAt(), zone);
     String waited = duration(Duration.between(clock.startedAt(), now));
     return switch (kind) {
       case WARNING ->
@@ -76,7 +78,7 @@ public final class FollowUpAfterEngagementRule implements LeadRule {
               + " for "
               + waited
               + "; follow-up is due "
-              + time(clock.dueAt(), now)
+              + time(clock.dueAt(), zone)
               + ".";
       case BREACHED ->
           engaged
@@ -85,7 +87,7 @@ public final class FollowUpAfterEngagementRule implements LeadRule {
               + " for "
               + waited
               + "; follow-up was due "
-              + time(clock.dueAt(), now)
+              + time(clock.dueAt(), zone)
               + ".";
       case ESCALATED ->
           "Escalated to manager "
@@ -135,6 +137,7 @@ public final class FollowUpAfterEngagementRule implements LeadRule {
     Optional<Touch> touch = lead.firstTouchSince(clock.startedAt(), policy.countOnlyPersonalized());
     if (touch.isPresent()) {
       Instant at = touch.get().at();
+      ZoneId zone = reps.zoneOf(clock.repId());
       String timing =
           at.isAfter(clock.dueAt())
               ? duration(Duration.between(clock.dueAt(), at)) + " after it was due."
@@ -145,7 +148,7 @@ public final class FollowUpAfterEngagementRule implements LeadRule {
           + " got its follow-up from "
           + reps.nameOf(touch.get().repId())
           + " at "
-          + time(at, now)
+          + time(at, zone)
           + ", "
           + timing;
     }

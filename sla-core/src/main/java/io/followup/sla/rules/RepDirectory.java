@@ -1,10 +1,13 @@
 package io.followup.sla.rules;
 
 import io.followup.sla.events.RepProfile;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
-/** Looks up reps by id: names and managers for alerts. */
+/** Looks up reps by id: names, managers and time zones for alerts. */
 @FunctionalInterface
 public interface RepDirectory {
 
@@ -34,6 +37,24 @@ public interface RepDirectory {
   default String managerNameOf(String repId) {
     String manager = managerOf(repId);
     return manager == null ? "(no manager on file)" : nameOf(manager);
+  }
+
+  /**
+   * The zone the rep reads times in: the profile's time zone; UTC for no rep, a rep not known (yet)
+   * or a zone that does not read. The alert then says UTC, so it is never wrong, only less handy.
+   * (The profile defaults to "UTC", so an unset zone reads as UTC too.)
+   */
+  default ZoneId zoneOf(String repId) {
+    String zone = repId == null ? null : find(repId).map(RepProfile::getTimeZone).orElse(null);
+    if (zone == null || zone.isBlank()) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(zone.strip());
+    } catch (DateTimeException e) {
+      // The business calendar already warns of such a profile; one bad zone costs only local time.
+      return ZoneOffset.UTC;
+    }
   }
 
   default String managerOf(String repId) {

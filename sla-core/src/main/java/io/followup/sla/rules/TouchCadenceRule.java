@@ -8,6 +8,7 @@ import io.followup.sla.policy.RuleId;
 import io.followup.sla.policy.RulePolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,7 @@ public final class TouchCadenceRule implements LeadRule {
       RulePolicy policy,
       Instant now,
       RepDirectory reps) {
+    ZoneId zone = reps.zoneOf(clock.repId());
     int counted = lead.countTouches(clock.startedAt(), null, policy.countOnlyPersonalized());
     int all = lead.countTouches(clock.startedAt(), null, false);
     String kindOfTouch = policy.countOnlyPersonalized() ? "personalised touches" : "touches";
@@ -65,10 +67,10 @@ public final class TouchCadenceRule implements LeadRule {
             + " from rep "
             + reps.nameOf(clock.repId())
             + " since its first touch at "
-            + time(clock.startedAt(), now);
+            + time(clock.startedAt(), zone);
     return switch (kind) {
-      case WARNING -> progress + "; the cadence is due " + time(clock.dueAt(), now) + ".";
-      case BREACHED -> progress + "; the cadence was due " + time(clock.dueAt(), now) + ".";
+      case WARNING -> progress + "; the cadence is due " + time(clock.dueAt(), zone) + ".";
+      case BREACHED -> progress + "; the cadence was due " + time(clock.dueAt(), zone) + ".";
       case ESCALATED ->
           "Escalated to manager "
               + reps.managerNameOf(clock.repId())
@@ -100,6 +102,7 @@ public final class TouchCadenceRule implements LeadRule {
       LeadState lead, SlaClock clock, RulePolicy policy, Instant now, RepDirectory reps) {
     ClockClosure closure = closure(lead, clock, policy, now);
     if (closure.kind() == ClockEvent.Closure.SATISFIED) {
+      ZoneId zone = reps.zoneOf(clock.repId());
       String timing =
           closure.at().isAfter(clock.dueAt())
               ? duration(Duration.between(clock.dueAt(), closure.at()))
@@ -109,7 +112,7 @@ public final class TouchCadenceRule implements LeadRule {
           + " reached "
           + policy.touchesOwed()
           + " touches at "
-          + time(closure.at(), now)
+          + time(closure.at(), zone)
           + ", "
           + timing;
     }

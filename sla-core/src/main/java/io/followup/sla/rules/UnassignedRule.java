@@ -8,6 +8,7 @@ import io.followup.sla.policy.RuleId;
 import io.followup.sla.policy.RulePolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** An open lead must not be without an owner for longer than its SLA. */
@@ -36,6 +37,8 @@ public final class UnassignedRule implements LeadRule {
       RulePolicy policy,
       Instant now,
       RepDirectory reps) {
+    // The zone of the clock's rep: none for an unowned lead, so these times read in UTC.
+    ZoneId zone = reps.zoneOf(clock.repId());
     String waited = duration(Duration.between(clock.startedAt(), now));
     return switch (kind) {
       case WARNING ->
@@ -43,21 +46,21 @@ public final class UnassignedRule implements LeadRule {
               + " has had no owner for "
               + waited
               + "; assignment is due "
-              + time(clock.dueAt(), now)
+              + time(clock.dueAt(), zone)
               + ".";
       case BREACHED ->
           lead(lead)
               + " has had no owner for "
               + waited
               + "; assignment was due "
-              + time(clock.dueAt(), now)
+              + time(clock.dueAt(), zone)
               + ".";
       case ESCALATED ->
           lead(lead)
               + " still has no owner, "
               + duration(Duration.between(clock.dueAt(), now))
               + " after its assignment deadline of "
-              + time(clock.dueAt(), now)
+              + time(clock.dueAt(), zone)
               + ".";
       case RESOLVED -> resolvedSummary(lead, clock, policy, now, reps);
     };
@@ -78,6 +81,7 @@ public final class UnassignedRule implements LeadRule {
       return lead(lead) + " was closed as " + lead.getStatus() + " before anyone owned it.";
     }
     Instant assigned = lead.getOwnerSince();
+    ZoneId zone = reps.zoneOf(clock.repId());
     String late =
         assigned.isAfter(clock.dueAt())
             ? ", "
@@ -85,12 +89,12 @@ public final class UnassignedRule implements LeadRule {
                 + " after its assignment deadline"
             : clock.stage().breached()
                 ? ", before its assignment deadline (recorded late); the breach is withdrawn"
-                : ", before its assignment deadline of " + time(clock.dueAt(), now);
+                : ", before its assignment deadline of " + time(clock.dueAt(), zone);
     return lead(lead)
         + " was assigned to rep "
         + reps.nameOf(lead.getOwnerRepId())
         + " at "
-        + time(assigned, now)
+        + time(assigned, zone)
         + late
         + ".";
   }

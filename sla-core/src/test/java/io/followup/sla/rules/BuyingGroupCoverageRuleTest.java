@@ -94,8 +94,42 @@ class BuyingGroupCoverageRuleTest {
                 + " personalised touches")
         .contains("Tom Ng [L-2] (Economic buyer, 1)")
         .contains("Ana Ruiz [L-3] (Technical evaluator, 0)")
-        .contains("account owner Dana Ortiz");
+        .contains("account owner Dana Ortiz")
+        .contains(
+            "since the hand-off at Fri Mar 6, 09:00 UTC, coverage was due Fri Mar 13,"
+                + " 09:00 UTC: ");
     assertThat(breach.getClockStartedAt()).isEqualTo(at(h(0)));
+  }
+
+  @Test
+  void accountAlertsSpeakTheAccountOwnersLocalTime() {
+    RepDirectory ownerInBerlin =
+        RepDirectory.of(
+            java.util.Map.of(
+                "R-DANA",
+                io.followup.sla.events.RepProfile.newBuilder()
+                    .setRepId("R-DANA")
+                    .setName("Dana Ortiz")
+                    .setTimeZone("Europe/Berlin")
+                    .build()));
+    List<SlaAlert> out = new ArrayList<>();
+    ReplayDriver driver = new ReplayDriver(SlaRules.standard(), POLICY, ownerInBerlin, out::add);
+    driver.accept(member("L-1", h(0), "Maria Chen", "Champion"));
+    driver.accept(touch("L-1", h(3), "R-DANA"));
+    driver.accept(touch("L-1", h(24 * 8), "R-DANA"));
+    driver.advanceTo(at(h(24 * 9)));
+    List<SlaAlert> alerts =
+        out.stream().filter(a -> a.getRuleId().equals("buying-group-coverage")).toList();
+
+    assertThat(alerts)
+        .extracting(SlaAlert::getKind)
+        .containsExactly("WARNING", "BREACHED", "RESOLVED");
+    assertThat(alerts.get(1).getSummary())
+        .contains(
+            "since the hand-off at Fri Mar 6, 10:00 CET, coverage was due Fri Mar 13,"
+                + " 10:00 CET: ");
+    assertThat(alerts.get(2).getSummary())
+        .contains("every open buying-group member has its touches since Sat Mar 14, 10:00 CET, ");
   }
 
   @Test

@@ -182,7 +182,7 @@ class FirstTouchRuleTest {
     assertThat(breach.getSummary())
         .isEqualTo(
             "Lead L-1042 (Maria Chen, RFP request, Acme Biologics) has had no touch from rep Dana"
-                + " Ortiz for 4h 00m; first touch was due 13:00 UTC.");
+                + " Ortiz for 4h 00m; first touch was due Fri Mar 6, 13:00 UTC.");
   }
 
   @Test
@@ -338,7 +338,8 @@ class FirstTouchRuleTest {
     assertThat(toManager)
         .extracting(SlaAlert::getKind, SlaAlert::getRecipientId)
         .containsExactly(tuple("WARNING", "M-SAM"), tuple("BREACHED", "M-SAM"));
-    assertThat(toManager.get(0).getSummary()).startsWith("Rep Dana Ortiz is out of office until ");
+    assertThat(toManager.get(0).getSummary())
+        .startsWith("Rep Dana Ortiz is out of office until Mar 14, 2026, 17:00 UTC. Lead L-1");
 
     Policy repsOnly =
         io.followup.sla.policy.PolicyLoader.parse(
@@ -350,6 +351,36 @@ class FirstTouchRuleTest {
 
     List<SlaAlert> back = ReplayDriver.replay(SlaRules.standard(), POLICY, REPS, lead, at(h(49)));
     assertThat(back).extracting(SlaAlert::getRecipientId).containsOnly("R-DANA");
+  }
+
+  @Test
+  void aRepAwayIntoNextYearIsBackOnADateWithItsYearAndDeadlinesReadInTheRepsZone() {
+    RepDirectory awayInNewYork =
+        RepDirectory.of(
+            java.util.Map.of(
+                "R-DANA",
+                io.followup.sla.events.RepProfile.newBuilder()
+                    .setRepId("R-DANA")
+                    .setName("Dana Ortiz")
+                    .setManagerId("M-SAM")
+                    .setTimeZone("America/New_York")
+                    .setOutOfOffice(true)
+                    .setOutOfOfficeUntil(java.time.Instant.parse("2027-01-01T05:00:00Z"))
+                    .build()));
+    List<SlaAlert> alerts =
+        ReplayDriver.replay(
+            SlaRules.standard(),
+            POLICY,
+            awayInNewYork,
+            List.of(created("L-1", h(0), "WEBINAR", "WARM", "R-DANA")),
+            at(h(73)));
+
+    // T0 + 48h is Sunday 2026-03-08 09:00 UTC, hours after New York moved to daylight time.
+    assertThat(alerts.get(0).getSummary())
+        .startsWith("Rep Dana Ortiz is out of office until Jan 1, 2027. Lead L-1")
+        .endsWith("; first touch is due Sun Mar 8, 05:00 EDT.");
+    assertThat(alerts.get(2).getSummary())
+        .endsWith(" after its first-touch deadline of Sun Mar 8, 05:00 EDT.");
   }
 
   @Test

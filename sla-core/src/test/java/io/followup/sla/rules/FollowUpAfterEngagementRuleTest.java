@@ -46,8 +46,9 @@ class FollowUpAfterEngagementRuleTest {
             tuple("BREACHED", at(h(34))),
             tuple("ESCALATED", at(h(58))));
     assertThat(alerts.get(1).getSummary())
-        .contains("re-engaged (a whitepaper, intent 80)")
-        .contains("no follow-up from rep Dana Ortiz for 1d");
+        .contains("re-engaged (a whitepaper, intent 80) at Fri Mar 6, 19:00 UTC")
+        .contains("no follow-up from rep Dana Ortiz for 1d")
+        .endsWith("; follow-up was due Sat Mar 7, 19:00 UTC.");
   }
 
   @Test

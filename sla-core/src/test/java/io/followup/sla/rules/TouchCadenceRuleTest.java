@@ -42,7 +42,9 @@ class TouchCadenceRuleTest {
             tuple("BREACHED", at(h(1).plus(DAYS_14))),
             tuple("ESCALATED", at(h(1).plus(DAYS_14).plusDays(3))));
     assertThat(alerts.get(0).getSummary())
-        .contains("has had 1 of 4 personalised touches from rep Dana Ortiz");
+        .contains(
+            "has had 1 of 4 personalised touches from rep Dana Ortiz since its first touch at Fri"
+                + " Mar 6, 10:00 UTC; the cadence was due Fri Mar 20, 10:00 UTC.");
   }
 
   @Test

@@ -33,7 +33,9 @@ class UnassignedRuleTest {
         .containsExactly(
             tuple("unassigned", "WARNING", at(h(3))), tuple("unassigned", "BREACHED", at(h(4))));
     assertThat(alerts.get(1).getRepId()).isNull();
-    assertThat(alerts.get(1).getSummary()).contains("has had no owner for 4h 00m");
+    // No rep is responsible for an unowned lead, so its times are in UTC.
+    assertThat(alerts.get(1).getSummary())
+        .endsWith("has had no owner for 4h 00m; assignment was due Fri Mar 6, 13:00 UTC.");
   }
 
   @Test

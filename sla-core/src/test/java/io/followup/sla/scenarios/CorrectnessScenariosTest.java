@@ -1,6 +1,7 @@
 package io.followup.sla.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.followup.sla.events.LeadCreated;
 import io.followup.sla.events.LeadStatusChanged;
@@ -13,6 +14,7 @@ import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.replay.ReplayDriver;
 import io.followup.sla.rules.RepDirectory;
 import io.followup.sla.rules.SlaRules;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -222,6 +224,102 @@ class CorrectnessScenariosTest {
                 lead("L-1", "2026-03-06T09:00:00Z", "R-NY")),
             Expect.of("WARNING", "2026-03-08T09:00:00Z", "wall-1"),
             Expect.of("BREACHED", "2026-03-08T09:00:00Z", "wall-1")));
+  }
+
+  /** The business policy with an escalation 8 working hours after the breach. */
+  private static final String ESCALATING =
+      BUSINESS
+          .replace("biz-1", "biz-esc")
+          .replace("calendar: business", "calendar: business\n    escalateAfter: PT8H");
+
+  static Stream<Arguments> escalations() {
+    return Stream.of(
+        Arguments.of(
+            "over a weekend and the US spring-forward (2026-03-08)",
+            ESCALATING,
+            lead("L-1", "2026-03-06T17:00:00Z", "R-NY"), // Fri 12:00 EST
+            "2026-03-06T21:00:00Z", // due Fri 16:00 EST
+            "2026-03-09T20:00:00Z"), // 1h Fri + 7h Mon: Mon 16:00 EDT
+        Arguments.of(
+            "the next working day in Berlin",
+            ESCALATING,
+            lead("L-1", "2026-03-10T11:00:00Z", "R-BER"), // Tue 12:00 CET
+            "2026-03-10T15:00:00Z", // due Tue 16:00 CET
+            "2026-03-11T15:00:00Z"), // 1h Tue + 7h Wed: Wed 16:00 CET
+        Arguments.of(
+            "a deadline at closing time escalates at the next working day's closing",
+            ESCALATING,
+            lead("L-1", "2026-03-27T12:00:00Z", "R-BER"), // Fri 13:00 CET
+            "2026-03-27T16:00:00Z", // due Fri 17:00 CET
+            "2026-03-30T15:00:00Z"), // Mon 17:00 CEST, after the EU spring-forward
+        Arguments.of(
+            "over a holiday (US Thanksgiving 2026-11-26)",
+            ESCALATING,
+            lead("L-1", "2026-11-25T17:00:00Z", "R-NY"), // Wed 12:00 EST
+            "2026-11-25T21:00:00Z", // due Wed 16:00 EST
+            "2026-11-27T21:00:00Z"), // 1h Wed + 7h Fri: Fri 16:00 EST
+        Arguments.of(
+            "wall-clock escalations stay absolute hours, across the US DST change",
+            WALL_CLOCK.replace("warnAt: 0.75", "escalateAfter: PT24H"),
+            lead("L-1", "2026-03-07T12:00:00Z", "R-NY"),
+            "2026-03-09T12:00:00Z",
+            "2026-03-10T12:00:00Z"));
+  }
+
+  /** An escalation counts its delay in the same calendar as the SLA it follows. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("escalations")
+  void escalation(String name, String policyYaml, LeadCreated lead, String due, String escalated)
+      throws Exception {
+    List<SlaAlert> alerts = new ArrayList<>();
+    ReplayDriver driver =
+        new ReplayDriver(
+            SlaRules.standard(), PolicyLoader.parse(policyYaml, name), REPS, alerts::add);
+    driver.accept(lead);
+    driver.advanceTo(Instant.parse(escalated).plus(Duration.ofDays(7)));
+
+    assertThat(alerts)
+        .extracting(SlaAlert::getKind, SlaAlert::getDueAt, SlaAlert::getDetectedAt)
+        .containsExactly(
+            tuple("BREACHED", Instant.parse(due), Instant.parse(due)),
+            tuple("ESCALATED", Instant.parse(due), Instant.parse(escalated)));
+  }
+
+  static Stream<Arguments> breachWording() {
+    return Stream.of(
+        Arguments.of(
+            "a New York rep reads New York time, daylight time after the change",
+            lead("L-1", "2026-03-06T21:00:00Z", "R-NY"),
+            "first touch was due Mon Mar 9, 12:00 EDT."),
+        Arguments.of(
+            "a Berlin rep reads Berlin time, summer time after the EU change",
+            lead("L-1", "2026-03-27T15:00:00Z", "R-BER"),
+            "first touch was due Mon Mar 30, 12:00 CEST."),
+        Arguments.of(
+            "a Chicago rep reads standard time after the US fall-back",
+            lead("L-1", "2026-10-30T21:00:00Z", "R-CHI"),
+            "first touch was due Mon Nov 2, 12:00 CST."),
+        Arguments.of(
+            "a rep nobody knows reads UTC (the deadline is the default region's)",
+            lead("L-1", "2026-03-06T21:00:00Z", "R-UNKNOWN"),
+            "first touch was due Mon Mar 9, 16:00 UTC."));
+  }
+
+  /** A breach read the next morning still says which day, in the rep's own zone. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("breachWording")
+  void breachSaysTheDeadlineInTheRepsLocalTime(String name, LeadCreated lead, String ending)
+      throws Exception {
+    List<SlaAlert> alerts =
+        ReplayDriver.replay(
+            SlaRules.standard(),
+            PolicyLoader.parse(BUSINESS, name),
+            REPS,
+            List.of(lead),
+            lead.getOccurredAt().plus(Duration.ofDays(7)));
+
+    assertThat(alerts).extracting(SlaAlert::getKind).containsExactly("BREACHED");
+    assertThat(alerts.get(0).getSummary()).endsWith(ending);
   }
 
   @ParameterizedTest(name = "{0}")
