@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /** The replay driver's retention schedule: a sorted set, as the live one is a sorted store. */
-final class InMemoryRetention implements RetentionSchedule {
+public final class InMemoryRetention implements RetentionSchedule {
 
   private final TreeSet<Entry> entries =
       new TreeSet<>(Comparator.comparing(Entry::at).thenComparing(Entry::key));

@@ -11,7 +11,7 @@ import java.util.Map;
  * The replay driver's duplicate window: ids by when they were seen, forgotten once older than the
  * window, as the live window store forgets them, so a year of history holds a week of ids.
  */
-final class InMemorySeenEvents implements SeenEvents {
+public final class InMemorySeenEvents implements SeenEvents {
 
   private record Seen(String eventId, Instant at) {}
 
@@ -19,7 +19,7 @@ final class InMemorySeenEvents implements SeenEvents {
   private final Map<String, Instant> seen = new HashMap<>();
   private final ArrayDeque<Seen> byTime = new ArrayDeque<>();
 
-  InMemorySeenEvents(Duration window) {
+  public InMemorySeenEvents(Duration window) {
     this.window = window;
   }
 
@@ -45,7 +45,7 @@ final class InMemorySeenEvents implements SeenEvents {
     }
   }
 
-  int size() {
+  public int size() {
     return seen.size();
   }
 }

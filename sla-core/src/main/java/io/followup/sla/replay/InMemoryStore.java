@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The replay driver's state: a map, since a replay lives as long as its run. */
-final class InMemoryStore<S> implements StateStore<S> {
+public final class InMemoryStore<S> implements StateStore<S> {
 
   private final Map<String, S> states = new HashMap<>();
 
@@ -24,7 +24,7 @@ final class InMemoryStore<S> implements StateStore<S> {
     states.remove(key);
   }
 
-  int size() {
+  public int size() {
     return states.size();
   }
 }

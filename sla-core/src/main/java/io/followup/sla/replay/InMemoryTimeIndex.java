@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** The replay driver's deadline index: a sorted set in the order the live index keeps. */
-final class InMemoryTimeIndex implements TimeIndex {
+public final class InMemoryTimeIndex implements TimeIndex {
 
   static final Comparator<Deadline> BY_TIME =
       Comparator.comparing(Deadline::at).thenComparing(Deadline::key).thenComparing(Deadline::rule);
@@ -36,7 +36,7 @@ final class InMemoryTimeIndex implements TimeIndex {
   }
 
   /** The earliest deadline, or null when none waits. */
-  Deadline first() {
+  public Deadline first() {
     return deadlines.isEmpty() ? null : deadlines.first();
   }
 }

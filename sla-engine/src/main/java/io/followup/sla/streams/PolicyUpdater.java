@@ -2,9 +2,8 @@ package io.followup.sla.streams;
 
 import io.followup.sla.events.SlaPolicy;
 import io.followup.sla.policy.Policy;
-import io.followup.sla.policy.PolicyException;
+import io.followup.sla.policy.PolicyActivation;
 import io.followup.sla.policy.PolicyHolder;
-import io.followup.sla.policy.PolicyLoader;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -79,27 +78,18 @@ public final class PolicyUpdater implements Processor<String, byte[], Void, Void
   }
 
   private void consider(SlaPolicy published) {
-    Policy next;
-    try {
-      next = PolicyLoader.parse(published.getDocument(), topic + " " + published.getPolicyId());
-    } catch (PolicyException e) {
+    PolicyActivation.Decision decision = PolicyActivation.decide(published, topic);
+    if (decision instanceof PolicyActivation.Refused refused) {
       LOG.error(
           "Refused policy {} version {}: {}; version {} stays in force",
           published.getPolicyId(),
           published.getVersion(),
-          e.getMessage(),
+          refused.reason(),
           holder.get().version());
       listener.policyRefused(published.getPolicyId());
       return;
     }
-    if (!next.policyId().equals(holder.policyId())) {
-      LOG.error(
-          "Refused policy published under {}: its document says policyId {}",
-          published.getPolicyId(),
-          next.policyId());
-      listener.policyRefused(published.getPolicyId());
-      return;
-    }
+    Policy next = ((PolicyActivation.Accepted) decision).policy();
     Policy previous = holder.replace(next);
     if (!previous.version().equals(next.version())) {
       LOG.info(
