@@ -8,6 +8,7 @@ import java.util.List;
  * it was first handed to sales, and its touches. The lead driver sends a fresh one after every
  * change, keyed by accountId, so the account's state can live on the account's partition.
  *
+ * @param status the lead's latest status, e.g. DISQUALIFIED for a member that left; null for none
  * @param at the occurredAt of the event that produced this view
  */
 public record BuyingGroupMember(
@@ -18,6 +19,7 @@ public record BuyingGroupMember(
     String buyingRole,
     String ownerRepId,
     boolean open,
+    String status,
     Instant handedOffAt,
     List<Touch> touches,
     Instant at) {
@@ -39,6 +41,7 @@ public record BuyingGroupMember(
         lead.getBuyingRole(),
         lead.getOwnerRepId(),
         lead.isOpen(),
+        lead.getStatus(),
         lead.getFirstAssignedAt(),
         lead.getTouches(),
         at);
