@@ -67,7 +67,8 @@ final class PolicyDocument {
       byId.put(id, rule(id, rule, base == null ? null : base.settings(id)));
     }
     List<String> phrases = doc.texts("genericPhrases", "[just checking in, following up]");
-    PolicyFields outOfOffice = doc.part("outOfOffice", "outOfOffice", "{warnManager: true}");
+    PolicyFields outOfOffice =
+        doc.part("outOfOffice", "outOfOffice", "a set of fields such as {warnManager: true}");
     Boolean warnManager = null;
     if (outOfOffice != null) {
       outOfOffice.allowOnly(List.of("warnManager"), "field");

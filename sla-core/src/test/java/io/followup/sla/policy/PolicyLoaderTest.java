@@ -326,7 +326,13 @@ class PolicyLoaderTest {
                 sla: PT4H
                 sla: PT8H
             """,
-            "policy.yaml line 6: 'sla' is given twice (also on line 5); keep one"));
+            "policy.yaml line 6: 'sla' is given twice (also on line 5); keep one"),
+        Arguments.of(
+            """
+              first-touch: &fast {sla: PT4H}
+              unassigned: *fast
+            """,
+            "policy.yaml line 5: write the value out instead of the alias *fast"));
   }
 
   @ParameterizedTest
