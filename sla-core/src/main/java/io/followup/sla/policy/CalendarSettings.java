@@ -1,7 +1,6 @@
 package io.followup.sla.policy;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import io.followup.sla.time.WorkingHours;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,29 +18,24 @@ public record CalendarSettings(String timeZone, String workingHours, List<LocalD
   public static final CalendarSettings DEFAULT =
       new CalendarSettings("UTC", "MON-FRI 09:00-17:00", List.of());
 
-  @JsonCreator
-  public CalendarSettings(
-      @JsonProperty("timeZone") String timeZone,
-      @JsonProperty("workingHours") String workingHours,
-      @JsonProperty("holidays") List<LocalDate> holidays) {
+  public CalendarSettings {
     if (timeZone != null) {
       try {
         ZoneId.of(timeZone);
       } catch (DateTimeException e) {
-        throw new IllegalArgumentException(
-            "timeZone '" + timeZone + "' is not an IANA time zone (e.g. America/New_York)");
+        throw new InvalidSettingException(
+            "'timeZone' must be an IANA time zone such as America/New_York, not '" + timeZone + "'",
+            "timeZone");
       }
     }
     if (workingHours != null) {
       try {
-        io.followup.sla.time.WorkingHours.parse(workingHours);
+        WorkingHours.parse(workingHours);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "workingHours '" + workingHours + "': " + e.getMessage());
+        // The message already reads "working hours 'MON-FRY 9-5': ...", one clause a mistake.
+        throw new InvalidSettingException(e.getMessage(), "workingHours");
       }
     }
-    this.timeZone = timeZone;
-    this.workingHours = workingHours;
-    this.holidays = holidays == null ? List.of() : List.copyOf(holidays);
+    holidays = holidays == null ? List.of() : List.copyOf(holidays);
   }
 }

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -118,7 +119,7 @@ public final class BuyingGroupCoverageRule {
                 AlertKind.RESOLVED,
                 state,
                 existing,
-                resolved(state, existing, closure, reps.zoneOf(existing.repId())),
+                resolved(state, existing, closure, settings, now, reps.zoneOf(existing.repId())),
                 now,
                 reps,
                 policy));
@@ -150,10 +151,15 @@ public final class BuyingGroupCoverageRule {
     }
   }
 
-  /** A clock from the first hand-off while any open member is short of touches. */
+  /**
+   * A clock from the first hand-off while the account has a buying group and any of its open
+   * members is short of touches.
+   */
   private static Optional<ClockDemand> demand(AccountState state, RulePolicy policy) {
     Instant handoff = state.handedOffAt();
-    if (handoff == null || uncovered(state, handoff, policy).isEmpty()) {
+    if (handoff == null
+        || !hasGroup(state, policy)
+        || uncovered(state, handoff, policy).isEmpty()) {
       return Optional.empty();
     }
     String owner =
@@ -169,6 +175,23 @@ public final class BuyingGroupCoverageRule {
     return state.getMembers().values().stream().filter(BuyingGroupMember::open).toList();
   }
 
+  /** One open lead is a contact (touch-cadence watches it), not a buying group. */
+  private static boolean hasGroup(AccountState state, RulePolicy policy) {
+    return open(state).size() >= policy.membersNeeded();
+  }
+
+  /** Members who left the group while the clock ran, short of their touches when they left. */
+  private static List<BuyingGroupMember> leftShort(
+      AccountState state, SlaClock clock, RulePolicy policy) {
+    return state.getMembers().values().stream()
+        .filter(m -> !m.open() && !m.at().isBefore(clock.startedAt()))
+        .filter(
+            m ->
+                m.touchesSince(clock.startedAt(), policy.countOnlyPersonalized())
+                    < policy.touchesOwed())
+        .toList();
+  }
+
   private static List<BuyingGroupMember> uncovered(
       AccountState state, Instant handoff, RulePolicy policy) {
     return open(state).stream()
@@ -179,11 +202,15 @@ public final class BuyingGroupCoverageRule {
   private static ClockClosure closure(
       AccountState state, SlaClock clock, RulePolicy policy, Instant now) {
     List<BuyingGroupMember> open = open(state);
-    if (open.isEmpty() || !uncovered(state, clock.startedAt(), policy).isEmpty()) {
+    if (!hasGroup(state, policy) || !uncovered(state, clock.startedAt(), policy).isEmpty()) {
       return ClockClosure.stopped(now);
     }
-    // Covered when the last member got the touch that made its count.
+    // Covered when the last member got the touch that made its count, or the last member short
+    // of it left, whichever came later.
     Instant covered = clock.startedAt();
+    for (BuyingGroupMember m : leftShort(state, clock, policy)) {
+      covered = m.at().isAfter(covered) ? m.at() : covered;
+    }
     for (BuyingGroupMember m : open) {
       int n = 0;
       for (Touch t : m.touches()) {
@@ -260,12 +287,28 @@ public final class BuyingGroupCoverageRule {
   }
 
   private static String resolved(
-      AccountState state, SlaClock clock, ClockClosure closure, ZoneId zone) {
+      AccountState state,
+      SlaClock clock,
+      ClockClosure closure,
+      RulePolicy policy,
+      Instant now,
+      ZoneId zone) {
     String account = "Account " + accountName(state);
     if (closure.kind() == ClockEvent.Closure.STOPPED) {
-      return account
-          + " no longer has a buying group short of touches (members closed, or the policy"
-          + " changed).";
+      if (!hasGroup(state, policy)) {
+        return account
+            + " no longer has a buying group of "
+            + policy.membersNeeded()
+            + " open leads.";
+      }
+      return policy.enabled()
+          ? account + ": coverage is now counted from an earlier hand-off."
+          : account + ": the policy no longer watches buying-group coverage.";
+    }
+    List<BuyingGroupMember> left = leftShort(state, clock, policy);
+    if (left.stream().anyMatch(m -> !m.at().isBefore(closure.at()))) {
+      // The group was complete when the last short member left, not when a touch was made.
+      return account + ": " + leavers(left) + "; every remaining open member has its touches.";
     }
     String timing =
         closure.at().isAfter(clock.dueAt())
@@ -278,6 +321,24 @@ public final class BuyingGroupCoverageRule {
         + time(closure.at(), zone)
         + ", "
         + timing;
+  }
+
+  /** "Maria Chen [L-7] left the buying group (disqualified)", or several with their statuses. */
+  private static String leavers(List<BuyingGroupMember> left) {
+    if (left.size() == 1) {
+      return memberName(left.get(0)) + " left the buying group" + why(left.get(0));
+    }
+    List<String> names = new ArrayList<>();
+    left.stream().limit(NAMES_IN_SUMMARY).forEach(m -> names.add(memberName(m) + why(m)));
+    String last =
+        left.size() > NAMES_IN_SUMMARY
+            ? (left.size() - NAMES_IN_SUMMARY) + " more"
+            : names.remove(names.size() - 1);
+    return String.join(", ", names) + " and " + last + " left the buying group";
+  }
+
+  private static String why(BuyingGroupMember m) {
+    return m.status() == null ? "" : " (" + m.status().toLowerCase(Locale.ROOT) + ")";
   }
 
   private static String accountName(AccountState state) {

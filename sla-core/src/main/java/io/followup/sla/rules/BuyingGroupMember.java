@@ -8,6 +8,8 @@ import java.util.List;
  * it was first handed to sales, and its touches. The lead driver sends a fresh one after every
  * change, keyed by accountId, so the account's state can live on the account's partition.
  *
+ * @param status the status that closed the lead, e.g. DISQUALIFIED for a member that left; null
+ *     while it is open
  * @param at the occurredAt of the event that produced this view
  */
 public record BuyingGroupMember(
@@ -18,6 +20,7 @@ public record BuyingGroupMember(
     String buyingRole,
     String ownerRepId,
     boolean open,
+    String status,
     Instant handedOffAt,
     List<Touch> touches,
     Instant at) {
@@ -39,6 +42,9 @@ public record BuyingGroupMember(
         lead.getBuyingRole(),
         lead.getOwnerRepId(),
         lead.isOpen(),
+        // Why a member left is all the group needs of its status; ACCEPTED and the like change
+        // nothing it sees, so they need not travel.
+        lead.isOpen() ? null : lead.getStatus(),
         lead.getFirstAssignedAt(),
         lead.getTouches(),
         at);

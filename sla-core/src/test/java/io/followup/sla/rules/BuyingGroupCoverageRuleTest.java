@@ -21,13 +21,15 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * buying-group-coverage: every open member owed 2 personalised touches within 7 days of hand-off.
+ * buying-group-coverage: every open member of a group of at least two open leads owed 2
+ * personalised touches within 7 days of hand-off.
  */
 class BuyingGroupCoverageRuleTest {
 
-  private static final Policy POLICY = policy();
+  private static final Policy POLICY = policy("");
 
-  private static Policy policy() {
+  /** Two personalised touches within 7 days, and {@code more} (a line of YAML) if given. */
+  private static Policy policy(String more) {
     try {
       return PolicyLoader.parse(
           """
@@ -40,7 +42,8 @@ class BuyingGroupCoverageRuleTest {
               countOnlyPersonalized: true
               warnAt: 0.5
               escalateAfter: P2D
-          """,
+          """
+              + (more.isEmpty() ? "" : "    " + more + "\n"),
           "test");
     } catch (Exception e) {
       throw new AssertionError(e);
@@ -57,8 +60,12 @@ class BuyingGroupCoverageRuleTest {
   }
 
   private static List<SlaAlert> run(Duration asOf, SpecificRecord... events) {
+    return run(POLICY, asOf, events);
+  }
+
+  private static List<SlaAlert> run(Policy policy, Duration asOf, SpecificRecord... events) {
     List<SlaAlert> out = new ArrayList<>();
-    ReplayDriver driver = new ReplayDriver(SlaRules.standard(), POLICY, REPS, out::add);
+    ReplayDriver driver = new ReplayDriver(SlaRules.standard(), policy, REPS, out::add);
     for (SpecificRecord e : events) {
       driver.accept(e);
     }
@@ -115,7 +122,10 @@ class BuyingGroupCoverageRuleTest {
     List<SlaAlert> out = new ArrayList<>();
     ReplayDriver driver = new ReplayDriver(SlaRules.standard(), POLICY, ownerInBerlin, out::add);
     driver.accept(member("L-1", h(0), "Maria Chen", "Champion"));
+    driver.accept(member("L-2", h(1), "Tom Ng", "Economic buyer"));
     driver.accept(touch("L-1", h(3), "R-DANA"));
+    driver.accept(touch("L-2", h(4), "R-DANA"));
+    driver.accept(touch("L-2", h(5), "R-DANA"));
     driver.accept(touch("L-1", h(24 * 8), "R-DANA"));
     driver.advanceTo(at(h(24 * 9)));
     List<SlaAlert> alerts =
@@ -152,13 +162,60 @@ class BuyingGroupCoverageRuleTest {
         run(
             h(24 * 8),
             member("L-1", h(0), "Maria Chen", "Champion"),
+            member("L-2", h(1), "Tom Ng", "Economic buyer"),
             touch("L-1", h(3), "R-DANA", false, "Quick question"),
-            touch("L-1", h(4), "R-DANA", true, "Just checking in"));
+            touch("L-1", h(4), "R-DANA", true, "Just checking in"),
+            touch("L-2", h(5), "R-DANA"),
+            touch("L-2", h(6), "R-DANA"));
     assertThat(alerts).extracting(SlaAlert::getKind).containsExactly("WARNING", "BREACHED");
+    assertThat(alerts.get(1).getUncoveredLeadIds()).containsExactly("L-1");
   }
 
   @Test
-  void closingTheUncoveredMembersResolvesTheBreach() {
+  void aSingleOpenLeadIsNoBuyingGroup() {
+    // One contact of an account is touch-cadence's business; coverage needs a group.
+    assertThat(
+            run(
+                h(24 * 10),
+                member("L-1", h(0), "Maria Chen", "Champion"),
+                touch("L-1", h(3), "R-DANA")))
+        .isEmpty();
+  }
+
+  @Test
+  void thePolicyCanAskForALargerGroup() {
+    Policy three = policy("minMembers: 3");
+    assertThat(
+            run(
+                three,
+                h(24 * 10),
+                member("L-1", h(0), "Maria Chen", "Champion"),
+                member("L-2", h(1), "Tom Ng", "Economic buyer")))
+        .isEmpty();
+    assertThat(
+            run(
+                three,
+                h(24 * 8),
+                member("L-1", h(0), "Maria Chen", "Champion"),
+                member("L-2", h(1), "Tom Ng", "Economic buyer"),
+                member("L-3", h(2), "Ana Ruiz", "Technical evaluator")))
+        .extracting(SlaAlert::getKind)
+        .containsExactly("WARNING", "BREACHED");
+  }
+
+  @Test
+  void aGroupFallingBelowTwoOpenLeadsBeforeAnyAlertEndsQuietly() {
+    assertThat(
+            run(
+                h(24 * 10),
+                member("L-1", h(0), "Maria Chen", "Champion"),
+                member("L-2", h(1), "Tom Ng", "Economic buyer"),
+                status("L-2", h(10), "DISQUALIFIED", null)))
+        .isEmpty();
+  }
+
+  @Test
+  void aGroupFallingBelowTwoOpenLeadsAfterItsBreachIsNoLongerAGroup() {
     List<SlaAlert> alerts =
         run(
             h(24 * 10),
@@ -171,7 +228,93 @@ class BuyingGroupCoverageRuleTest {
         .extracting(SlaAlert::getKind)
         .containsExactly("WARNING", "BREACHED", "RESOLVED");
     assertThat(alerts.get(2).getSummary())
-        .contains("every open buying-group member has its touches");
+        .isEqualTo("Account Helix Diagnostics (A-7) no longer has a buying group of 2 open leads.");
+  }
+
+  @Test
+  void theOnlyShortMemberLeavingAfterTheBreachResolvesItByName() {
+    List<SlaAlert> alerts =
+        run(
+            h(24 * 10),
+            member("L-1", h(0), "Maria Chen", "Champion"),
+            member("L-2", h(1), "Tom Ng", "Economic buyer"),
+            member("L-3", h(2), "Ana Ruiz", "Technical evaluator"),
+            touch("L-1", h(3), "R-DANA"),
+            touch("L-1", h(30), "R-DANA"),
+            touch("L-2", h(4), "R-DANA"),
+            touch("L-2", h(31), "R-DANA"),
+            status("L-3", h(24 * 8), "DISQUALIFIED", null));
+    assertThat(alerts)
+        .extracting(SlaAlert::getKind)
+        .containsExactly("WARNING", "BREACHED", "RESOLVED");
+    assertThat(alerts.get(2).getSummary())
+        .isEqualTo(
+            "Account Helix Diagnostics (A-7): Ana Ruiz [L-3] left the buying group"
+                + " (disqualified); every remaining open member has its touches.");
+  }
+
+  @Test
+  void everyShortMemberThatLeftIsNamed() {
+    List<SlaAlert> alerts =
+        run(
+            h(24 * 10),
+            member("L-1", h(0), "Maria Chen", "Champion"),
+            member("L-2", h(1), "Tom Ng", "Economic buyer"),
+            member("L-3", h(2), "Ana Ruiz", "Technical evaluator"),
+            member("L-4", h(2), "Ben Ode", "User"),
+            touch("L-1", h(3), "R-DANA"),
+            touch("L-1", h(30), "R-DANA"),
+            touch("L-2", h(4), "R-DANA"),
+            touch("L-2", h(31), "R-DANA"),
+            status("L-4", h(24 * 8), "NURTURE", null),
+            status("L-3", h(24 * 9), "DISQUALIFIED", null));
+    assertThat(alerts)
+        .extracting(SlaAlert::getKind)
+        .containsExactly("WARNING", "BREACHED", "RESOLVED");
+    assertThat(alerts.get(2).getSummary())
+        .isEqualTo(
+            "Account Helix Diagnostics (A-7): Ana Ruiz [L-3] (disqualified) and Ben Ode [L-4]"
+                + " (nurture) left the buying group; every remaining open member has its"
+                + " touches.");
+  }
+
+  @Test
+  void touchesRecordedLateWithdrawTheBreach() {
+    List<SlaAlert> alerts =
+        run(
+            h(24 * 10),
+            member("L-1", h(0), "Maria Chen", "Champion"),
+            member("L-2", h(1), "Tom Ng", "Economic buyer"),
+            touch("L-1", h(3), "R-DANA"),
+            touch("L-1", h(30), "R-DANA"),
+            touch("L-1", h(24 * 8), "R-DANA"),
+            // Logged after the breach, but made before coverage was due.
+            touch("L-2", h(90), "R-DANA"),
+            touch("L-2", h(100), "R-DANA"));
+    assertThat(alerts)
+        .extracting(SlaAlert::getKind)
+        .containsExactly("WARNING", "BREACHED", "RESOLVED");
+    assertThat(alerts.get(2).getSummary())
+        .startsWith("Account Helix Diagnostics (A-7): every open buying-group member has its")
+        .endsWith(", in time (recorded late); the breach is withdrawn.");
+  }
+
+  @Test
+  void aGroupCoveredAfterAWarningResolvesInTime() {
+    List<SlaAlert> alerts =
+        run(
+            h(24 * 10),
+            member("L-1", h(0), "Maria Chen", "Champion"),
+            member("L-2", h(1), "Tom Ng", "Economic buyer"),
+            touch("L-1", h(3), "R-DANA"),
+            touch("L-1", h(30), "R-DANA"),
+            touch("L-2", h(90), "R-DANA"),
+            touch("L-2", h(100), "R-DANA"));
+    assertThat(alerts).extracting(SlaAlert::getKind).containsExactly("WARNING", "RESOLVED");
+    assertThat(alerts.get(1).getSummary())
+        .isEqualTo(
+            "Account Helix Diagnostics (A-7): every open buying-group member has its touches"
+                + " since Tue Mar 10, 13:00 UTC, in time.");
   }
 
   @Test
@@ -180,12 +323,15 @@ class BuyingGroupCoverageRuleTest {
         run(
             h(24 * 12),
             member("L-1", h(0), "Maria Chen", "Champion"),
+            member("L-2", h(1), "Tom Ng", "Economic buyer"),
+            touch("L-2", h(4), "R-DANA"),
+            touch("L-2", h(31), "R-DANA"),
             touch("L-1", h(3), "R-DANA"),
             touch("L-1", h(24 * 9), "R-DANA"));
     assertThat(alerts)
         .extracting(SlaAlert::getKind)
         .containsExactly("WARNING", "BREACHED", "RESOLVED");
-    assertThat(alerts.get(2).getSummary()).contains("after coverage was due");
+    assertThat(alerts.get(2).getSummary()).endsWith(", 2d after coverage was due.");
     assertThat(alerts).extracting(SlaAlert::getAlertId).containsOnly(alerts.get(0).getAlertId());
   }
 

@@ -85,9 +85,11 @@ class SlaCommandTest {
             "--policy",
             policy.toString()),
         1,
-        "line 5, field rules.first-touch.sla");
+        "policy.yaml line 5: rule first-touch: 'sla' must be an ISO-8601 duration");
     assertOneLineError(
-        sla("run", "--policy", policy.toString()), 1, "line 5, field rules.first-touch.sla");
+        sla("run", "--policy", policy.toString()),
+        1,
+        "policy.yaml line 5: rule first-touch: 'sla' must be an ISO-8601 duration");
   }
 
   @Test
