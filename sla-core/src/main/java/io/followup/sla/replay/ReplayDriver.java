@@ -1,54 +1,48 @@
 package io.followup.sla.replay;
 
-import io.followup.sla.events.ContentEngaged;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.events.SlaPolicy;
 import io.followup.sla.policy.Policy;
-import io.followup.sla.policy.PolicyException;
-import io.followup.sla.policy.PolicyLoader;
+import io.followup.sla.policy.PolicyActivation;
 import io.followup.sla.policy.RuleId;
-import io.followup.sla.rules.AccountOutcome;
 import io.followup.sla.rules.AccountState;
-import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.rules.LeadState;
-import io.followup.sla.rules.Outcome;
 import io.followup.sla.rules.RepDirectory;
 import io.followup.sla.rules.SlaRules;
+import io.followup.sla.step.AccountPorts;
+import io.followup.sla.step.AccountStep;
+import io.followup.sla.step.LeadPorts;
+import io.followup.sla.step.LeadStep;
+import io.followup.sla.step.StepOutput;
+import io.followup.sla.step.StepSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Runs the rule core over recorded events in event time: an in-memory state store and a
- * time-ordered deadline queue stand in for the Kafka Streams stores and the wall-clock punctuator.
- * Deadlines fire when event time passes them, so a year of history takes no waiting.
+ * The replay driver of the core's steps: lends them in-memory ports and event time instead of Kafka
+ * Streams stores and the wall clock. Deadlines fire when event time passes them, in the order the
+ * live index keeps, so a year of history takes no waiting; dedup, the fan-out to accounts and
+ * retention are the steps' own, as live.
  */
 public final class ReplayDriver {
 
-  private static final Comparator<Deadline> BY_TIME =
-      Comparator.comparing(Deadline::at).thenComparing(Deadline::key).thenComparing(Deadline::rule);
-
-  private final SlaRules rules;
+  private final LeadStep leadStep;
+  private final AccountStep accountStep;
   private Policy policy;
   private final RepDirectory reps;
-  private final Consumer<SlaAlert> alerts;
-  private final Consumer<ClockEvent> clockEvents;
 
-  private final Map<String, LeadState> states = new HashMap<>();
-  private final Map<String, AccountState> accounts = new HashMap<>();
-  private final TreeSet<Deadline> deadlines = new TreeSet<>(BY_TIME);
-  private final Set<String> seenEventIds = new HashSet<>();
+  private final InMemoryStore<LeadState> leads = new InMemoryStore<>();
+  private final InMemoryTimeIndex leadDeadlines = new InMemoryTimeIndex();
+  private final InMemoryTimeIndex accountDeadlines = new InMemoryTimeIndex();
+  private final LeadPorts leadPorts;
+  private final AccountPorts accountPorts;
   private Instant clock = Instant.EPOCH;
 
   public ReplayDriver(SlaRules rules, Policy policy, RepDirectory reps, Consumer<SlaAlert> alerts) {
@@ -64,118 +58,132 @@ public final class ReplayDriver {
       RepDirectory reps,
       Consumer<SlaAlert> alerts,
       Consumer<ClockEvent> clockEvents) {
-    this.rules = rules;
+    this(rules, policy, reps, alerts, clockEvents, StepSettings.defaults());
+  }
+
+  public ReplayDriver(
+      SlaRules rules,
+      Policy policy,
+      RepDirectory reps,
+      Consumer<SlaAlert> alerts,
+      Consumer<ClockEvent> clockEvents,
+      StepSettings settings) {
+    this.leadStep = new LeadStep(rules.leads(), settings);
+    this.accountStep = new AccountStep(rules.accounts(), settings);
     this.policy = policy;
     this.reps = reps;
-    this.alerts = alerts;
-    this.clockEvents = clockEvents;
+    this.accountPorts =
+        new AccountPorts(
+            new InMemoryStore<>(),
+            accountDeadlines,
+            new InMemoryRetention(),
+            new Output<AccountState>(alerts, clockEvents));
+    this.leadPorts =
+        new LeadPorts(
+            leads,
+            leadDeadlines,
+            new InMemoryRetention(),
+            new InMemorySeenEvents(settings.duplicateWindow()),
+            new Output<LeadState>(alerts, clockEvents),
+            // The fan-out lands on the account at once: replay has no partitions to cross.
+            member -> accountStep.onMember(member, accountPorts, this.policy, this.reps, clock));
+  }
+
+  /** Carries the steps' outputs to the caller's consumers. */
+  private record Output<S>(Consumer<SlaAlert> alerts, Consumer<ClockEvent> clocks)
+      implements StepOutput<S> {
+    @Override
+    public void alert(SlaAlert alert) {
+      alerts.accept(alert);
+    }
+
+    @Override
+    public void clockChanged(ClockEvent event) {
+      clocks.accept(event);
+    }
   }
 
   /**
    * Applies one event at its own time, after every deadline that falls before it. Events should
    * come in occurredAt order; an older one is applied at the current replay time, as a late arrival
-   * would be live. A repeated eventId is dropped.
+   * would be live. A repeated eventId (within the duplicate window) is dropped.
    */
   public void accept(SpecificRecord event) {
     if (event instanceof SlaPolicy published) {
       acceptPolicy(published);
       return;
     }
-    if (!seenEventIds.add(LeadEvents.eventId(event))) {
-      return;
-    }
-    Instant at = LeadEvents.occurredAt(event);
-    if (at.isAfter(clock)) {
-      fireDeadlinesBefore(at);
-      clock = at;
-    }
-    String leadId = LeadEvents.leadId(event);
-    Outcome outcome = rules.leads().onEvent(states.get(leadId), event, policy, reps, clock);
-    apply(outcome);
-    if (!(event instanceof ContentEngaged)) {
-      BuyingGroupMember member = BuyingGroupMember.of(outcome.state(), at);
-      if (member != null) {
-        apply(
-            rules
-                .accounts()
-                .onMember(accounts.get(member.accountId()), member, policy, reps, clock));
-      }
-    }
+    moveClockTo(LeadEvents.occurredAt(event));
+    leadStep.onEvent(event, leadPorts, policy, reps, clock);
   }
 
   /**
    * Puts a published policy in force at its publishedAt, as the live engine would within seconds of
-   * its publication; one for another policyId, or that does not validate, is refused and counted.
+   * its publication; one for another policyId, or that does not validate, is refused.
    */
   public boolean acceptPolicy(SlaPolicy published) {
-    Instant at = published.getPublishedAt();
-    if (at.isAfter(clock)) {
-      fireDeadlinesBefore(at);
-      clock = at;
-    }
+    moveClockTo(published.getPublishedAt());
     if (!published.getPolicyId().equals(policy.policyId())) {
       return false;
     }
-    try {
-      Policy next =
-          PolicyLoader.parse(published.getDocument(), "policy " + published.getPolicyId());
-      if (!next.policyId().equals(policy.policyId())) {
-        return false;
-      }
-      policy = next;
+    if (PolicyActivation.decide(published, "policy") instanceof PolicyActivation.Accepted a) {
+      policy = a.policy();
       return true;
-    } catch (PolicyException e) {
-      return false;
     }
+    return false;
   }
 
   public Policy policy() {
     return policy;
   }
 
-  /** Fires every deadline at or before {@code until} and moves the replay clock there. */
+  /**
+   * Fires every deadline at or before {@code until}, lead and account ones in time order, and moves
+   * the replay clock there; forgets what retention lets go of on the way.
+   */
   public void advanceTo(Instant until) {
-    while (!deadlines.isEmpty() && !deadlines.first().at().isAfter(until)) {
-      Deadline due = deadlines.pollFirst();
+    while (true) {
+      Deadline lead = leadDeadlines.first();
+      Deadline account = accountDeadlines.first();
+      Deadline due =
+          lead == null
+              ? account
+              : account == null || InMemoryTimeIndex.BY_TIME.compare(lead, account) <= 0
+                  ? lead
+                  : account;
+      if (due == null || due.at().isAfter(until)) {
+        break;
+      }
       clock = due.at().isAfter(clock) ? due.at() : clock;
       if (due.rule() == RuleId.BUYING_GROUP_COVERAGE) {
-        apply(rules.accounts().onDeadline(accounts.get(due.key()), due, policy, reps, clock));
+        accountStep.onDeadline(due, accountPorts, policy, reps, clock);
       } else {
-        apply(rules.leads().onDeadline(states.get(due.key()), due, policy, reps, clock));
+        leadStep.onDeadline(due, leadPorts, policy, reps, clock);
       }
     }
     if (until.isAfter(clock)) {
       clock = until;
     }
+    leadStep.forgetDue(leadPorts, clock);
+    accountStep.forgetDue(accountPorts, clock);
   }
 
-  private void fireDeadlinesBefore(Instant at) {
-    advanceTo(at.minusNanos(1));
-  }
-
-  private void apply(AccountOutcome outcome) {
-    outcome.cleared().forEach(deadlines::remove);
-    deadlines.addAll(outcome.set());
-    if (outcome.state() != null) {
-      accounts.put(outcome.state().getAccountId(), outcome.state());
+  /** Fires the deadlines before {@code at} and moves the replay clock there, never back. */
+  private void moveClockTo(Instant at) {
+    if (at.isAfter(clock)) {
+      advanceTo(at.minusNanos(1));
+      clock = at;
     }
-    outcome.clockEvents().forEach(clockEvents);
-    outcome.alerts().forEach(alerts);
   }
 
-  private void apply(Outcome outcome) {
-    outcome.cleared().forEach(deadlines::remove);
-    deadlines.addAll(outcome.set());
-    if (outcome.state() != null) {
-      states.put(outcome.state().getLeadId(), outcome.state());
-    }
-    outcome.clockEvents().forEach(clockEvents);
-    outcome.alerts().forEach(alerts);
-  }
-
-  /** The state of one lead, or null if it was never seen. */
+  /** The state of one lead, or null if it was never seen (or has been forgotten). */
   public LeadState state(String leadId) {
-    return states.get(leadId);
+    return leads.get(leadId);
+  }
+
+  /** How many leads the replay holds now: it grows with open leads, not with history. */
+  public int leadsHeld() {
+    return leads.size();
   }
 
   public Instant clock() {

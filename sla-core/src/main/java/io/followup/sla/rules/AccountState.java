@@ -1,32 +1,60 @@
 package io.followup.sla.rules;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the engine knows of one account's buying group: its members and its coverage clock. */
+/**
+ * What the engine knows of one account's buying group: its members, as counts, and its coverage
+ * clock. Immutable: each change gives a new state.
+ */
 public final class AccountState {
 
-  private String accountId;
-  private String accountName;
-  private Map<String, BuyingGroupMember> members = new LinkedHashMap<>();
-  private SlaClock clock;
+  private final String accountId;
+  private final String accountName;
+  private final Map<String, BuyingGroupMember> members;
+  private final SlaClock clock;
 
-  public AccountState() {}
-
-  public static AccountState empty(String accountId) {
-    AccountState state = new AccountState();
-    state.accountId = accountId;
-    return state;
+  private AccountState(
+      String accountId,
+      String accountName,
+      Map<String, BuyingGroupMember> members,
+      SlaClock clock) {
+    this.accountId = accountId;
+    this.accountName = accountName;
+    this.members = members;
+    this.clock = clock;
   }
 
-  public AccountState copy() {
-    AccountState c = new AccountState();
-    c.accountId = accountId;
-    c.accountName = accountName;
-    c.members = new LinkedHashMap<>(members);
-    c.clock = clock;
-    return c;
+  public static AccountState empty(String accountId) {
+    return new AccountState(accountId, null, Map.of(), null);
+  }
+
+  /** A state as a store restores it; members in the order they joined. */
+  public static AccountState of(
+      String accountId, String accountName, Iterable<BuyingGroupMember> members, SlaClock clock) {
+    Map<String, BuyingGroupMember> byLead = new LinkedHashMap<>();
+    for (BuyingGroupMember m : members) {
+      byLead.put(m.leadId(), m);
+    }
+    return new AccountState(accountId, accountName, Collections.unmodifiableMap(byLead), clock);
+  }
+
+  public AccountState withAccountName(String name) {
+    return new AccountState(accountId, name, members, clock);
+  }
+
+  /** With {@code member}'s view in place of the one before it (or added). */
+  public AccountState withMember(BuyingGroupMember member) {
+    Map<String, BuyingGroupMember> next = new LinkedHashMap<>(members);
+    next.put(member.leadId(), member);
+    return new AccountState(accountId, accountName, Collections.unmodifiableMap(next), clock);
+  }
+
+  /** With {@code next} as the coverage clock; null for none. */
+  public AccountState withClock(SlaClock next) {
+    return new AccountState(accountId, accountName, members, next);
   }
 
   /** When the account was first handed to sales: the earliest hand-off of any member. */
@@ -44,31 +72,16 @@ public final class AccountState {
     return accountId;
   }
 
-  public void setAccountId(String accountId) {
-    this.accountId = accountId;
-  }
-
   public String getAccountName() {
     return accountName;
   }
 
-  public void setAccountName(String accountName) {
-    this.accountName = accountName;
-  }
-
+  /** Members by leadId, in the order they joined; unmodifiable. */
   public Map<String, BuyingGroupMember> getMembers() {
     return members;
   }
 
-  public void setMembers(Map<String, BuyingGroupMember> members) {
-    this.members = new LinkedHashMap<>(members);
-  }
-
   public SlaClock getClock() {
     return clock;
-  }
-
-  public void setClock(SlaClock clock) {
-    this.clock = clock;
   }
 }

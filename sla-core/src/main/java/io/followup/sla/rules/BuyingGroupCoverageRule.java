@@ -43,20 +43,20 @@ public final class BuyingGroupCoverageRule {
       Policy policy,
       RepDirectory reps,
       Instant now) {
-    AccountState state = current == null ? AccountState.empty(member.accountId()) : current.copy();
+    AccountState state = current == null ? AccountState.empty(member.accountId()) : current;
     List<SlaAlert> alerts = new ArrayList<>();
     List<ClockEvent> clocks = new ArrayList<>();
     Instant justBefore = member.at().minusNanos(1);
-    advance(state, policy, justBefore.isBefore(now) ? justBefore : now, reps, now, alerts);
+    state = advance(state, policy, justBefore.isBefore(now) ? justBefore : now, reps, now, alerts);
 
     BuyingGroupMember known = state.getMembers().get(member.leadId());
     if (known == null || !member.at().isBefore(known.at())) {
-      state.getMembers().put(member.leadId(), member);
+      state = state.withMember(member);
     }
     if (member.accountName() != null) {
-      state.setAccountName(member.accountName());
+      state = state.withAccountName(member.accountName());
     }
-    reconcile(state, policy, reps, now, alerts, clocks);
+    state = reconcile(state, policy, reps, now, alerts, clocks);
     return outcome(current, state, alerts, clocks, null);
   }
 
@@ -66,13 +66,12 @@ public final class BuyingGroupCoverageRule {
     if (current == null) {
       return new AccountOutcome(null, List.of(due), List.of(), List.of(), List.of());
     }
-    AccountState state = current.copy();
     List<SlaAlert> alerts = new ArrayList<>();
-    advance(state, policy, now, reps, now, alerts);
+    AccountState state = advance(current, policy, now, reps, now, alerts);
     return outcome(current, state, alerts, List.of(), due);
   }
 
-  private void advance(
+  private AccountState advance(
       AccountState state,
       Policy policy,
       Instant until,
@@ -80,10 +79,10 @@ public final class BuyingGroupCoverageRule {
       Instant now,
       List<SlaAlert> alerts) {
     if (state.getClock() == null) {
-      return;
+      return state;
     }
     RulePolicy settings = policy.settings(RULE);
-    state.setClock(
+    return state.withClock(
         ClockStages.advance(
             state.getClock(),
             until,
@@ -99,7 +98,7 @@ public final class BuyingGroupCoverageRule {
                         policy))));
   }
 
-  private void reconcile(
+  private AccountState reconcile(
       AccountState state,
       Policy policy,
       RepDirectory reps,
@@ -107,7 +106,8 @@ public final class BuyingGroupCoverageRule {
       List<SlaAlert> alerts,
       List<ClockEvent> clocks) {
     Optional<RulePolicy> rulePolicy = policy.rule(RULE);
-    Optional<ClockDemand> demand = rulePolicy.flatMap(p -> demand(state, p));
+    AccountState before = state;
+    Optional<ClockDemand> demand = rulePolicy.flatMap(p -> demand(before, p));
     SlaClock existing = state.getClock();
     if (existing != null
         && (demand.isEmpty() || !demand.get().startedAt().equals(existing.startedAt()))) {
@@ -134,7 +134,7 @@ public final class BuyingGroupCoverageRule {
               closure.kind(),
               existing.stage().breached() || late,
               reps));
-      state.setClock(null);
+      state = state.withClock(null);
       existing = null;
     }
     if (existing == null && demand.isPresent()) {
@@ -146,9 +146,10 @@ public final class BuyingGroupCoverageRule {
               rulePolicy.get(),
               policy.version(),
               calendars.forClock(rulePolicy.get(), policy, demand.get().repId(), reps));
-      state.setClock(started);
+      state = state.withClock(started);
       clocks.add(clockEvent(state, started, started.startedAt(), null, false, reps));
     }
+    return state;
   }
 
   /**
@@ -157,9 +158,7 @@ public final class BuyingGroupCoverageRule {
    */
   private static Optional<ClockDemand> demand(AccountState state, RulePolicy policy) {
     Instant handoff = state.handedOffAt();
-    if (handoff == null
-        || !hasGroup(state, policy)
-        || uncovered(state, handoff, policy).isEmpty()) {
+    if (handoff == null || !hasGroup(state, policy) || uncovered(state, policy).isEmpty()) {
       return Optional.empty();
     }
     String owner =
@@ -185,24 +184,18 @@ public final class BuyingGroupCoverageRule {
       AccountState state, SlaClock clock, RulePolicy policy) {
     return state.getMembers().values().stream()
         .filter(m -> !m.open() && !m.at().isBefore(clock.startedAt()))
-        .filter(
-            m ->
-                m.touchesSince(clock.startedAt(), policy.countOnlyPersonalized())
-                    < policy.touchesOwed())
+        .filter(m -> !m.covered(policy))
         .toList();
   }
 
-  private static List<BuyingGroupMember> uncovered(
-      AccountState state, Instant handoff, RulePolicy policy) {
-    return open(state).stream()
-        .filter(m -> m.touchesSince(handoff, policy.countOnlyPersonalized()) < policy.touchesOwed())
-        .toList();
+  private static List<BuyingGroupMember> uncovered(AccountState state, RulePolicy policy) {
+    return open(state).stream().filter(m -> !m.covered(policy)).toList();
   }
 
   private static ClockClosure closure(
       AccountState state, SlaClock clock, RulePolicy policy, Instant now) {
     List<BuyingGroupMember> open = open(state);
-    if (!hasGroup(state, policy) || !uncovered(state, clock.startedAt(), policy).isEmpty()) {
+    if (!hasGroup(state, policy) || !uncovered(state, policy).isEmpty()) {
       return ClockClosure.stopped(now);
     }
     // Covered when the last member got the touch that made its count, or the last member short
@@ -212,14 +205,8 @@ public final class BuyingGroupCoverageRule {
       covered = m.at().isAfter(covered) ? m.at() : covered;
     }
     for (BuyingGroupMember m : open) {
-      int n = 0;
-      for (Touch t : m.touches()) {
-        if (!t.at().isBefore(clock.startedAt())
-            && t.counts(policy.countOnlyPersonalized())
-            && ++n == policy.touchesOwed()) {
-          covered = t.at().isAfter(covered) ? t.at() : covered;
-          break;
-        }
+      if (m.coveredAt() != null && m.coveredAt().isAfter(covered)) {
+        covered = m.coveredAt();
       }
     }
     return ClockClosure.satisfied(covered);
@@ -232,7 +219,7 @@ public final class BuyingGroupCoverageRule {
       RulePolicy policy,
       Instant now,
       RepDirectory reps) {
-    List<BuyingGroupMember> short_ = uncovered(state, clock.startedAt(), policy);
+    List<BuyingGroupMember> short_ = uncovered(state, policy);
     int open = open(state).size();
     // In the account owner's zone: the owner is the rep the alert names.
     ZoneId zone = reps.zoneOf(clock.repId());
@@ -247,7 +234,7 @@ public final class BuyingGroupCoverageRule {
                     memberName(m)
                         + " ("
                         + (m.buyingRole() != null ? m.buyingRole() + ", " : "")
-                        + m.touchesSince(clock.startedAt(), policy.countOnlyPersonalized())
+                        + m.touches()
                         + ")")
             .collect(Collectors.joining(", "));
     if (short_.size() > NAMES_IN_SUMMARY) {
@@ -366,9 +353,7 @@ public final class BuyingGroupCoverageRule {
         .setUncoveredLeadIds(
             kind == AlertKind.RESOLVED
                 ? List.of()
-                : uncovered(state, clock.startedAt(), settings).stream()
-                    .map(BuyingGroupMember::leadId)
-                    .toList())
+                : uncovered(state, settings).stream().map(BuyingGroupMember::leadId).toList())
         .build();
   }
 

@@ -1,15 +1,23 @@
 package io.followup.sla.rules;
 
+import io.followup.sla.policy.RulePolicy;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One lead as its account's buying group sees it: who the person is, whether the lead is open, when
- * it was first handed to sales, and its touches. The lead driver sends a fresh one after every
- * change, keyed by accountId, so the account's state can live on the account's partition.
+ * it was first handed to sales, and how far its touches go toward what the group owes it. The lead
+ * step sends one whenever this view changes, keyed by accountId, so the account's state can live on
+ * the account's partition.
+ *
+ * <p>It carries counts, not touches: what travels and what the account keeps is a few dozen bytes
+ * per member however long the lead's history. The counts are made on the lead's side with the
+ * buying-group rule's settings in force there.
  *
  * @param status the status that closed the lead, e.g. DISQUALIFIED for a member that left; null
  *     while it is open
+ * @param touches the touches that count (personalised ones, where the rule says so) since the lead
+ *     was handed to sales (since it was created, if it never was)
+ * @param coveredAt when the touch came that made the count the rule asks for; null while short
  * @param at the occurredAt of the event that produced this view
  */
 public record BuyingGroupMember(
@@ -22,17 +30,30 @@ public record BuyingGroupMember(
     boolean open,
     String status,
     Instant handedOffAt,
-    List<Touch> touches,
+    int touches,
+    Instant coveredAt,
     Instant at) {
 
-  public BuyingGroupMember {
-    touches = touches == null ? List.of() : List.copyOf(touches);
-  }
-
-  /** The member view of a lead that belongs to an account, or null when it belongs to none. */
-  public static BuyingGroupMember of(LeadState lead, Instant at) {
+  /**
+   * The member view of a lead that belongs to an account, or null when it belongs to none.
+   *
+   * @param coverage the buying-group rule's settings: which touches count and how many are owed
+   */
+  public static BuyingGroupMember of(LeadState lead, Instant at, RulePolicy coverage) {
     if (lead == null || lead.getAccountId() == null || !lead.isCreated()) {
       return null;
+    }
+    Instant since =
+        lead.getFirstAssignedAt() != null ? lead.getFirstAssignedAt() : lead.getCreatedAt();
+    int counted = 0;
+    Instant coveredAt = null;
+    for (Touch t : lead.getTouches()) {
+      if (!t.at().isBefore(since) && t.counts(coverage.countOnlyPersonalized())) {
+        counted++;
+        if (counted == coverage.touchesOwed()) {
+          coveredAt = t.at();
+        }
+      }
     }
     return new BuyingGroupMember(
         lead.getAccountId(),
@@ -46,18 +67,30 @@ public record BuyingGroupMember(
         // nothing it sees, so they need not travel.
         lead.isOpen() ? null : lead.getStatus(),
         lead.getFirstAssignedAt(),
-        lead.getTouches(),
+        counted,
+        coveredAt,
         at);
   }
 
-  /** Touches that count, at or after {@code since}. */
-  public int touchesSince(Instant since, boolean onlyPersonalized) {
-    int n = 0;
-    for (Touch t : touches) {
-      if (!t.at().isBefore(since) && t.counts(onlyPersonalized)) {
-        n++;
-      }
-    }
-    return n;
+  /** Whether it has the touches the rule asks for. */
+  public boolean covered(RulePolicy policy) {
+    return touches >= policy.touchesOwed();
+  }
+
+  /** The same view, seen at another time: for telling whether anything but the time changed. */
+  public BuyingGroupMember at(Instant other) {
+    return new BuyingGroupMember(
+        accountId,
+        accountName,
+        leadId,
+        contactName,
+        buyingRole,
+        ownerRepId,
+        open,
+        status,
+        handedOffAt,
+        touches,
+        coveredAt,
+        other);
   }
 }

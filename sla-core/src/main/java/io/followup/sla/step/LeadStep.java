@@ -1,6 +1,8 @@
 package io.followup.sla.step;
 
 import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.RuleId;
+import io.followup.sla.policy.RulePolicy;
 import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.LeadEvents;
@@ -14,10 +16,10 @@ import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The one step of the lead rules, whichever driver runs it: drops an event seen before, folds a
- * new one into the lead's state through the rules, fires due deadlines, keeps the deadline index
- * and the retention schedule in step with the state, forgets closed leads after the retention
- * period, and fans each changed buying-group view out to the lead's account.
+ * The one step of the lead rules, whichever driver runs it: drops an event seen before, folds a new
+ * one into the lead's state through the rules, fires due deadlines, keeps the deadline index and
+ * the retention schedule in step with the state, forgets closed leads after the retention period,
+ * and fans each changed buying-group view out to the lead's account.
  *
  * <p>The live Kafka Streams processor and {@code ./sla replay} only lend it ports and time, so they
  * cannot drift apart: what one does, the other does.
@@ -46,7 +48,7 @@ public final class LeadStep {
     LeadState before = ports.leads().get(LeadEvents.leadId(event));
     Outcome outcome = rules.onEvent(before, event, policy, reps, now);
     apply(before, outcome, ports);
-    fanOut(before, outcome.state(), LeadEvents.occurredAt(event), ports);
+    fanOut(before, outcome.state(), LeadEvents.occurredAt(event), policy, ports);
     // Remembered only once applied: an event that failed in the rules may be sent again, fixed.
     ports.seen().add(eventId, now);
     return true;
@@ -101,12 +103,14 @@ public final class LeadStep {
   }
 
   /** The account hears of a lead only when what it sees of the lead changed. */
-  private static void fanOut(LeadState before, LeadState after, Instant at, LeadPorts ports) {
-    BuyingGroupMember next = BuyingGroupMember.of(after, at);
+  private static void fanOut(
+      LeadState before, LeadState after, Instant at, Policy policy, LeadPorts ports) {
+    RulePolicy coverage = policy.settings(RuleId.BUYING_GROUP_COVERAGE);
+    BuyingGroupMember next = BuyingGroupMember.of(after, at, coverage);
     if (next == null) {
       return;
     }
-    BuyingGroupMember was = BuyingGroupMember.of(before, at);
+    BuyingGroupMember was = BuyingGroupMember.of(before, at, coverage);
     if (!Objects.equals(was, next)) {
       ports.members().accept(next);
     }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +107,19 @@ public final class ConfluentPython {
   }
 
   private static Path script() throws URISyntaxException {
-    return Path.of(ConfluentPython.class.getResource("/python/confluent_client_check.py").toURI());
+    URL url = ConfluentPython.class.getResource("/python/confluent_client_check.py");
+    if ("file".equals(url.getProtocol())) {
+      return Path.of(url.toURI());
+    }
+    // Packed in a test jar (a module built on this one): python needs a file of its own.
+    try (InputStream in = url.openStream()) {
+      Path copy = Files.createTempFile("confluent_client_check", ".py");
+      copy.toFile().deleteOnExit();
+      Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String read(Path file) throws IOException {

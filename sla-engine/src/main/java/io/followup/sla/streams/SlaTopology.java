@@ -1,7 +1,6 @@
 package io.followup.sla.streams;
 
 import io.followup.sla.policy.PolicyHolder;
-import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
@@ -9,6 +8,7 @@ import io.followup.sla.step.AccountStep;
 import io.followup.sla.step.LeadStep;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -45,7 +45,7 @@ public final class SlaTopology {
       PolicyHolder policy,
       EngineSettings settings,
       EngineListener listener) {
-    JsonSerde<BuyingGroupMember> members = new JsonSerde<>(BuyingGroupMember.class);
+    Serde<BuyingGroupMember> members = StateSerdes.members();
     Topology topology = new Topology();
 
     topology.addSource(
@@ -98,9 +98,12 @@ public final class SlaTopology {
 
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.LEAD_STATE),
-            Serdes.String(),
-            StateSerdes.leads()),
+                Stores.persistentKeyValueStore(StoreNames.LEAD_STATE),
+                Serdes.String(),
+                StateSerdes.leads())
+            // A lead's events come in bursts (created, assigned, touched): the cache writes its
+            // state once per commit instead of once per event, to RocksDB and to the changelog.
+            .withCachingEnabled(),
         LEAD_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -139,9 +142,10 @@ public final class SlaTopology {
         ACCOUNT_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.ACCOUNT_STATE),
-            Serdes.String(),
-            new JsonSerde<>(AccountState.class)),
+                Stores.persistentKeyValueStore(StoreNames.ACCOUNT_STATE),
+                Serdes.String(),
+                StateSerdes.accounts())
+            .withCachingEnabled(),
         ACCOUNT_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(

@@ -1,6 +1,9 @@
 package io.followup.sla.streams;
 
+import io.followup.sla.rules.AccountState;
+import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.LeadState;
+import io.followup.sla.state.AccountStateCodec;
 import io.followup.sla.state.LeadStateCodec;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -17,5 +20,18 @@ public final class StateSerdes {
     return Serdes.serdeFrom(
         (topic, state) -> state == null ? null : LeadStateCodec.encode(state),
         (topic, bytes) -> bytes == null ? null : LeadStateCodec.decode(bytes));
+  }
+
+  public static Serde<AccountState> accounts() {
+    return Serdes.serdeFrom(
+        (topic, state) -> state == null ? null : AccountStateCodec.encode(state),
+        (topic, bytes) -> bytes == null ? null : AccountStateCodec.decode(bytes));
+  }
+
+  /** The buying-group-members topic: engine-internal, so the same compact Avro as the stores. */
+  public static Serde<BuyingGroupMember> members() {
+    return Serdes.serdeFrom(
+        (topic, member) -> member == null ? null : AccountStateCodec.encodeMember(member),
+        (topic, bytes) -> bytes == null ? null : AccountStateCodec.decodeMember(bytes));
   }
 }
