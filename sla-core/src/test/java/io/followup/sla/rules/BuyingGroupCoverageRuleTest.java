@@ -28,7 +28,7 @@ class BuyingGroupCoverageRuleTest {
 
   private static final Policy POLICY = policy("");
 
-  /** Two personalised touches within 7 days, and {@code more} (a line of YAML) if given. */
+  /** Two personalised touches within 7 days, plus {@code more}: one field, e.g. minMembers: 3. */
   private static Policy policy(String more) {
     try {
       return PolicyLoader.parse(
