@@ -133,15 +133,19 @@ public final class DeadLetters {
    * Logs a dead letter: at WARN only where the record is and the reason's token, since a record
    * holds lead data; at DEBUG the key and the whole reason, with the exception if there was one.
    */
-  static void log(Logger log, Source source, Letter letter, String key, Throwable cause) {
-    String reason = letter.reason();
-    String token = reason == null ? "?" : reason.split(":", 2)[0];
+  static void log(
+      Logger log,
+      Source source,
+      DeadLetterReason reason,
+      Letter letter,
+      String key,
+      Throwable cause) {
     log.warn(
         "Dead-lettered a record from {} partition {} offset {}: {}",
         source.topic(),
         source.partition(),
         source.offset(),
-        token);
+        reason.token());
     if (log.isDebugEnabled()) {
       log.debug(
           "Dead letter from {} partition {} offset {} has key {}: {}",
@@ -149,7 +153,7 @@ public final class DeadLetters {
           source.partition(),
           source.offset(),
           key,
-          reason,
+          letter.reason(),
           cause);
     }
   }

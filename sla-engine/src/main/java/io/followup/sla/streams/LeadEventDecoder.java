@@ -160,6 +160,7 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
     DeadLetters.log(
         LOG,
         source,
+        reason,
         letter,
         record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
         null);

@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,17 @@ public final class RuleErrorHandler implements ProcessingExceptionHandler {
   @Override
   public Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    if (exception instanceof StreamsException) {
+      // Kafka Streams' own failure (a state store, a write), not the rule's: skipping the record
+      // would hide it. The thread fails, is replaced, and the record is tried again.
+      LOG.warn(
+          "Processor {} of task {} hit a Kafka Streams error ({}); failing the task so the record"
+              + " is tried again",
+          context.processorNodeId(),
+          context.taskId(),
+          exception.getClass().getName());
+      return Response.fail();
+    }
     String detail = exception.getClass().getName() + ": " + firstLine(exception.getMessage());
     if (context.topic() == null || fromGlobalTopic(context.topic())) {
       // A punctuation (a deadline scan) has no record to dead-letter, and Kafka Streams cannot
@@ -83,7 +95,8 @@ public final class RuleErrorHandler implements ProcessingExceptionHandler {
             source,
             DeadLetterReason.RULE_ERROR,
             detail);
-    DeadLetters.log(LOG, source, letter, leadId(record, context), exception);
+    DeadLetters.log(
+        LOG, source, DeadLetterReason.RULE_ERROR, letter, leadId(record, context), exception);
     listener.deadLettered(context.topic(), DeadLetterReason.RULE_ERROR.token());
     return Response.resume(
         List.of(

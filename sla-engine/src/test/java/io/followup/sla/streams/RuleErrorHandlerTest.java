@@ -14,6 +14,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,19 @@ class RuleErrorHandlerTest {
       assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
       assertThat(response.deadLetterQueueRecords()).isEmpty();
     }
+    assertThat(counted).isEmpty();
+  }
+
+  @Test
+  void aKafkaStreamsFailureIsNoRuleErrorTheTaskFailsAndTheRecordIsTriedAgain() {
+    ProcessingExceptionHandler.Response response =
+        handler.handleError(
+            context(TOPICS.leadCreated(), "L-1"),
+            new Record<>("L-1", "event", 0L),
+            new ProcessorStateException("the store is closed"));
+
+    assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+    assertThat(response.deadLetterQueueRecords()).isEmpty();
     assertThat(counted).isEmpty();
   }
 
