@@ -8,6 +8,8 @@ import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
+import io.followup.sla.streams.EngineListener;
+import io.followup.sla.streams.RuleErrorHandler;
 import io.followup.sla.streams.SlaTopology;
 import io.followup.sla.streams.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +27,6 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,6 @@ public final class SlaEngine implements AutoCloseable {
    * @param replicationOverride the replication factor for topics and internal topics, or empty for
    *     the broker's default (a single-node broker needs 1)
    */
-  @SuppressWarnings("deprecation")
   public static SlaEngine start(
       EngineConfig config,
       PolicyHolder policy,
@@ -99,26 +99,8 @@ public final class SlaEngine implements AutoCloseable {
             config.engineSettings(),
             engineMetrics);
 
-    Properties props = new Properties();
-    props.putAll(clientProps);
-    props.put(
-        StreamsConfig.APPLICATION_ID_CONFIG,
-        config.get(EngineConfig.APPLICATION_ID, DEFAULT_APPLICATION_ID));
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(
-        StreamsConfig.STATE_DIR_CONFIG,
-        Path.of(config.get(EngineConfig.DATA_DIR, "data"), "streams").toString());
-    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
-    props.put(
-        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueProcessingExceptionHandler.class);
-    // Deprecated already, yet Kafka 4.3 warns at start-up unless it is set: rep profiles that fail
-    // to process are then handled like lead events instead of stopping the global thread.
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
-    replicationOverride.ifPresent(r -> props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) r));
-    props.putAll(config.streamsProperties());
-
+    Properties props =
+        streamsProperties(config, clientProps, topics, engineMetrics, replicationOverride);
     KafkaStreams streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(
         e -> {
@@ -129,6 +111,48 @@ public final class SlaEngine implements AutoCloseable {
     StreamsMeters streamsMeters = StreamsMeters.bind(streams, meters);
     streams.start();
     return new SlaEngine(streams, streamsMeters, engineMetrics);
+  }
+
+  /** The Kafka Streams settings the engine runs with, the user's {@code streams.*} keys last. */
+  @SuppressWarnings("deprecation")
+  static Properties streamsProperties(
+      EngineConfig config,
+      Map<String, Object> clientProps,
+      TopicNames topics,
+      EngineListener listener,
+      Optional<Short> replicationOverride)
+      throws ConfigException {
+    Properties props = new Properties();
+    props.putAll(clientProps);
+    props.put(
+        StreamsConfig.APPLICATION_ID_CONFIG,
+        config.get(EngineConfig.APPLICATION_ID, DEFAULT_APPLICATION_ID));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        Path.of(config.get(EngineConfig.DATA_DIR, "data"), "streams").toString());
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+    // A record that rule code cannot apply becomes a dead letter in the engine's own dialect. Kafka
+    // Streams' dead-letter topic setting stays unset: with it, Kafka's default handlers would write
+    // records with their own __streams.errors.* headers to the same topic.
+    RuleErrorHandler.install(props, topics, listener);
+    // Deprecated already, yet Kafka 4.3 warns at start-up unless it is set: rep profiles that fail
+    // to process are then handled like lead events instead of stopping the global thread.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    replicationOverride.ifPresent(r -> props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) r));
+    props.putAll(config.streamsProperties());
+    if (topics
+        .deadLetters()
+        .equals(props.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG))) {
+      throw new ConfigException(
+          "streams."
+              + StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG
+              + " names the engine's dead-letter topic "
+              + topics.deadLetters()
+              + "; Kafka Streams would write its own kind of dead letter there: name another"
+              + " topic or leave it unset");
+    }
+    return props;
   }
 
   public boolean isRunning() {

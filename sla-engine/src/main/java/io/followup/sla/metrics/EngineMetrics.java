@@ -9,6 +9,7 @@ import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.ClockStage;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.streams.ClockCounts;
+import io.followup.sla.streams.DeadLetterReason;
 import io.followup.sla.streams.EngineListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,16 +44,9 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
 
   static final int MAX_SOURCES = 30;
 
-  /** The reasons LeadEventDecoder gives, so "no dead letters" shows as zero, not as no data. */
+  /** Every dead-letter reason, so "no dead letters" shows as zero, not as no data. */
   static final List<String> DEAD_LETTER_REASONS =
-      List.of(
-          "null-key",
-          "null-value",
-          "undecodable",
-          "not-a-lead-event",
-          "missing-lead-id",
-          "key-mismatch",
-          "missing-event-id");
+      Arrays.stream(DeadLetterReason.values()).map(DeadLetterReason::token).toList();
 
   static final List<String> EVENT_TYPES =
       List.of("LeadCreated", "LeadStatusChanged", "ContentEngaged", "RepTouched");

@@ -2,23 +2,44 @@ package io.followup.sla.streams;
 
 import io.followup.sla.rules.LeadEvents;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns raw lead-event records into events the rules can use, and everything else into dead letters
- * with the reason: undecodable bytes, an unknown schema id, a null key, a missing leadId, a key
- * that is not the event's leadId. Nothing is dropped and the engine keeps running.
+ * with the reason: undecodable bytes, an unknown schema id, a null key, a missing leadId or
+ * eventId, a key that is not the event's leadId, a time the engine cannot keep. Nothing is dropped
+ * and the engine keeps running.
  */
 public final class LeadEventDecoder implements Processor<byte[], byte[], Object, Object> {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeadEventDecoder.class);
+
+  /**
+   * The earliest event time accepted. The deadline index orders deadlines by their epoch millis as
+   * unsigned bytes, so a time before 1970 would sort after every other deadline and never come due;
+   * and no CRM event of a lead that is still worked is that old.
+   */
+  public static final Instant EARLIEST_EVENT_TIME = Instant.EPOCH;
+
+  /**
+   * The first event time refused: 2201-01-01, so anything in year 2200 or before passes. No sales
+   * event happens that far ahead; such a time is a unit mistake (microseconds or nanoseconds sent
+   * as milliseconds), and deadlines computed from it can pass what epoch millis hold, which would
+   * fail inside rule code instead of here.
+   */
+  public static final Instant FIRST_REFUSED_EVENT_TIME = Instant.parse("2201-01-01T00:00:00Z");
+
+  /** The event times checked: {@code recordedAt} only where a schema has it. */
+  private static final List<String> TIME_FIELDS = List.of("occurredAt", "recordedAt");
 
   private final Deserializer<?> events;
   private final String rulesNode;
@@ -41,20 +62,32 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
+    DeadLetters.Source source = DeadLetters.Source.of(context.recordMetadata().orElse(null));
     if (record.key() == null) {
-      deadLetter(record, "null-key", "the record has no key; lead events are keyed by leadId");
+      deadLetter(
+          record,
+          source,
+          DeadLetterReason.NULL_KEY,
+          "the record has no key; lead events are keyed by leadId");
       return;
     }
     if (record.value() == null) {
-      deadLetter(record, "null-value", "the record has no value (a tombstone on an event topic)");
+      deadLetter(
+          record,
+          source,
+          DeadLetterReason.NULL_VALUE,
+          "the record has no value (a tombstone on an event topic)");
       return;
     }
     Object decoded;
     try {
-      decoded = events.deserialize(topic, record.headers(), record.value());
+      decoded = events.deserialize(source.topic(), record.headers(), record.value());
     } catch (RuntimeException e) {
-      deadLetter(record, "undecodable", firstLine(e.getMessage(), e.getClass().getSimpleName()));
+      deadLetter(
+          record,
+          source,
+          DeadLetterReason.UNDECODABLE,
+          firstLine(e.getMessage(), e.getClass().getSimpleName()));
       return;
     }
     if (!(decoded instanceof SpecificRecord event) || !LeadEvents.isLeadEvent(decoded)) {
@@ -62,48 +95,80 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
           decoded instanceof SpecificRecord r
               ? r.getSchema().getFullName()
               : String.valueOf(decoded);
-      deadLetter(record, "not-a-lead-event", "the value is a " + type + ", not a lead event");
+      deadLetter(
+          record,
+          source,
+          DeadLetterReason.NOT_A_LEAD_EVENT,
+          "the value is a " + type + ", not a lead event");
       return;
     }
     String leadId = LeadEvents.leadId(event);
-    String key = new String(record.key(), StandardCharsets.UTF_8);
     if (leadId == null || leadId.isBlank()) {
-      deadLetter(record, "missing-lead-id", "the event has no leadId");
+      deadLetter(
+          record, source, DeadLetterReason.INVALID_FIELD, "leadId is blank; the event has no lead");
       return;
     }
+    String key = new String(record.key(), StandardCharsets.UTF_8);
     if (!key.equals(leadId)) {
       deadLetter(
           record,
-          "key-mismatch",
+          source,
+          DeadLetterReason.KEY_MISMATCH,
           "the record key is not the event's leadId, so it may be on the wrong partition");
       return;
     }
     String eventId = LeadEvents.eventId(event);
     if (eventId == null || eventId.isBlank()) {
-      deadLetter(record, "missing-event-id", "the event has no eventId");
+      deadLetter(
+          record,
+          source,
+          DeadLetterReason.INVALID_FIELD,
+          "eventId is blank; duplicates could not be told apart");
+      return;
+    }
+    String outOfRange = outOfRangeTime(event);
+    if (outOfRange != null) {
+      deadLetter(record, source, DeadLetterReason.OUT_OF_RANGE_TIME, outOfRange);
       return;
     }
     context.forward(new Record<>(leadId, event, record.timestamp(), record.headers()), rulesNode);
   }
 
-  private void deadLetter(Record<byte[], byte[]> record, String code, String reason) {
-    var source = context.recordMetadata().orElse(null);
-    if (LOG.isWarnEnabled()) {
-      LOG.warn(
-          "Dead-lettered a record from {} partition {} offset {}: {}",
-          source == null ? "?" : source.topic(),
-          source == null ? -1 : source.partition(),
-          source == null ? -1 : source.offset(),
-          code);
+  /** Why a time of the event is out of range, or null when every one is in range. */
+  private static String outOfRangeTime(SpecificRecord event) {
+    for (String name : TIME_FIELDS) {
+      Schema.Field field = event.getSchema().getField(name);
+      if (field != null
+          && event.get(field.pos()) instanceof Instant at
+          && (at.isBefore(EARLIEST_EVENT_TIME) || !at.isBefore(FIRST_REFUSED_EVENT_TIME))) {
+        return name
+            + " "
+            + at
+            + " is outside the times the engine accepts (1970 to 2200); is it in the wrong unit?";
+      }
     }
+    return null;
+  }
+
+  private void deadLetter(
+      Record<byte[], byte[]> record,
+      DeadLetters.Source source,
+      DeadLetterReason reason,
+      String detail) {
+    DeadLetters.Letter letter =
+        DeadLetters.of(record.key(), record.value(), record.headers(), source, reason, detail);
+    DeadLetters.log(
+        LOG,
+        source,
+        reason,
+        letter,
+        record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+        null);
     context.forward(
         new Record<Object, Object>(
-            record.key(),
-            record.value(),
-            record.timestamp(),
-            DeadLetters.headers(record.headers(), source, code + ": " + reason)),
+            letter.key(), letter.value(), record.timestamp(), letter.headers()),
         deadLetterNode);
-    listener.deadLettered(source == null ? "unknown" : source.topic(), code);
+    listener.deadLettered(source.topic(), reason.token());
   }
 
   private static String firstLine(String message, String fallback) {

@@ -17,6 +17,7 @@ import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.serde.HttpSchemaRegistryClient;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroDeserializer;
+import io.followup.sla.serde.SpecificAvroSerializer;
 import io.followup.sla.streams.DeadLetters;
 import io.followup.sla.streams.EventPublisher;
 import io.followup.sla.streams.TopicNames;
@@ -179,9 +180,16 @@ class EngineEndToEndIT {
 
   @Test
   void garbageGoesToTheDeadLetterTopicAndTheEngineKeepsRunning() {
+    byte[] huge = new byte[1_048_400];
+    LeadCreated farFuture = lead("L-far-future", Instant.ofEpochMilli(Long.MAX_VALUE - 1_000));
     try (KafkaProducer<byte[], byte[]> raw =
         new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                // The broker's default limit (1 MiB and 12 bytes) is the one that counts here.
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                2 * 1024 * 1024),
             new ByteArraySerializer(),
             new ByteArraySerializer())) {
       raw.send(
@@ -192,6 +200,18 @@ class EngineEndToEndIT {
       raw.send(
           new ProducerRecord<>(
               TopicNames.DEFAULTS.repTouched(), null, new byte[] {0, 0, 0, 0x7f, 0x7f, 1}));
+      raw.send(
+          new ProducerRecord<>(
+              TopicNames.DEFAULTS.leadCreated(),
+              "L-far-future".getBytes(StandardCharsets.UTF_8),
+              new SpecificAvroSerializer<LeadCreated>(registry, true)
+                  .serialize(TopicNames.DEFAULTS.leadCreated(), farFuture)));
+      // Fits on its topic, but not with the dead-letter headers added: the value must go.
+      raw.send(
+          new ProducerRecord<>(
+              TopicNames.DEFAULTS.contentEngaged(),
+              "L-huge".getBytes(StandardCharsets.UTF_8),
+              huge));
     }
     List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
@@ -213,19 +233,50 @@ class EngineEndToEndIT {
           .untilAsserted(
               () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
-                assertThat(dead).hasSize(2);
+                assertThat(dead).hasSize(4);
               });
     }
+    assertThat(reasonOf(dead, null)).startsWith("null-key");
+    assertThat(reasonOf(dead, "L-bad")).startsWith("undecodable");
+    assertThat(reasonOf(dead, "L-far-future")).startsWith("out-of-range-time: occurredAt");
+    assertThat(reasonOf(dead, "L-huge")).startsWith("undecodable");
     assertThat(dead)
-        .extracting(
-            r ->
-                new String(
-                    r.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
-        .anySatisfy(reason -> assertThat(reason).startsWith("undecodable"))
-        .anySatisfy(reason -> assertThat(reason).startsWith("null-key"));
-    assertThat(dead.get(0).value())
-        .isIn("not avro".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0x7f, 0x7f, 1});
+        .allSatisfy(
+            r -> {
+              assertThat(r.headers().lastHeader(DeadLetters.TOPIC)).isNotNull();
+              assertThat(r.headers().lastHeader(DeadLetters.PARTITION)).isNotNull();
+              assertThat(r.headers().lastHeader(DeadLetters.OFFSET)).isNotNull();
+              assertThat(r.headers().toArray())
+                  .extracting(org.apache.kafka.common.header.Header::key)
+                  .noneMatch(k -> k.startsWith("__streams"));
+            });
+    ConsumerRecord<byte[], byte[]> bad = recordOf(dead, "L-bad");
+    assertThat(bad.value()).isEqualTo("not avro".getBytes(StandardCharsets.UTF_8));
+    ConsumerRecord<byte[], byte[]> tooLarge = recordOf(dead, "L-huge");
+    assertThat(tooLarge.value()).isNull();
+    assertThat(
+            new String(
+                tooLarge.headers().lastHeader(DeadLetters.DROPPED).value(), StandardCharsets.UTF_8))
+        .startsWith("the value (" + huge.length + " bytes)");
     assertThat(engine.isRunning()).isTrue();
+  }
+
+  private static ConsumerRecord<byte[], byte[]> recordOf(
+      List<ConsumerRecord<byte[], byte[]>> records, String key) {
+    return records.stream()
+        .filter(
+            r ->
+                key == null
+                    ? r.key() == null
+                    : r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no dead letter with key " + key));
+  }
+
+  private static String reasonOf(List<ConsumerRecord<byte[], byte[]>> records, String key) {
+    return new String(
+        recordOf(records, key).headers().lastHeader(DeadLetters.REASON).value(),
+        StandardCharsets.UTF_8);
   }
 
   @Test

@@ -123,8 +123,13 @@ class EngineMetricsTest {
 
   @Test
   void deadLettersAndEventTypesShowAsZeroBeforeTheFirst() {
-    assertThat(value("sla_dead_letters_total{reason=\"undecodable\",topic=\"leads.lead-created\"}"))
-        .isZero();
+    for (String reason :
+        List.of("undecodable", "invalid-field", "out-of-range-time", "rule-error")) {
+      assertThat(
+              value(
+                  "sla_dead_letters_total{reason=\"" + reason + "\",topic=\"leads.lead-created\"}"))
+          .isZero();
+    }
     assertThat(value("sla_events_applied_total{type=\"LeadCreated\"}")).isZero();
     metrics.deadLettered("leads.rep-touched", "null-key");
     assertThat(value("sla_dead_letters_total{reason=\"null-key\",topic=\"leads.rep-touched\"}"))

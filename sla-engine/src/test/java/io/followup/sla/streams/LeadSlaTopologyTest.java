@@ -22,6 +22,7 @@ import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroDeserializer;
 import io.followup.sla.serde.SpecificAvroSerializer;
+import io.followup.sla.testing.CapturedLogs;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,11 +60,16 @@ class LeadSlaTopologyTest {
       new InProcessSchemaRegistryClient(SchemaRegistry.inMemory());
   private final List<List<Deadline>> ticks = new ArrayList<>();
   private final AtomicInteger duplicates = new AtomicInteger();
+  private final List<String> deadLettered = new ArrayList<>();
   private TopologyTestDriver driver;
   private TestOutputTopic<String, SlaAlert> alerts;
   private TestOutputTopic<byte[], byte[]> deadLetters;
 
   private void start(EngineSettings settings) {
+    start(settings, SlaRules.standard());
+  }
+
+  private void start(EngineSettings settings, SlaRules rules) {
     EngineListener listener =
         new EngineListener() {
           @Override
@@ -74,12 +81,17 @@ class LeadSlaTopologyTest {
           public void duplicateDropped() {
             duplicates.incrementAndGet();
           }
+
+          @Override
+          public void deadLettered(String sourceTopic, String reasonCode) {
+            deadLettered.add(sourceTopic + " " + reasonCode);
+          }
         };
     var topology =
         SlaTopology.build(
             TOPICS,
             EventSerdes.using(registry, true),
-            SlaRules.standard(),
+            rules,
             new PolicyHolder(PolicyLoader.builtInDefault()),
             settings,
             listener);
@@ -87,6 +99,7 @@ class LeadSlaTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    RuleErrorHandler.install(props, TOPICS, listener);
     driver = new TopologyTestDriver(topology, props, T0);
     alerts =
         driver.createOutputTopic(
@@ -120,13 +133,18 @@ class LeadSlaTopologyTest {
   }
 
   private void send(SpecificRecord event) {
+    send(event, LeadEvents.occurredAt(event));
+  }
+
+  /** Sends with a record timestamp of its own, as a producer's clock would stamp it. */
+  private void send(SpecificRecord event, Instant recordTime) {
     String topic = TOPICS.topicOf(event);
     driver
         .createInputTopic(
             topic,
             new StringSerializer(),
             new SpecificAvroSerializer<SpecificRecord>(registry, true))
-        .pipeInput(LeadEvents.leadId(event), event, LeadEvents.occurredAt(event));
+        .pipeInput(LeadEvents.leadId(event), event, recordTime);
   }
 
   private void sendRaw(String topic, byte[] key, byte[] value) {
@@ -270,8 +288,8 @@ class LeadSlaTopologyTest {
     List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
     assertThat(dead)
         .extracting(r -> header(r.headers(), DeadLetters.REASON).split(":")[0])
-        .containsExactly(
-            "undecodable", "undecodable", "null-key", "key-mismatch", "missing-lead-id");
+        .containsExactly("undecodable", "undecodable", "null-key", "key-mismatch", "invalid-field");
+    assertThat(header(dead.get(4).headers(), DeadLetters.REASON)).contains("leadId");
     assertThat(header(dead.get(0).headers(), DeadLetters.REASON)).contains("wire format");
     assertThat(header(dead.get(1).headers(), DeadLetters.REASON)).contains("424242");
     assertThat(header(dead.get(0).headers(), DeadLetters.TOPIC)).isEqualTo(TOPICS.leadCreated());
@@ -314,6 +332,152 @@ class LeadSlaTopologyTest {
     assertThat(leads.get("L-closed")).as("closed, no clock, quiet for 30 days").isNull();
     assertThat(leads.get("L-open")).as("open leads may re-engage: kept").isNotNull();
     assertThat(accounts.get("A-1")).as("the account still has an open member").isNotNull();
+  }
+
+  @Test
+  void eventTimesOutsideWhatTheEngineKeepsAreDeadLetteredBeforeAnyRuleSeesThem() {
+    // Year 292 million: a deadline 48 hours later is past what epoch millis hold.
+    send(createdAt("L-far", Instant.ofEpochMilli(Long.MAX_VALUE - 1_000)), T0);
+    send(createdAt("L-9999", Instant.parse("9999-06-01T00:00:00Z")), T0);
+    send(createdAt("L-2201", Instant.parse("2201-01-01T00:00:00Z")), T0);
+    send(createdAt("L-1969", Instant.parse("1969-12-31T23:59:59.999Z")), T0);
+    send(createdAt("L-2200", Instant.parse("2200-12-31T23:59:59.999Z")), T0);
+    send(createdAt("L-1970", Instant.EPOCH), T0);
+
+    List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead)
+        .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+        .containsExactly("L-far", "L-9999", "L-2201", "L-1969");
+    assertThat(dead)
+        .extracting(r -> header(r.headers(), DeadLetters.REASON))
+        .allSatisfy(
+            reason ->
+                assertThat(reason).startsWith("out-of-range-time: occurredAt").contains("1970"));
+    assertThat(header(dead.get(2).headers(), DeadLetters.REASON)).contains("2201-01-01T00:00:00Z");
+    assertThat(deadLettered).hasSize(4).containsOnly(TOPICS.leadCreated() + " out-of-range-time");
+    var leads =
+        driver.<String, io.followup.sla.rules.LeadState>getKeyValueStore(StoreNames.LEAD_STATE);
+    assertThat(leads.get("L-far")).isNull();
+    assertThat(leads.get("L-2200")).isNotNull();
+    assertThat(leads.get("L-1970")).isNotNull();
+  }
+
+  @Test
+  void anExceptionInRuleCodeDeadLettersTheRecordInOurDialectAndTheEngineGoesOn() {
+    driver.close();
+    start(EngineSettings.DEFAULTS, BuggyRules.standard());
+    LeadCreated buggy =
+        created(BuggyRules.LEAD_PREFIX + "-1", h(0), "RFP_REQUEST", "HOT", "R-DANA");
+    byte[] value =
+        new SpecificAvroSerializer<LeadCreated>(registry, true)
+            .serialize(TOPICS.leadCreated(), buggy);
+    byte[] key = buggy.getLeadId().getBytes(StandardCharsets.UTF_8);
+    driver
+        .createInputTopic(
+            TOPICS.leadCreated(), new ByteArraySerializer(), new ByteArraySerializer())
+        .pipeInput(
+            new TestRecord<>(
+                key,
+                value,
+                new org.apache.kafka.common.header.internals.RecordHeaders()
+                    .add("trace-id", "t-7".getBytes(StandardCharsets.UTF_8)),
+                T0));
+    send(created("L-fine", h(0), "RFP_REQUEST", "HOT", "R-DANA"));
+    advanceTo(h(5));
+
+    List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    TestRecord<byte[], byte[]> letter = dead.get(0);
+    assertThat(letter.key()).isEqualTo(key);
+    assertThat(letter.value()).isEqualTo(value);
+    assertThat(header(letter.headers(), DeadLetters.REASON))
+        .isEqualTo(
+            "rule-error: java.lang.IllegalStateException: planted bug hit by lead "
+                + buggy.getLeadId());
+    assertThat(header(letter.headers(), DeadLetters.TOPIC)).isEqualTo(TOPICS.leadCreated());
+    assertThat(header(letter.headers(), DeadLetters.PARTITION)).isEqualTo("0");
+    assertThat(header(letter.headers(), DeadLetters.OFFSET)).isEqualTo("0");
+    assertThat(header(letter.headers(), "trace-id")).isEqualTo("t-7");
+    assertThat(letter.headers().toArray())
+        .extracting(org.apache.kafka.common.header.Header::key)
+        .noneMatch(k -> k.startsWith("__streams"));
+    assertThat(deadLettered).containsExactly(TOPICS.leadCreated() + " rule-error");
+    assertThat(alerts.readRecordsToList())
+        .extracting(TestRecord::key)
+        .contains("L-fine")
+        .doesNotContain(buggy.getLeadId());
+  }
+
+  @Test
+  void aRuleErrorIsLoggedOnceAtWarnWithoutLeadDataAndWithTheLeadIdAtDebug() {
+    driver.close();
+    start(EngineSettings.DEFAULTS, BuggyRules.standard());
+    String leadId = BuggyRules.LEAD_PREFIX + "-secret-lead";
+    try (CapturedLogs logs = CapturedLogs.start(RuleErrorHandler.class)) {
+      send(created(leadId, h(0), "RFP_REQUEST", "HOT", "R-DANA"));
+
+      assertThat(logs.atLeast(Level.WARN))
+          .extracting(CapturedLogs.Line::message)
+          .containsExactly(
+              "Dead-lettered a record from "
+                  + TOPICS.leadCreated()
+                  + " partition 0 offset 0:"
+                  + " rule-error")
+          .noneMatch(m -> m.contains(leadId));
+      assertThat(logs.of(RuleErrorHandler.class, Level.DEBUG))
+          .singleElement()
+          .satisfies(
+              line -> {
+                assertThat(line.message()).contains(leadId).contains("IllegalStateException");
+                assertThat(line.thrown()).isInstanceOf(IllegalStateException.class);
+              });
+    }
+  }
+
+  @Test
+  void aDeadLetterTooLargeForTheBrokerLeavesTheValueOutAndSaysSo() {
+    driver.close();
+    start(EngineSettings.DEFAULTS, BuggyRules.standard());
+    // Fits on its own topic (just under Kafka's default 1 MiB), not once dead-letter headers join.
+    LeadCreated large =
+        LeadCreated.newBuilder(
+                created(BuggyRules.LEAD_PREFIX + "-large", h(0), "RFP_REQUEST", "HOT", "R-DANA"))
+            .setAccountName("x".repeat(1_048_000))
+            .build();
+    send(large);
+    byte[] garbage = new byte[1_048_000];
+    sendRaw(TOPICS.repTouched(), "L-garbage".getBytes(StandardCharsets.UTF_8), garbage);
+    send(created("L-fine", h(0), "RFP_REQUEST", "HOT", "R-DANA"));
+    advanceTo(h(5));
+
+    List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead)
+        .extracting(r -> header(r.headers(), DeadLetters.REASON).split(":")[0])
+        .containsExactly("rule-error", "undecodable");
+    assertThat(dead)
+        .allSatisfy(
+            r -> {
+              assertThat(r.value()).isNull();
+              assertThat(header(r.headers(), DeadLetters.DROPPED)).startsWith("the value (");
+              assertThat(recordBytes(r)).isLessThanOrEqualTo(DeadLetters.MAX_BYTES);
+            });
+    assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo(large.getLeadId());
+    assertThat(alerts.readRecordsToList()).extracting(TestRecord::key).contains("L-fine");
+  }
+
+  private static int recordBytes(TestRecord<byte[], byte[]> r) {
+    int size = r.key() == null ? 0 : r.key().length;
+    size += r.value() == null ? 0 : r.value().length;
+    for (var header : r.headers()) {
+      size += header.key().length() + header.value().length;
+    }
+    return size;
+  }
+
+  private static LeadCreated createdAt(String leadId, Instant at) {
+    return LeadCreated.newBuilder(created(leadId, h(0), "WEBINAR", "WARM", "R-DANA"))
+        .setOccurredAt(at)
+        .build();
   }
 
   private static String header(Headers headers, String name) {
