@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The one step of the account rule, whichever driver runs it: takes a member's changed
- * buying-group view, fires the account's due deadlines, keeps the deadline index and retention
- * schedule in step, and forgets accounts whose members are all closed once retention ran out.
+ * The one step of the account rule, whichever driver runs it: takes a member's changed buying-group
+ * view, fires the account's due deadlines, keeps the deadline index and retention schedule in step,
+ * and forgets accounts whose members are all closed once retention ran out.
  */
 public final class AccountStep {
 
@@ -39,7 +39,12 @@ public final class AccountStep {
   public List<Deadline> onTick(AccountPorts ports, Policy policy, RepDirectory reps, Instant now) {
     List<Deadline> due = ports.deadlines().due(now, settings.maxPerTick());
     for (Deadline deadline : due) {
-      onDeadline(deadline, ports, policy, reps, now);
+      try {
+        onDeadline(deadline, ports, policy, reps, now);
+      } catch (RuntimeException e) {
+        ports.deadlines().update(List.of(deadline), List.of());
+        ports.output().deadlineFailed(deadline, e);
+      }
     }
     forgetDue(ports, now);
     return due;
@@ -88,7 +93,10 @@ public final class AccountStep {
     return state.getMembers().values().stream()
         .map(BuyingGroupMember::at)
         .max(Instant::compareTo)
-        .map(last -> new RetentionSchedule.Entry(last.plus(settings.stateRetention()), state.getAccountId()))
+        .map(
+            last ->
+                new RetentionSchedule.Entry(
+                    last.plus(settings.stateRetention()), state.getAccountId()))
         .orElse(null);
   }
 }

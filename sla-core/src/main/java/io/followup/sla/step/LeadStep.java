@@ -63,8 +63,12 @@ public final class LeadStep {
   public List<Deadline> onTick(LeadPorts ports, Policy policy, RepDirectory reps, Instant now) {
     List<Deadline> due = ports.deadlines().due(now, settings.maxPerTick());
     for (Deadline deadline : due) {
-      LeadState before = ports.leads().get(deadline.key());
-      apply(before, rules.onDeadline(before, deadline, policy, reps, now), ports);
+      try {
+        onDeadline(deadline, ports, policy, reps, now);
+      } catch (RuntimeException e) {
+        ports.deadlines().update(List.of(deadline), List.of());
+        ports.output().deadlineFailed(deadline, e);
+      }
     }
     forgetDue(ports, now);
     return due;

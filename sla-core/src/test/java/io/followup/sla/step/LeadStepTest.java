@@ -24,6 +24,8 @@ import io.followup.sla.rules.AlertKind;
 import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.ClockClosure;
 import io.followup.sla.rules.ClockDemand;
+import io.followup.sla.rules.Deadline;
+import io.followup.sla.rules.FirstTouchRule;
 import io.followup.sla.rules.LeadRule;
 import io.followup.sla.rules.LeadRuleEngine;
 import io.followup.sla.rules.LeadState;
@@ -144,6 +146,82 @@ class LeadStepTest {
     }
     assertThat(bounded.onTick(ports, POLICY, REPS, at(h(100)))).hasSize(3);
     assertThat(bounded.onTick(ports, POLICY, REPS, at(h(100)))).hasSize(2);
+  }
+
+  @Test
+  void aDeadlineTheRulesFailOnIsDroppedAndTheOthersStillFire() {
+    List<Deadline> failed = new ArrayList<>();
+    LeadPorts reporting =
+        new LeadPorts(
+            leads,
+            deadlines,
+            new InMemoryRetention(),
+            new InMemorySeenEvents(SETTINGS.duplicateWindow()),
+            new StepOutput<>() {
+              @Override
+              public void alert(SlaAlert alert) {
+                alerts.add(alert);
+              }
+
+              @Override
+              public void deadlineFailed(Deadline deadline, RuntimeException failure) {
+                failed.add(deadline);
+              }
+            },
+            members::add);
+    LeadStep failing =
+        new LeadStep(
+            new LeadRuleEngine(List.of(new FailsOnRfpWhenDue(), new FirstTouchRule())), SETTINGS);
+    failing.onEvent(
+        created("L-RFP", h(0), "RFP_REQUEST", null, "R-DANA"), reporting, POLICY, REPS, at(h(0)));
+    failing.onEvent(
+        created("L-OK", h(0), "INBOUND_FORM", null, "R-DANA"), reporting, POLICY, REPS, at(h(0)));
+
+    failing.onTick(reporting, POLICY, REPS, at(h(100)));
+
+    assertThat(failed).extracting(Deadline::key).containsExactly("L-RFP");
+    assertThat(alerts).extracting(SlaAlert::getLeadId).contains("L-OK");
+    // Dropped from the index: the next tick does not trip over it again.
+    failed.clear();
+    failing.onTick(reporting, POLICY, REPS, at(h(200)));
+    assertThat(failed).isEmpty();
+  }
+
+  /** Demands an unassigned-style clock for RFP leads, then throws when it comes due. */
+  private static final class FailsOnRfpWhenDue implements LeadRule {
+    @Override
+    public RuleId id() {
+      return RuleId.UNASSIGNED;
+    }
+
+    @Override
+    public Optional<ClockDemand> demand(LeadState lead, RulePolicy policy) {
+      return "RFP_REQUEST".equals(lead.getSource())
+          ? Optional.of(new ClockDemand(lead.getCreatedAt(), Duration.ofHours(1), null))
+          : Optional.empty();
+    }
+
+    @Override
+    public String pendingSummary(
+        AlertKind kind,
+        LeadState lead,
+        SlaClock clock,
+        RulePolicy policy,
+        Instant now,
+        RepDirectory reps) {
+      throw new IllegalStateException("a defect in the wording of " + kind);
+    }
+
+    @Override
+    public ClockClosure closure(LeadState lead, SlaClock clock, RulePolicy policy, Instant now) {
+      return ClockClosure.stopped(now);
+    }
+
+    @Override
+    public String resolvedSummary(
+        LeadState lead, SlaClock clock, RulePolicy policy, Instant now, RepDirectory reps) {
+      return "";
+    }
   }
 
   /** A rule with a defect: it throws for RFP leads. */

@@ -238,6 +238,17 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   }
 
   @Override
+  public void deadlineFailed(Deadline deadline) {
+    Counter.builder("sla.deadline.failures")
+        .description(
+            "Due deadlines on which rule code threw; each was dropped so the others go on, and its"
+                + " clock will not advance")
+        .tag("rule", deadline.rule().id())
+        .register(registry)
+        .increment();
+  }
+
+  @Override
   public void deadLettered(String sourceTopic, String reasonCode) {
     deadLetters(sourceTopic, reasonCode).increment();
   }

@@ -19,6 +19,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live driver of the account step, on the account's partition: lends it the task's stores, the
@@ -28,6 +30,8 @@ public final class AccountCoverageProcessor
     implements Processor<String, BuyingGroupMember, String, SlaAlert> {
 
   private final AccountStep step;
+  private static final Logger LOG = LoggerFactory.getLogger(AccountCoverageProcessor.class);
+
   private final Supplier<Policy> policy;
   private final EngineSettings settings;
   private final EngineListener listener;
@@ -94,6 +98,17 @@ public final class AccountCoverageProcessor
     @Override
     public void clockChanged(ClockEvent event) {
       listener.clockChanged(event);
+    }
+
+    @Override
+    public void deadlineFailed(Deadline deadline, RuntimeException failure) {
+      // The deadline is out of the index already: log, count and go on with the others.
+      LOG.warn(
+          "Rule {} failed on a due deadline ({}); its clock will not advance",
+          deadline.rule(),
+          failure.getClass().getName());
+      LOG.debug("Deadline of {} failed", deadline.key(), failure);
+      listener.deadlineFailed(deadline);
     }
 
     @Override

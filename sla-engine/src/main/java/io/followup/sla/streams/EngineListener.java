@@ -21,6 +21,9 @@ public interface EngineListener {
 
   default void deadlinesFired(List<Deadline> fired, Instant now) {}
 
+  /** Rule code threw on a due deadline; the deadline was dropped so the others go on. */
+  default void deadlineFailed(Deadline deadline) {}
+
   /** A policy version is in force (at start and after each change). */
   default void policyInForce(io.followup.sla.policy.Policy policy) {}
 

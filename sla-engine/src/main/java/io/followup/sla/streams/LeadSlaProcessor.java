@@ -19,6 +19,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live driver of the lead step: lends it the task's state stores as ports, the time of the
@@ -29,6 +31,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class LeadSlaProcessor implements Processor<String, SpecificRecord, String, Object> {
 
   private final LeadStep step;
+  private static final Logger LOG = LoggerFactory.getLogger(LeadSlaProcessor.class);
+
   private final Supplier<Policy> policy;
   private final EngineSettings settings;
   private final EngineListener listener;
@@ -112,6 +116,17 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     @Override
     public void clockChanged(ClockEvent event) {
       listener.clockChanged(event);
+    }
+
+    @Override
+    public void deadlineFailed(Deadline deadline, RuntimeException failure) {
+      // The deadline is out of the index already: log, count and go on with the others.
+      LOG.warn(
+          "Rule {} failed on a due deadline ({}); its clock will not advance",
+          deadline.rule(),
+          failure.getClass().getName());
+      LOG.debug("Deadline of {} failed", deadline.key(), failure);
+      listener.deadlineFailed(deadline);
     }
 
     @Override
