@@ -1,6 +1,7 @@
 package io.followup.sla.replay;
 
 import io.followup.sla.events.ContentEngaged;
+import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.events.SlaPolicy;
 import io.followup.sla.policy.Policy;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -33,6 +35,11 @@ import org.apache.avro.specific.SpecificRecord;
  * Runs the rule core over recorded events in event time: an in-memory state store and a
  * time-ordered deadline queue stand in for the Kafka Streams stores and the wall-clock punctuator.
  * Deadlines fire when event time passes them, so a year of history takes no waiting.
+ *
+ * <p>The replay clock follows when each record reached the engine: a lead event's {@link
+ * LeadEvents#arrivedAt arrival} (its recordedAt, else its occurredAt), a policy's publishedAt, a
+ * rep profile's updatedAt. The rules still see each event's own occurredAt, so a touch recorded
+ * after its deadline replays as it ran live: breached first, then withdrawn.
  */
 public final class ReplayDriver {
 
@@ -42,6 +49,7 @@ public final class ReplayDriver {
   private final SlaRules rules;
   private Policy policy;
   private final RepDirectory reps;
+  private final Map<String, RepProfile> profiles = new HashMap<>();
   private final Consumer<SlaAlert> alerts;
   private final Consumer<ClockEvent> clockEvents;
 
@@ -66,29 +74,37 @@ public final class ReplayDriver {
       Consumer<ClockEvent> clockEvents) {
     this.rules = rules;
     this.policy = policy;
-    this.reps = reps;
+    // Profiles replayed through acceptRep take precedence over the directory given up front.
+    this.reps =
+        repId -> {
+          RepProfile replayed = repId == null ? null : profiles.get(repId);
+          return replayed != null ? Optional.of(replayed) : reps.find(repId);
+        };
     this.alerts = alerts;
     this.clockEvents = clockEvents;
   }
 
   /**
-   * Applies one event at its own time, after every deadline that falls before it. Events should
-   * come in occurredAt order; an older one is applied at the current replay time, as a late arrival
-   * would be live. A repeated eventId is dropped.
+   * Applies one event when it arrived ({@link LeadEvents#arrivedAt}), after every deadline that
+   * falls before then; the rules see its occurredAt. Events should come in arrival order; one that
+   * arrived earlier than the replay time is applied at the replay time, as a late arrival would be
+   * live. A repeated eventId is dropped. Policies and rep profiles go to {@link #acceptPolicy} and
+   * {@link #acceptRep}.
    */
   public void accept(SpecificRecord event) {
     if (event instanceof SlaPolicy published) {
       acceptPolicy(published);
       return;
     }
+    if (event instanceof RepProfile rep) {
+      acceptRep(rep);
+      return;
+    }
     if (!seenEventIds.add(LeadEvents.eventId(event))) {
       return;
     }
+    moveClockTo(LeadEvents.arrivedAt(event));
     Instant at = LeadEvents.occurredAt(event);
-    if (at.isAfter(clock)) {
-      fireDeadlinesBefore(at);
-      clock = at;
-    }
     String leadId = LeadEvents.leadId(event);
     Outcome outcome = rules.leads().onEvent(states.get(leadId), event, policy, reps, clock);
     apply(outcome);
@@ -105,27 +121,54 @@ public final class ReplayDriver {
 
   /**
    * Puts a published policy in force at its publishedAt, as the live engine would within seconds of
-   * its publication; one for another policyId, or that does not validate, is refused and counted.
+   * its publication. One that does not validate, or whose document names another policyId, is
+   * refused and the version in force stays; one published for another policyId is passed over.
    */
-  public boolean acceptPolicy(SlaPolicy published) {
-    Instant at = published.getPublishedAt();
+  public PolicyDecision acceptPolicy(SlaPolicy published) {
+    moveClockTo(published.getPublishedAt());
+    if (!published.getPolicyId().equals(policy.policyId())) {
+      return PolicyDecision.otherPolicy(
+          "it is for policy " + published.getPolicyId() + ", not " + policy.policyId());
+    }
+    Policy next;
+    try {
+      next = PolicyLoader.parse(published.getDocument(), "its document");
+    } catch (PolicyException e) {
+      return PolicyDecision.refused(firstLine(e.getMessage()));
+    }
+    if (!next.policyId().equals(policy.policyId())) {
+      return PolicyDecision.refused(
+          "it was published as policy "
+              + published.getPolicyId()
+              + " but its document says policyId "
+              + next.policyId());
+    }
+    policy = next;
+    return PolicyDecision.applied();
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+
+  /**
+   * Puts a rep profile in force at its updatedAt, after every deadline that falls before then, or
+   * at the replay time when it has none (or names a time already past); alerts from then on see it.
+   * Live, the engine reads {@code sales.reps} as it changes: a rep who goes out of office on
+   * Tuesday has Monday's breaches go to the rep and Tuesday's to the manager.
+   */
+  public void acceptRep(RepProfile rep) {
+    if (rep.getUpdatedAt() != null) {
+      moveClockTo(rep.getUpdatedAt());
+    }
+    profiles.put(rep.getRepId(), rep);
+  }
+
+  /** Fires the deadlines before {@code at} and moves the replay clock there, never back. */
+  private void moveClockTo(Instant at) {
     if (at.isAfter(clock)) {
       fireDeadlinesBefore(at);
       clock = at;
-    }
-    if (!published.getPolicyId().equals(policy.policyId())) {
-      return false;
-    }
-    try {
-      Policy next =
-          PolicyLoader.parse(published.getDocument(), "policy " + published.getPolicyId());
-      if (!next.policyId().equals(policy.policyId())) {
-        return false;
-      }
-      policy = next;
-      return true;
-    } catch (PolicyException e) {
-      return false;
     }
   }
 
@@ -182,16 +225,24 @@ public final class ReplayDriver {
     return clock;
   }
 
-  /** When a replayed record takes effect: a lead event's occurredAt, a policy's publishedAt. */
+  /**
+   * When a replayed record takes effect: a lead event's arrival ({@link LeadEvents#arrivedAt}), a
+   * policy's publishedAt, a rep profile's updatedAt; null for a profile without one, which takes
+   * effect where it stands.
+   */
   public static Instant timeOf(SpecificRecord record) {
-    return record instanceof SlaPolicy published
-        ? published.getPublishedAt()
-        : LeadEvents.occurredAt(record);
+    if (record instanceof SlaPolicy published) {
+      return published.getPublishedAt();
+    }
+    if (record instanceof RepProfile rep) {
+      return rep.getUpdatedAt();
+    }
+    return LeadEvents.arrivedAt(record);
   }
 
   /**
-   * A convenience for tests and small files: replays the events (sorted by their time) up to {@code
-   * asOf}.
+   * A convenience for tests and small files: replays the records (sorted by {@link #timeOf}; rep
+   * profiles without an updatedAt first) up to {@code asOf}.
    */
   public static List<SlaAlert> replay(
       SlaRules rules,
@@ -201,7 +252,11 @@ public final class ReplayDriver {
       Instant asOf) {
     List<SlaAlert> out = new ArrayList<>();
     ReplayDriver driver = new ReplayDriver(rules, policy, reps, out::add);
-    events.stream().sorted(Comparator.comparing(ReplayDriver::timeOf)).forEach(driver::accept);
+    events.stream()
+        .sorted(
+            Comparator.comparing(
+                ReplayDriver::timeOf, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .forEach(driver::accept);
     driver.advanceTo(asOf);
     return out;
   }
