@@ -127,12 +127,11 @@ public final class ReplayDriver {
   public PolicyDecision acceptPolicy(SlaPolicy published) {
     moveClockTo(published.getPublishedAt());
     if (!published.getPolicyId().equals(policy.policyId())) {
-      return PolicyDecision.otherPolicy(
-          "it is for policy " + published.getPolicyId() + ", not " + policy.policyId());
+      return PolicyDecision.otherPolicy("the replay follows policy " + policy.policyId());
     }
     Policy next;
     try {
-      next = PolicyLoader.parse(published.getDocument(), "its document");
+      next = PolicyLoader.parse(published.getDocument(), "document");
     } catch (PolicyException e) {
       return PolicyDecision.refused(firstLine(e.getMessage()));
     }

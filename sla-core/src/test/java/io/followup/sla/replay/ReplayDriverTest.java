@@ -202,7 +202,7 @@ class ReplayDriverTest {
     PolicyDecision refused = driver.acceptPolicy(published(h(2), "default", "v3", broken));
     assertThat(refused.verdict()).isEqualTo(Verdict.REFUSED);
     assertThat(refused.reason())
-        .contains("line 5, field rules.first-touch.sla")
+        .startsWith("document line 5, field rules.first-touch.sla: ")
         .contains("ISO-8601 duration")
         .doesNotContain("\n");
     assertThat(driver.policy().version()).isEqualTo("v2");
@@ -213,7 +213,7 @@ class ReplayDriverTest {
 
     PolicyDecision elsewhere = driver.acceptPolicy(published(h(4), "other", "v4", renamed));
     assertThat(elsewhere.verdict()).isEqualTo(Verdict.OTHER_POLICY);
-    assertThat(elsewhere.reason()).contains("policy other");
+    assertThat(elsewhere.reason()).isEqualTo("the replay follows policy default");
     assertThat(driver.policy().version()).isEqualTo("v2");
     assertThat(driver.clock()).isEqualTo(at(h(4)));
   }
