@@ -22,11 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
@@ -56,7 +54,7 @@ public final class ReplayDriver {
   private final Map<String, LeadState> states = new HashMap<>();
   private final Map<String, AccountState> accounts = new HashMap<>();
   private final TreeSet<Deadline> deadlines = new TreeSet<>(BY_TIME);
-  private final Set<String> seenEventIds = new HashSet<>();
+  private final RecentEventIds seenEventIds = new RecentEventIds(RecentEventIds.LIVE_DEFAULT);
   private Instant clock = Instant.EPOCH;
 
   public ReplayDriver(SlaRules rules, Policy policy, RepDirectory reps, Consumer<SlaAlert> alerts) {
@@ -88,8 +86,8 @@ public final class ReplayDriver {
    * Applies one event when it arrived ({@link LeadEvents#arrivedAt}), after every deadline that
    * falls before then; the rules see its occurredAt. Events should come in arrival order; one that
    * arrived earlier than the replay time is applied at the replay time, as a late arrival would be
-   * live. A repeated eventId is dropped. Policies and rep profiles go to {@link #acceptPolicy} and
-   * {@link #acceptRep}.
+   * live. An eventId seen in the last seven days (the live engine's default duplicate window) is
+   * dropped. Policies and rep profiles go to {@link #acceptPolicy} and {@link #acceptRep}.
    */
   public void accept(SpecificRecord event) {
     if (event instanceof SlaPolicy published) {
@@ -100,10 +98,12 @@ public final class ReplayDriver {
       acceptRep(rep);
       return;
     }
-    if (!seenEventIds.add(LeadEvents.eventId(event))) {
+    Instant arrival = LeadEvents.arrivedAt(event);
+    if (!seenEventIds.firstSeen(
+        LeadEvents.eventId(event), arrival.isAfter(clock) ? arrival : clock)) {
       return;
     }
-    moveClockTo(LeadEvents.arrivedAt(event));
+    moveClockTo(arrival);
     Instant at = LeadEvents.occurredAt(event);
     String leadId = LeadEvents.leadId(event);
     Outcome outcome = rules.leads().onEvent(states.get(leadId), event, policy, reps, clock);

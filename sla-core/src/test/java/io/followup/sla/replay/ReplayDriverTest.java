@@ -178,6 +178,23 @@ class ReplayDriverTest {
         .containsExactly(tuple("L-1", "WARNING", "R-DANA"), tuple("L-1", "BREACHED", "M-SAM"));
   }
 
+  @Test
+  void aRepeatedEventIsDroppedWithinTheLiveDuplicateWindowOnly() {
+    RepTouched call = touch("L-1", h(1), "R-DANA");
+    RepTouched sameCallAgain = RepTouched.newBuilder(call).setOccurredAt(at(h(2))).build();
+    RepTouched sameIdNextMonth = RepTouched.newBuilder(call).setOccurredAt(at(h(24 * 30))).build();
+    ReplayDriver driver = new ReplayDriver(SlaRules.standard(), POLICY, TEAM, a -> {});
+    driver.accept(created("L-1", h(0), "WEBINAR", "WARM", "R-DANA"));
+    driver.accept(call);
+    driver.accept(sameCallAgain);
+    assertThat(driver.state("L-1").getTouchCount()).isEqualTo(1);
+
+    // Live remembers an eventId for engine.duplicate-window (seven days by default), then counts a
+    // repeat as new; replay does the same.
+    driver.accept(sameIdNextMonth);
+    assertThat(driver.state("L-1").getTouchCount()).isEqualTo(2);
+  }
+
   private static SlaPolicy published(Duration at, String policyId, String version, String yaml) {
     return SlaPolicy.newBuilder()
         .setPolicyId(policyId)
