@@ -22,12 +22,12 @@ public final class PolicyActivation {
   private PolicyActivation() {}
 
   /**
-   * @param origin where it came from, for the reason (a topic or a file and line)
+   * @param origin where the document came from, as the reason names it (e.g. the topic and key)
    */
   public static Decision decide(SlaPolicy published, String origin) {
     Policy next;
     try {
-      next = PolicyLoader.parse(published.getDocument(), origin + " " + published.getPolicyId());
+      next = PolicyLoader.parse(published.getDocument(), origin);
     } catch (PolicyException e) {
       return new Refused(e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.followup.sla.replay;
 
+import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.events.SlaPolicy;
 import io.followup.sla.policy.Policy;
@@ -21,7 +22,10 @@ import io.followup.sla.step.StepSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -30,6 +34,11 @@ import org.apache.avro.specific.SpecificRecord;
  * Streams stores and the wall clock. Deadlines fire when event time passes them, in the order the
  * live index keeps, so a year of history takes no waiting; dedup, the fan-out to accounts and
  * retention are the steps' own, as live.
+ *
+ * <p>The replay clock follows when each record reached the engine: a lead event's {@link
+ * LeadEvents#arrivedAt arrival} (its recordedAt, else its occurredAt), a policy's publishedAt, a
+ * rep profile's updatedAt. The rules still see each event's own occurredAt, so a touch recorded
+ * after its deadline replays as it ran live: breached first, then withdrawn.
  */
 public final class ReplayDriver {
 
@@ -37,6 +46,7 @@ public final class ReplayDriver {
   private final AccountStep accountStep;
   private Policy policy;
   private final RepDirectory reps;
+  private final Map<String, RepProfile> profiles = new HashMap<>();
 
   private final InMemoryStore<LeadState> leads = new InMemoryStore<>();
   private final InMemoryTimeIndex leadDeadlines = new InMemoryTimeIndex();
@@ -71,7 +81,12 @@ public final class ReplayDriver {
     this.leadStep = new LeadStep(rules.leads(), settings);
     this.accountStep = new AccountStep(rules.accounts(), settings);
     this.policy = policy;
-    this.reps = reps;
+    // Profiles replayed through acceptRep take precedence over the directory given up front.
+    this.reps =
+        repId -> {
+          RepProfile replayed = repId == null ? null : profiles.get(repId);
+          return replayed != null ? Optional.of(replayed) : reps.find(repId);
+        };
     this.accountPorts =
         new AccountPorts(
             new InMemoryStore<>(),
@@ -104,33 +119,58 @@ public final class ReplayDriver {
   }
 
   /**
-   * Applies one event at its own time, after every deadline that falls before it. Events should
-   * come in occurredAt order; an older one is applied at the current replay time, as a late arrival
-   * would be live. A repeated eventId (within the duplicate window) is dropped.
+   * Applies one event when it arrived ({@link LeadEvents#arrivedAt}), after every deadline that
+   * falls before then; the rules see its occurredAt. Events should come in arrival order; one that
+   * arrived earlier than the replay time is applied at the replay time, as a late arrival would be
+   * live. An eventId seen within the duplicate window is dropped. Policies and rep profiles go to
+   * {@link #acceptPolicy} and {@link #acceptRep}.
    */
   public void accept(SpecificRecord event) {
     if (event instanceof SlaPolicy published) {
       acceptPolicy(published);
       return;
     }
-    moveClockTo(LeadEvents.occurredAt(event));
+    if (event instanceof RepProfile rep) {
+      acceptRep(rep);
+      return;
+    }
+    moveClockTo(LeadEvents.arrivedAt(event));
     leadStep.onEvent(event, leadPorts, policy, reps, clock);
   }
 
   /**
    * Puts a published policy in force at its publishedAt, as the live engine would within seconds of
-   * its publication; one for another policyId, or that does not validate, is refused.
+   * its publication. One that does not validate, or whose document names another policyId, is
+   * refused and the version in force stays; one published for another policyId is passed over.
    */
-  public boolean acceptPolicy(SlaPolicy published) {
+  public PolicyDecision acceptPolicy(SlaPolicy published) {
     moveClockTo(published.getPublishedAt());
     if (!published.getPolicyId().equals(policy.policyId())) {
-      return false;
+      return PolicyDecision.otherPolicy("the replay follows policy " + policy.policyId());
     }
-    if (PolicyActivation.decide(published, "policy") instanceof PolicyActivation.Accepted a) {
-      policy = a.policy();
-      return true;
+    PolicyActivation.Decision decision = PolicyActivation.decide(published, "document");
+    if (decision instanceof PolicyActivation.Refused refused) {
+      return PolicyDecision.refused(firstLine(refused.reason()));
     }
-    return false;
+    policy = ((PolicyActivation.Accepted) decision).policy();
+    return PolicyDecision.applied();
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+
+  /**
+   * Puts a rep profile in force at its updatedAt, after every deadline that falls before then, or
+   * at the replay time when it has none (or names a time already past); alerts from then on see it.
+   * Live, the engine reads {@code sales.reps} as it changes: a rep who goes out of office on
+   * Tuesday has Monday's breaches go to the rep and Tuesday's to the manager.
+   */
+  public void acceptRep(RepProfile rep) {
+    if (rep.getUpdatedAt() != null) {
+      moveClockTo(rep.getUpdatedAt());
+    }
+    profiles.put(rep.getRepId(), rep);
   }
 
   public Policy policy() {
@@ -190,16 +230,24 @@ public final class ReplayDriver {
     return clock;
   }
 
-  /** When a replayed record takes effect: a lead event's occurredAt, a policy's publishedAt. */
+  /**
+   * When a replayed record takes effect: a lead event's arrival ({@link LeadEvents#arrivedAt}), a
+   * policy's publishedAt, a rep profile's updatedAt; null for a profile without one, which takes
+   * effect where it stands.
+   */
   public static Instant timeOf(SpecificRecord record) {
-    return record instanceof SlaPolicy published
-        ? published.getPublishedAt()
-        : LeadEvents.occurredAt(record);
+    if (record instanceof SlaPolicy published) {
+      return published.getPublishedAt();
+    }
+    if (record instanceof RepProfile rep) {
+      return rep.getUpdatedAt();
+    }
+    return LeadEvents.arrivedAt(record);
   }
 
   /**
-   * A convenience for tests and small files: replays the events (sorted by their time) up to {@code
-   * asOf}.
+   * A convenience for tests and small files: replays the records (sorted by {@link #timeOf}; rep
+   * profiles without an updatedAt first) up to {@code asOf}.
    */
   public static List<SlaAlert> replay(
       SlaRules rules,
@@ -209,7 +257,11 @@ public final class ReplayDriver {
       Instant asOf) {
     List<SlaAlert> out = new ArrayList<>();
     ReplayDriver driver = new ReplayDriver(rules, policy, reps, out::add);
-    events.stream().sorted(Comparator.comparing(ReplayDriver::timeOf)).forEach(driver::accept);
+    events.stream()
+        .sorted(
+            Comparator.comparing(
+                ReplayDriver::timeOf, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .forEach(driver::accept);
     driver.advanceTo(asOf);
     return out;
   }

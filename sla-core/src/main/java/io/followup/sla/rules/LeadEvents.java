@@ -7,7 +7,7 @@ import io.followup.sla.events.RepTouched;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 
-/** The envelope fields every lead event has: eventId, leadId, occurredAt. */
+/** The envelope fields every lead event has: eventId, leadId, occurredAt, recordedAt. */
 public final class LeadEvents {
 
   private LeadEvents() {}
@@ -29,6 +29,17 @@ public final class LeadEvents {
 
   public static Instant occurredAt(SpecificRecord event) {
     return (Instant) field(event, "occurredAt");
+  }
+
+  /**
+   * When the event reached the engine, for replay: its recordedAt when the source system recorded
+   * it later than it happened, else its occurredAt. Nothing arrives before it happened, so a
+   * recordedAt earlier than occurredAt (two systems' clocks disagreeing) counts as occurredAt.
+   */
+  public static Instant arrivedAt(SpecificRecord event) {
+    Instant occurred = occurredAt(event);
+    Instant recorded = (Instant) field(event, "recordedAt");
+    return recorded != null && recorded.isAfter(occurred) ? recorded : occurred;
   }
 
   private static Object field(SpecificRecord event, String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.followup.sla.events.LeadCreated;
+import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.SlaAlert;
 import java.time.Instant;
@@ -37,6 +38,48 @@ class JsonLinesTest {
                     .replace("\n", ""));
     assertThat(touch.getPersonalized()).isFalse();
     assertThat(touch.getSubject()).isNull();
+  }
+
+  @Test
+  void readsAndWritesWhenAnEventWasRecordedAsAnIsoTime() throws Exception {
+    RepTouched touch =
+        (RepTouched)
+            JsonLines.read(
+                "{\"type\":\"RepTouched\",\"eventId\":\"e2\",\"leadId\":\"L-1\","
+                    + "\"occurredAt\":\"2026-03-06T18:00:00Z\",\"recordedAt\":\"2026-03-07T09:30:00Z\","
+                    + "\"repId\":\"R-1\",\"channel\":\"CALL\",\"direction\":\"OUTBOUND\"}");
+    assertThat(touch.getRecordedAt()).isEqualTo(Instant.parse("2026-03-07T09:30:00Z"));
+
+    String line = JsonLines.write(touch);
+    assertThat(line).contains("\"recordedAt\":\"2026-03-07T09:30:00Z\"");
+    assertThat(JsonLines.read(line)).isEqualTo(touch);
+
+    RepTouched unsaid =
+        (RepTouched)
+            JsonLines.read(
+                "{\"type\":\"RepTouched\",\"eventId\":\"e3\",\"leadId\":\"L-1\","
+                    + "\"occurredAt\":\"2026-03-06T18:00:00Z\",\"repId\":\"R-1\","
+                    + "\"channel\":\"CALL\",\"direction\":\"OUTBOUND\"}");
+    assertThat(unsaid.getRecordedAt()).isNull();
+  }
+
+  @Test
+  void readsAndWritesWhenARepProfileTookEffect() throws Exception {
+    RepProfile rep =
+        (RepProfile)
+            JsonLines.read(
+                "{\"type\":\"RepProfile\",\"repId\":\"R-1\",\"name\":\"Dana Ortiz\","
+                    + "\"outOfOffice\":true,\"outOfOfficeUntil\":\"2026-03-13T08:00:00Z\","
+                    + "\"updatedAt\":\"2026-03-10T00:00:00Z\"}");
+    assertThat(rep.getUpdatedAt()).isEqualTo(Instant.parse("2026-03-10T00:00:00Z"));
+    String line = JsonLines.write(rep);
+    assertThat(line).contains("\"updatedAt\":\"2026-03-10T00:00:00Z\"");
+    assertThat(JsonLines.read(line)).isEqualTo(rep);
+    assertThatThrownBy(
+            () ->
+                JsonLines.read(
+                    "{\"type\":\"RepProfile\",\"repId\":\"R-1\",\"name\":\"D\",\"updatedAt\":\"Tuesday\"}"))
+        .hasMessageContaining("RepProfile.updatedAt must be an ISO-8601 UTC time");
   }
 
   @Test

@@ -6,7 +6,9 @@ import io.followup.sla.events.SlaPolicy;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.replay.JsonLines;
+import io.followup.sla.replay.PolicyDecision;
 import io.followup.sla.replay.ReplayDriver;
+import io.followup.sla.replay.ReplayInput;
 import io.followup.sla.report.HtmlReport;
 import io.followup.sla.report.ReplayReport;
 import io.followup.sla.rules.LeadEvents;
@@ -15,6 +17,7 @@ import io.followup.sla.rules.SlaRules;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,13 +25,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +45,9 @@ import picocli.CommandLine.Spec;
       "Runs the same rules as the live engine over recorded events in event time (no waiting, no"
           + " broker) and writes every alert live running would have produced.",
       "Events: JSON Lines, {\"type\": \"LeadCreated\", ...} with the schemas' field names and"
-          + " ISO-8601 UTC times; RepProfile lines name reps and managers in the alerts."
+          + " ISO-8601 UTC times, read as a stream in arrival order (recordedAt, else occurredAt);"
+          + " RepProfile lines take effect at their updatedAt (else where they stand), SlaPolicy"
+          + " lines at their publishedAt."
     })
 final class ReplayCommand implements Callable<Integer> {
 
@@ -76,6 +80,15 @@ final class ReplayCommand implements Callable<Integer> {
   Instant asOf;
 
   @Option(
+      names = "--reorder-window",
+      paramLabel = "DURATION",
+      defaultValue = "PT24H",
+      description =
+          "How far out of arrival order a line may be and still be replayed in order; memory holds"
+              + " this much of the history (default: ${DEFAULT-VALUE}).")
+  Duration reorderWindow;
+
+  @Option(
       names = "--report",
       paramLabel = "FILE.html",
       description =
@@ -83,77 +96,71 @@ final class ReplayCommand implements Callable<Integer> {
               + " touch, buying-group coverage, worst offenders.")
   Path report;
 
+  /** What the closing line says about the input. */
+  private long eventCount;
+
+  private final Set<String> leadIds = new HashSet<>();
+  private final Map<String, Integer> alertsByKind = new TreeMap<>();
+  private final Map<PolicyDecision.Verdict, Integer> policies = new TreeMap<>();
+
   @Override
   public Integer call() throws Exception {
+    if (reorderWindow.isNegative()) {
+      throw new UserError("--reorder-window must not be negative, not " + reorderWindow);
+    }
     Policy policy =
         policyFile == null ? PolicyLoader.builtInDefault() : PolicyLoader.fromFile(policyFile);
+    mustBeWritable(alertsOut);
+    if (report != null) {
+      mustBeWritable(report);
+    }
     long started = System.nanoTime();
-    Map<String, RepProfile> reps = new HashMap<>();
-    List<SpecificRecord> leadEvents = readEvents(reps);
-    leadEvents.sort(Comparator.comparing(ReplayDriver::timeOf));
-    Instant until =
-        asOf != null
-            ? asOf
-            : leadEvents.isEmpty()
-                ? Instant.EPOCH
-                : ReplayDriver.timeOf(leadEvents.get(leadEvents.size() - 1));
-
-    Map<String, Integer> byKind = new TreeMap<>();
-    Path parent = alertsOut.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new UserError(
-          "cannot write " + alertsOut + ": the folder " + parent + " does not exist");
-    }
-    Path reportParent = report == null ? null : report.toAbsolutePath().getParent();
-    if (reportParent != null && !Files.isDirectory(reportParent)) {
-      throw new UserError(
-          "cannot write " + report + ": the folder " + reportParent + " does not exist");
-    }
     ReplayReport collector = report == null ? null : new ReplayReport(policy);
-    if (collector != null) {
-      reps.values().forEach(collector::accept);
-    }
-    try (BufferedWriter out = Files.newBufferedWriter(alertsOut, StandardCharsets.UTF_8)) {
-      ReplayDriver driver =
-          new ReplayDriver(
-              SlaRules.standard(),
-              policy,
-              RepDirectory.of(reps),
-              alert -> {
-                byKind.merge(alert.getKind(), 1, Integer::sum);
-                write(out, alert);
-                if (collector != null) {
-                  collector.alerts().accept(alert);
-                }
-              },
-              collector == null ? clock -> {} : collector.clockEvents());
-      for (SpecificRecord event : leadEvents) {
-        if (collector != null) {
-          collector.accept(event);
+    Instant until;
+    Policy atTheEnd;
+    try (BufferedReader in = open(events)) {
+      BufferedWriter out = create(alertsOut);
+      boolean complete = false;
+      try (out) {
+        ReplayDriver driver =
+            new ReplayDriver(
+                SlaRules.standard(),
+                policy,
+                RepDirectory.empty(),
+                alert -> {
+                  alertsByKind.merge(alert.getKind(), 1, Integer::sum);
+                  write(out, alert);
+                  if (collector != null) {
+                    collector.alerts().accept(alert);
+                  }
+                },
+                collector == null ? clock -> {} : collector.clockEvents());
+        Instant last = read(in, line -> replay(line, driver, collector));
+        until = asOf != null ? asOf : last == null ? Instant.EPOCH : last;
+        driver.advanceTo(until);
+        atTheEnd = driver.policy();
+        complete = true;
+      } finally {
+        if (!complete) {
+          // Half the alerts would read like all of them: leave none.
+          Files.deleteIfExists(alertsOut);
         }
-        driver.accept(event);
       }
-      driver.advanceTo(until);
+    } catch (UncheckedIOException e) {
+      throw new UserError("cannot write " + alertsOut + ": " + e.getCause().getMessage());
     } catch (IOException e) {
       throw new UserError("cannot write " + alertsOut + ": " + e.getMessage());
     }
-    long leads =
-        leadEvents.stream()
-            .filter(LeadEvents::isLeadEvent)
-            .map(LeadEvents::leadId)
-            .distinct()
-            .count();
     spec.commandLine()
         .getErr()
         .printf(
-            "Replayed %d events of %d leads (policy %s %s) in %d ms: %d alerts %s, written to %s%n",
-            leadEvents.size(),
-            leads,
-            policy.policyId(),
-            policy.version(),
+            "Replayed %d events of %d leads (%s) in %d ms: %d alerts %s, written to %s%n",
+            eventCount,
+            leadIds.size(),
+            policySummary(atTheEnd),
             Duration.ofNanos(System.nanoTime() - started).toMillis(),
-            byKind.values().stream().mapToInt(Integer::intValue).sum(),
-            byKind,
+            alertsByKind.values().stream().mapToInt(Integer::intValue).sum(),
+            alertsByKind,
             alertsOut);
     if (collector != null) {
       try {
@@ -167,34 +174,109 @@ final class ReplayCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<SpecificRecord> readEvents(Map<String, RepProfile> reps) {
-    List<SpecificRecord> leadEvents = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        SpecificRecord record;
-        try {
-          record = JsonLines.read(line);
-        } catch (JsonLines.InvalidLineException e) {
-          throw new UserError(events + " line " + number + ": " + e.getMessage());
-        }
-        if (record instanceof RepProfile rep) {
-          reps.put(rep.getRepId(), rep);
-        } else if (LeadEvents.isLeadEvent(record) || record instanceof SlaPolicy) {
-          leadEvents.add(record);
-        }
-      }
+  private BufferedReader open(Path file) {
+    try {
+      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new UserError("events file " + events + " does not exist");
+      throw new UserError("events file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new UserError("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static BufferedWriter create(Path file) {
+    try {
+      return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserError("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
+  private Instant read(BufferedReader in, Consumer<ReplayInput.Line> sink) {
+    try {
+      return ReplayInput.read(in, reorderWindow, sink);
+    } catch (ReplayInput.BadLineException e) {
+      throw new UserError(badLine(e));
     } catch (IOException e) {
       throw new UserError("cannot read " + events + ": " + e.getMessage());
     }
-    return leadEvents;
+  }
+
+  /** One record of the input, in arrival order. */
+  private void replay(ReplayInput.Line line, ReplayDriver driver, ReplayReport collector) {
+    SpecificRecord record = line.record();
+    if (record instanceof SlaPolicy published) {
+      Policy before = driver.policy();
+      PolicyDecision decision = driver.acceptPolicy(published);
+      policies.merge(decision.verdict(), 1, Integer::sum);
+      if (!decision.isApplied()) {
+        warn(line, published, decision, before);
+      }
+      return;
+    }
+    if (collector != null) {
+      collector.accept(record);
+    }
+    if (record instanceof RepProfile rep) {
+      driver.acceptRep(rep);
+      return;
+    }
+    eventCount++;
+    leadIds.add(LeadEvents.leadId(record));
+    driver.accept(record);
+  }
+
+  /** A policy version the replay did not put in force: one line, and the replay goes on. */
+  private void warn(
+      ReplayInput.Line line, SlaPolicy published, PolicyDecision decision, Policy inForce) {
+    PrintWriter err = spec.commandLine().getErr();
+    String what = "policy " + published.getPolicyId() + " version " + published.getVersion();
+    if (decision.verdict() == PolicyDecision.Verdict.REFUSED) {
+      err.printf(
+          "sla: warning: %s line %d: refused %s: %s; version %s stays in force%n",
+          events, line.number(), what, decision.reason(), inForce.version());
+    } else {
+      err.printf(
+          "sla: warning: %s line %d: passed over %s: %s%n",
+          events, line.number(), what, decision.reason());
+    }
+  }
+
+  private String policySummary(Policy atTheEnd) {
+    String inForce = "policy " + atTheEnd.policyId() + " " + atTheEnd.version();
+    if (policies.isEmpty()) {
+      return inForce + " throughout";
+    }
+    int applied = policies.getOrDefault(PolicyDecision.Verdict.APPLIED, 0);
+    int refused = policies.getOrDefault(PolicyDecision.Verdict.REFUSED, 0);
+    int elsewhere = policies.getOrDefault(PolicyDecision.Verdict.OTHER_POLICY, 0);
+    return inForce
+        + " at the end; "
+        + applied
+        + (applied == 1 ? " published version" : " published versions")
+        + " applied, "
+        + refused
+        + " refused"
+        + (elsewhere == 0 ? "" : ", " + elsewhere + " of other policies passed over");
+  }
+
+  private String badLine(ReplayInput.BadLineException e) {
+    String where = events + " line " + e.line() + ": " + e.getMessage();
+    if (!e.outOfOrder()) {
+      return where;
+    }
+    return where
+        + "; replay reads the file in arrival order (recordedAt, else occurredAt) and reorders it"
+        + " only within --reorder-window "
+        + reorderWindow
+        + ": sort the file, or widen the window";
+  }
+
+  private static void mustBeWritable(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UserError("cannot write " + file + ": the folder " + parent + " does not exist");
+    }
   }
 
   private static void write(BufferedWriter out, SlaAlert alert) {

@@ -1,0 +1,137 @@
+package io.followup.sla.replay;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * Puts records read in roughly arrival order into exact arrival order as they are read, holding
+ * back only the records that a later one could still overtake.
+ *
+ * <p>Why a bounded reorder buffer, not a sort of the whole file (in memory, or an external merge
+ * sort on disk): replay files come in time order already, or nearly. {@code ./sla generate-history}
+ * writes arrival order; an export of the topics comes in arrival order per partition; a CRM export
+ * comes in occurredAt order, with the odd touch recorded later. A buffer turns each of these into
+ * arrival order in one pass, at reading speed, with memory for a window of records instead of the
+ * whole history; a sort would cost the whole file in memory, or a second pass and as much disk, for
+ * every replay, to serve files that are out of order by more than any such source produces. Those
+ * fail with a clear error instead of replaying wrongly, and widening the window fixes them.
+ *
+ * <p>How far the input has got is the latest <em>progress</em> time seen (a lead event's
+ * occurredAt, not its arrival), and a record is released once the input has got {@code window} past
+ * its arrival. Measuring progress by occurredAt serves both orders a file comes in: in occurredAt
+ * order a touch recorded three days late waits in the buffer for three days of input without
+ * pushing the others out early; in arrival order occurredAt trails arrival, so records are only
+ * held a little longer. A record that arrives before one already released cannot be put in order
+ * any more: {@link #add} refuses it.
+ *
+ * @param <T> what is ordered, e.g. a record with its line number
+ */
+public final class ArrivalOrder<T> {
+
+  private record Pending<T>(Instant arrival, long seq, T item) {}
+
+  private final Duration window;
+  private final Consumer<? super T> release;
+  private final PriorityQueue<Pending<T>> pending =
+      new PriorityQueue<>(
+          Comparator.comparing((Pending<T> p) -> p.arrival()).thenComparingLong(Pending::seq));
+
+  private long seq;
+  private Instant reached;
+  private Instant lastAdded = Instant.MIN;
+  private Instant released = Instant.MIN;
+
+  /**
+   * @param window how far behind the input's progress a record may arrive and still be put in order
+   * @param release told of each record, in arrival order (ties in the order they were added)
+   */
+  public ArrivalOrder(Duration window, Consumer<? super T> release) {
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("the reorder window must not be negative: " + window);
+    }
+    this.window = window;
+    this.release = Objects.requireNonNull(release, "release");
+  }
+
+  /**
+   * Adds a record that arrived at {@code arrival}; {@code progress} is how far in time the input
+   * has got with it (for an event, when it happened).
+   *
+   * @throws TooLateException when a record arriving later than this one was already released
+   */
+  public void add(T item, Instant arrival, Instant progress) throws TooLateException {
+    if (arrival.isBefore(released)) {
+      throw new TooLateException(arrival, released);
+    }
+    enqueue(item, arrival);
+    if (reached == null || progress.isAfter(reached)) {
+      reached = progress;
+      releaseUpTo(reached.minus(window));
+    }
+  }
+
+  /**
+   * Adds a record with no time of its own, to take effect where it stands: with the record added
+   * just before it (first of all when it is the first).
+   */
+  public void addInPlace(T item) {
+    enqueue(item, lastAdded.isBefore(released) ? released : lastAdded);
+  }
+
+  /** Releases every record still held: the input is over. */
+  public void finish() {
+    releaseUpTo(Instant.MAX);
+  }
+
+  /** The arrival time of the last record released, or null before the first. */
+  public Instant released() {
+    return released.equals(Instant.MIN) ? null : released;
+  }
+
+  /** How many records are held back. */
+  public int pending() {
+    return pending.size();
+  }
+
+  private void enqueue(T item, Instant arrival) {
+    pending.add(new Pending<>(arrival, seq++, item));
+    lastAdded = arrival;
+  }
+
+  private void releaseUpTo(Instant horizon) {
+    while (!pending.isEmpty() && !pending.peek().arrival().isAfter(horizon)) {
+      Pending<T> next = pending.poll();
+      released = next.arrival();
+      release.accept(next.item());
+    }
+  }
+
+  /** A record that arrived before records already released, beyond the window's reach. */
+  public static final class TooLateException extends Exception {
+    private final Instant arrival;
+    private final Instant releasedUpTo;
+
+    TooLateException(Instant arrival, Instant releasedUpTo) {
+      super(
+          "arrived at "
+              + arrival
+              + ", before records already replayed (up to "
+              + releasedUpTo
+              + ")");
+      this.arrival = arrival;
+      this.releasedUpTo = releasedUpTo;
+    }
+
+    public Instant arrival() {
+      return arrival;
+    }
+
+    public Instant releasedUpTo() {
+      return releasedUpTo;
+    }
+  }
+}

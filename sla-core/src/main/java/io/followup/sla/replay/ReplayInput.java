@@ -1,0 +1,90 @@
+package io.followup.sla.replay;
+
+import io.followup.sla.events.RepProfile;
+import io.followup.sla.events.SlaPolicy;
+import io.followup.sla.rules.LeadEvents;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Reads a replay file as a stream and hands on its records in arrival order ({@link
+ * ReplayDriver#timeOf}), reordered within a window by {@link ArrivalOrder}: memory holds a window
+ * of records, whatever the file's length. Lead events, rep profiles and policies are handed on;
+ * other types (alerts of an earlier run) are skipped.
+ */
+public final class ReplayInput {
+
+  /** A record and the line it was read from, for messages about it. */
+  public record Line(long number, SpecificRecord record) {}
+
+  private ReplayInput() {}
+
+  /**
+   * Reads every line of {@code in} and hands its records to {@code sink} in arrival order.
+   *
+   * @return the arrival time of the last record handed on, or null when there was none
+   * @throws BadLineException for a line that is not a record, or arrived too far out of order
+   */
+  public static Instant read(BufferedReader in, Duration window, Consumer<Line> sink)
+      throws IOException, BadLineException {
+    ArrivalOrder<Line> order = new ArrivalOrder<>(window, sink);
+    String text;
+    long number = 0;
+    while ((text = in.readLine()) != null) {
+      number++;
+      if (text.isBlank()) {
+        continue;
+      }
+      SpecificRecord record;
+      try {
+        record = JsonLines.read(text);
+      } catch (JsonLines.InvalidLineException e) {
+        throw new BadLineException(number, e.getMessage(), null);
+      }
+      Line line = new Line(number, record);
+      try {
+        if (record instanceof RepProfile rep && rep.getUpdatedAt() == null) {
+          order.addInPlace(line);
+        } else if (record instanceof RepProfile
+            || record instanceof SlaPolicy
+            || LeadEvents.isLeadEvent(record)) {
+          order.add(line, ReplayDriver.timeOf(record), progressOf(record));
+        }
+      } catch (ArrivalOrder.TooLateException e) {
+        throw new BadLineException(number, record.getSchema().getName() + " " + e.getMessage(), e);
+      }
+    }
+    order.finish();
+    return order.released();
+  }
+
+  /** How far in time the file has got with this record: when it happened, not when it arrived. */
+  private static Instant progressOf(SpecificRecord record) {
+    return LeadEvents.isLeadEvent(record)
+        ? LeadEvents.occurredAt(record)
+        : ReplayDriver.timeOf(record);
+  }
+
+  /** A line replay cannot use; the message says why, without the line's data. */
+  public static final class BadLineException extends Exception {
+    private final long line;
+
+    BadLineException(long line, String message, ArrivalOrder.TooLateException tooLate) {
+      super(message, tooLate);
+      this.line = line;
+    }
+
+    public long line() {
+      return line;
+    }
+
+    /** True when the line is readable but arrived before records already replayed. */
+    public boolean outOfOrder() {
+      return getCause() instanceof ArrivalOrder.TooLateException;
+    }
+  }
+}
