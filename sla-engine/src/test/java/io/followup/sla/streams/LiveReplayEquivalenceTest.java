@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.followup.sla.demo.DemoWorkload;
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.events.SlaPolicy;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
@@ -24,10 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -62,6 +65,7 @@ class LiveReplayEquivalenceTest {
       String accountId,
       Instant dueAt,
       String repId,
+      String recipientId,
       String policyVersion,
       List<String> uncovered) {
     static Essence of(SlaAlert a) {
@@ -73,6 +77,7 @@ class LiveReplayEquivalenceTest {
           a.getAccountId(),
           a.getDueAt(),
           a.getRepId(),
+          a.getRecipientId(),
           a.getPolicyVersion(),
           List.copyOf(a.getUncoveredLeadIds()));
     }
@@ -127,8 +132,121 @@ class LiveReplayEquivalenceTest {
             });
   }
 
+  /**
+   * The same, through what surrounds the rules: re-delivered events, a policy published mid-stream,
+   * a rep who goes out of office mid-stream, and leads forgotten once their retention ran out. Each
+   * of these once lived in each driver separately; now both run the core's one step.
+   */
+  @Test
+  void liveAndReplayAgreeOnDuplicatesPolicyAndRepChangesAndRetention() throws Exception {
+    // The demo policy, with warnings for an absent rep going to the manager.
+    String text = demoPolicyText() + "\noutOfOffice:\n  warnManager: true\n";
+    Policy policy = PolicyLoader.parse(text, "demo policy");
+    Duration history = Duration.ofMinutes(8);
+    DemoWorkload workload =
+        new DemoWorkload(
+            Clock.fixed(START, ZoneOffset.UTC),
+            13,
+            null,
+            Duration.ofMillis(300),
+            Duration.ofMillis(900));
+    List<SpecificRecord> script = workload.script(START, history);
+    List<RepProfile> reps =
+        script.stream().filter(RepProfile.class::isInstance).map(RepProfile.class::cast).toList();
+    List<SpecificRecord> events = script.stream().filter(LeadEvents::isLeadEvent).toList();
+    List<SpecificRecord> records = new ArrayList<>(reps);
+    records.addAll(events);
+
+    // Every 40th event is delivered again 20 seconds later, as an at-least-once source does.
+    int resent = 0;
+    for (int i = 0; i < events.size(); i += 40) {
+      records.add(resentLater(events.get(i), Duration.ofSeconds(20)));
+      resent++;
+    }
+    // A rep goes out of office three minutes in: warnings go to the manager from then on.
+    RepProfile dana =
+        reps.stream().filter(r -> r.getRepId().equals("R-DANA")).findFirst().orElseThrow();
+    RepProfile away =
+        RepProfile.newBuilder(dana)
+            .setOutOfOffice(true)
+            .setUpdatedAt(START.plus(Duration.ofMinutes(3)))
+            .build();
+    records.add(away);
+    // A new policy version five minutes in: a shorter first-touch SLA for new clocks.
+    records.add(
+        SlaPolicy.newBuilder()
+            .setPolicyId("demo")
+            .setVersion("demo-2")
+            .setDocument(
+                text.replace("version: \"demo-1\"", "version: \"demo-2\"")
+                    .replace("sla: PT45S", "sla: PT35S"))
+            .setPublishedAt(START.plus(Duration.ofMinutes(5)))
+            .setPublishedBy("ops")
+            .build());
+    Instant end = START.plus(history).plus(TAIL);
+    // Short enough that closed leads are forgotten within the run.
+    EngineSettings settings =
+        new EngineSettings(TICK, 10_000, Duration.ofDays(7), Duration.ofMinutes(2));
+
+    List<SlaAlert> replayed = new ArrayList<>();
+    ReplayDriver replay =
+        new ReplayDriver(
+            SlaRules.standard(),
+            policy,
+            RepDirectory.of(Map.of()),
+            replayed::add,
+            clock -> {},
+            settings.step());
+    inReplayOrder(records).forEach(replay::accept);
+    replay.advanceTo(end);
+
+    List<SlaAlert> live = runLive(policy, records, end, settings);
+
+    assertThat(resent).isGreaterThan(20);
+    assertThat(replayed).extracting(SlaAlert::getPolicyVersion).contains("demo-1", "demo-2");
+    assertThat(replayed)
+        .as("warnings to the manager of the rep who went away")
+        .anySatisfy(
+            a -> {
+              assertThat(a.getRepId()).isEqualTo(away.getRepId());
+              assertThat(a.getRecipientId()).isEqualTo(away.getManagerId());
+            });
+    long leads = events.stream().map(LeadEvents::leadId).distinct().count();
+    assertThat(replay.leadsHeld()).as("closed leads forgotten").isLessThan((int) leads);
+    assertThat(live.stream().map(Essence::of).toList())
+        .containsExactlyInAnyOrderElementsOf(replayed.stream().map(Essence::of).toList());
+  }
+
+  /** The same event, with the same eventId, arriving again {@code later}. */
+  private static SpecificRecord resentLater(SpecificRecord event, Duration later) {
+    SpecificRecord copy = SpecificData.get().deepCopy(event.getSchema(), event);
+    Instant arrival = LeadEvents.occurredAt(event).plus(later);
+    copy.put(copy.getSchema().getField("recordedAt").pos(), arrival);
+    return copy;
+  }
+
+  private static String demoPolicyText() {
+    try (var in = PolicyLoader.class.getResourceAsStream(PolicyLoader.DEMO_POLICY_RESOURCE)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private List<SlaAlert> runLive(
       Policy policy, List<RepProfile> reps, List<SpecificRecord> events, Instant end) {
+    List<SpecificRecord> records = new ArrayList<>(reps);
+    records.addAll(events);
+    return runLive(policy, records, end, new EngineSettings(TICK, 10_000, Duration.ofDays(7)));
+  }
+
+  /**
+   * Pipes {@code records} (lead events, rep profiles, published policies) into the topology in
+   * their replay order, each on its own topic at its own time, moving the wall clock one scan at a
+   * time; rep profiles without an updatedAt go first.
+   */
+  private List<SlaAlert> runLive(
+      Policy policy, List<SpecificRecord> records, Instant end, EngineSettings settings) {
     SchemaRegistryClient registry = new InProcessSchemaRegistryClient(SchemaRegistry.inMemory());
     TopicNames topics = TopicNames.DEFAULTS;
     var topology =
@@ -137,7 +255,7 @@ class LiveReplayEquivalenceTest {
             EventSerdes.using(registry, true),
             SlaRules.standard(),
             new PolicyHolder(policy),
-            new EngineSettings(TICK, 10_000, Duration.ofDays(7)),
+            settings,
             EngineListener.NONE);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "equivalence");
@@ -150,29 +268,48 @@ class LiveReplayEquivalenceTest {
               topics.alerts(),
               new StringDeserializer(),
               new SpecificAvroDeserializer<>(registry, SlaAlert.class));
-      TestInputTopic<String, RepProfile> repTopic =
-          driver.createInputTopic(
-              topics.reps(), new StringSerializer(), new SpecificAvroSerializer<>(registry, true));
-      reps.forEach(r -> repTopic.pipeInput(r.getRepId(), r, START));
       Map<String, TestInputTopic<String, SpecificRecord>> inputs = new HashMap<>();
       Instant wall = START;
-      for (SpecificRecord event : events) {
-        wall = advance(driver, wall, LeadEvents.occurredAt(event));
+      for (SpecificRecord record : inReplayOrder(records)) {
+        Instant at = ReplayDriver.timeOf(record);
+        if (at != null) {
+          wall = advance(driver, wall, at);
+        }
+        String topic;
+        String key;
+        if (record instanceof RepProfile rep) {
+          topic = topics.reps();
+          key = rep.getRepId();
+        } else if (record instanceof SlaPolicy published) {
+          topic = topics.policies();
+          key = published.getPolicyId();
+        } else {
+          topic = topics.topicOf(record);
+          key = LeadEvents.leadId(record);
+        }
         inputs
             .computeIfAbsent(
-                topics.topicOf(event),
+                topic,
                 t ->
                     driver.createInputTopic(
                         t,
                         new StringSerializer(),
                         new SpecificAvroSerializer<SpecificRecord>(registry, true)))
-            .pipeInput(LeadEvents.leadId(event), event, LeadEvents.occurredAt(event));
+            .pipeInput(key, record, at == null ? wall : at);
         alerts.readValuesToList().forEach(out::add);
       }
       advance(driver, wall, end);
       out.addAll(alerts.readValuesToList());
     }
     return out;
+  }
+
+  private static List<SpecificRecord> inReplayOrder(List<SpecificRecord> records) {
+    return records.stream()
+        .sorted(
+            Comparator.comparing(
+                ReplayDriver::timeOf, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .toList();
   }
 
   /** Moves the wall clock to {@code to} one tick at a time, as a running instance lives it. */
