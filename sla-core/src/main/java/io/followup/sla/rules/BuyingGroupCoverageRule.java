@@ -37,7 +37,7 @@ public final class BuyingGroupCoverageRule {
   }
 
   /** Takes a fresh view of one member; the newest view of each lead wins. */
-  public AccountOutcome onMember(
+  public Outcome<AccountState> onMember(
       AccountState current,
       BuyingGroupMember member,
       Policy policy,
@@ -57,18 +57,18 @@ public final class BuyingGroupCoverageRule {
       state = state.withAccountName(member.accountName());
     }
     state = reconcile(state, policy, reps, now, alerts, clocks);
-    return outcome(current, state, alerts, clocks, null);
+    return Outcome.between(current, state, Outcome::deadlinesOf, alerts, clocks, null);
   }
 
   /** Looks at the account's clock when its deadline came due. */
-  public AccountOutcome onDeadline(
+  public Outcome<AccountState> onDeadline(
       AccountState current, Deadline due, Policy policy, RepDirectory reps, Instant now) {
     if (current == null) {
-      return new AccountOutcome(null, List.of(due), List.of(), List.of(), List.of());
+      return Outcome.stale(due);
     }
     List<SlaAlert> alerts = new ArrayList<>();
     AccountState state = advance(current, policy, now, reps, now, alerts);
-    return outcome(current, state, alerts, List.of(), due);
+    return Outcome.between(current, state, Outcome::deadlinesOf, alerts, List.of(), due);
   }
 
   private AccountState advance(
@@ -377,30 +377,5 @@ public final class BuyingGroupCoverageRule {
         at,
         closure,
         breached);
-  }
-
-  private static AccountOutcome outcome(
-      AccountState before,
-      AccountState after,
-      List<SlaAlert> alerts,
-      List<ClockEvent> clocks,
-      Deadline fired) {
-    List<Deadline> old = new ArrayList<>(deadlines(before));
-    if (fired != null && !old.contains(fired)) {
-      old.add(fired);
-    }
-    List<Deadline> now = deadlines(after);
-    List<Deadline> cleared = new ArrayList<>(old);
-    cleared.removeAll(now);
-    List<Deadline> set = new ArrayList<>(now);
-    set.removeAll(old);
-    return new AccountOutcome(after, cleared, set, alerts, clocks);
-  }
-
-  private static List<Deadline> deadlines(AccountState state) {
-    if (state == null || state.getClock() == null || state.getClock().nextCheckAt() == null) {
-      return List.of();
-    }
-    return List.of(new Deadline(state.getClock().nextCheckAt(), state.getAccountId(), RULE));
   }
 }

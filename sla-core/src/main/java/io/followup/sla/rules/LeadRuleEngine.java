@@ -53,7 +53,7 @@ public final class LeadRuleEngine {
    *
    * @param current the lead's state, or null for a lead not seen before
    */
-  public Outcome onEvent(
+  public Outcome<LeadState> onEvent(
       LeadState current, SpecificRecord event, Policy policy, RepDirectory reps, Instant now) {
     String leadId = LeadEvents.leadId(event);
     LeadState.Builder next = current == null ? LeadState.builder(leadId) : current.toBuilder();
@@ -69,14 +69,14 @@ public final class LeadRuleEngine {
     }
     apply(next, facts, event, phrasesOf(policy));
     reconcile(next, next.build(), policy, reps, now, alerts, clocks);
-    return Outcome.between(current, next.build(), alerts, clocks, null);
+    return Outcome.between(current, next.build(), Outcome::deadlinesOf, alerts, clocks, null);
   }
 
   /** Looks at one rule's clock of a lead whose deadline came due. */
-  public Outcome onDeadline(
+  public Outcome<LeadState> onDeadline(
       LeadState current, Deadline due, Policy policy, RepDirectory reps, Instant now) {
     if (current == null) {
-      return new Outcome(null, List.of(due), List.of(), List.of(), List.of());
+      return Outcome.stale(due);
     }
     LeadState.Builder next = current.toBuilder();
     List<SlaAlert> alerts = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class LeadRuleEngine {
         advance(next, current, rule, policy, now, reps, now, alerts);
       }
     }
-    return Outcome.between(current, next.build(), alerts, List.of(), due);
+    return Outcome.between(current, next.build(), Outcome::deadlinesOf, alerts, List.of(), due);
   }
 
   private GenericPhrases phrasesOf(Policy policy) {

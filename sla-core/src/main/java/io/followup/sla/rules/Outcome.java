@@ -2,16 +2,21 @@ package io.followup.sla.rules;
 
 import io.followup.sla.events.SlaAlert;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * What one step of the rules decided: the lead's new state, the deadlines to clear from and set in
- * the deadline index, the alerts to emit, in order, and the clocks that started or closed.
+ * What one step of the rules decided for one lead or account: its new state, the deadlines to clear
+ * from and set in the deadline index, the alerts to emit, in order, and the clocks that started or
+ * closed.
+ *
+ * @param <S> the state: {@link LeadState} or {@link AccountState}
  */
-public record Outcome(
-    LeadState state,
+public record Outcome<S>(
+    S state,
     List<Deadline> cleared,
     List<Deadline> set,
     List<SlaAlert> alerts,
@@ -24,18 +29,25 @@ public record Outcome(
     clockEvents = List.copyOf(clockEvents);
   }
 
+  /** Nothing to do for a deadline whose state is gone: only the deadline is cleared. */
+  static <S> Outcome<S> stale(Deadline due) {
+    return new Outcome<>(null, List.of(due), List.of(), List.of(), List.of());
+  }
+
   /**
    * The index changes that take {@code before}'s deadlines to {@code after}'s; {@code fired} is
    * always cleared.
    */
-  static Outcome between(
-      LeadState before,
-      LeadState after,
+  static <S> Outcome<S> between(
+      S before,
+      S after,
+      Function<S, Collection<Deadline>> deadlinesOf,
       List<SlaAlert> alerts,
       List<ClockEvent> clockEvents,
       Deadline fired) {
-    Set<Deadline> old = deadlinesOf(before);
-    Set<Deadline> now = deadlinesOf(after);
+    Set<Deadline> old =
+        before == null ? new LinkedHashSet<>() : new LinkedHashSet<>(deadlinesOf.apply(before));
+    Collection<Deadline> now = after == null ? List.of() : deadlinesOf.apply(after);
     if (fired != null) {
       old.add(fired);
     }
@@ -43,10 +55,10 @@ public record Outcome(
     cleared.removeAll(now);
     List<Deadline> set = new ArrayList<>(now);
     set.removeAll(old);
-    return new Outcome(after, cleared, set, alerts, clockEvents);
+    return new Outcome<>(after, cleared, set, alerts, clockEvents);
   }
 
-  /** Every deadline the state's clocks wait for. */
+  /** Every deadline a lead's clocks wait for. */
   public static Set<Deadline> deadlinesOf(LeadState state) {
     Set<Deadline> deadlines = new LinkedHashSet<>();
     if (state != null) {
@@ -57,5 +69,14 @@ public record Outcome(
       }
     }
     return deadlines;
+  }
+
+  /** The deadline an account's coverage clock waits for, if any. */
+  public static List<Deadline> deadlinesOf(AccountState state) {
+    if (state == null || state.getClock() == null || state.getClock().nextCheckAt() == null) {
+      return List.of();
+    }
+    SlaClock clock = state.getClock();
+    return List.of(new Deadline(clock.nextCheckAt(), state.getAccountId(), clock.rule()));
   }
 }

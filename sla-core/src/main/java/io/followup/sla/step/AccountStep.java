@@ -1,11 +1,11 @@
 package io.followup.sla.step;
 
 import io.followup.sla.policy.Policy;
-import io.followup.sla.rules.AccountOutcome;
 import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.BuyingGroupCoverageRule;
 import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.Deadline;
+import io.followup.sla.rules.Outcome;
 import io.followup.sla.rules.RepDirectory;
 import java.time.Instant;
 import java.util.List;
@@ -19,10 +19,12 @@ public final class AccountStep {
 
   private final BuyingGroupCoverageRule rule;
   private final StepSettings settings;
+  private final Bookkeeping<AccountState> books;
 
   public AccountStep(BuyingGroupCoverageRule rule, StepSettings settings) {
     this.rule = rule;
     this.settings = settings;
+    this.books = new Bookkeeping<>(settings, AccountState::getAccountId, this::forgetAt);
   }
 
   public void onMember(
@@ -37,15 +39,9 @@ public final class AccountStep {
    * @return the deadlines fired
    */
   public List<Deadline> onTick(AccountPorts ports, Policy policy, RepDirectory reps, Instant now) {
-    List<Deadline> due = ports.deadlines().due(now, settings.maxPerTick());
-    for (Deadline deadline : due) {
-      try {
-        onDeadline(deadline, ports, policy, reps, now);
-      } catch (RuntimeException e) {
-        ports.deadlines().update(List.of(deadline), List.of());
-        ports.output().deadlineFailed(deadline, e);
-      }
-    }
+    List<Deadline> due =
+        books.fireDue(
+            ports.deadlines(), ports.output(), now, d -> onDeadline(d, ports, policy, reps, now));
     forgetDue(ports, now);
     return due;
   }
@@ -58,26 +54,12 @@ public final class AccountStep {
   }
 
   public void forgetDue(AccountPorts ports, Instant now) {
-    for (RetentionSchedule.Entry entry : ports.retention().due(now, settings.maxPerTick())) {
-      AccountState state = ports.accounts().get(entry.key());
-      if (state != null && entry.equals(forgetAt(state))) {
-        ports.accounts().delete(entry.key());
-        ports.output().stateChanged(state, null);
-      }
-      ports.retention().remove(entry);
-    }
+    books.forgetDue(ports.accounts(), ports.retention(), ports.output(), now);
   }
 
-  private void apply(AccountState before, AccountOutcome outcome, AccountPorts ports) {
-    ports.deadlines().update(outcome.cleared(), outcome.set());
-    AccountState after = outcome.state();
-    if (after != null) {
-      ports.accounts().put(after.getAccountId(), after);
-      ports.retention().move(forgetAt(before), forgetAt(after));
-      ports.output().stateChanged(before, after);
-    }
-    outcome.clockEvents().forEach(ports.output()::clockChanged);
-    outcome.alerts().forEach(ports.output()::alert);
+  private void apply(AccountState before, Outcome<AccountState> outcome, AccountPorts ports) {
+    books.apply(
+        before, outcome, ports.accounts(), ports.deadlines(), ports.retention(), ports.output());
   }
 
   /**
@@ -85,8 +67,7 @@ public final class AccountStep {
    * retention period after the last change of a member.
    */
   private RetentionSchedule.Entry forgetAt(AccountState state) {
-    if (state == null
-        || state.getClock() != null
+    if (state.getClock() != null
         || state.getMembers().values().stream().anyMatch(BuyingGroupMember::open)) {
       return null;
     }

@@ -28,10 +28,12 @@ public final class LeadStep {
 
   private final LeadRuleEngine rules;
   private final StepSettings settings;
+  private final Bookkeeping<LeadState> books;
 
   public LeadStep(LeadRuleEngine rules, StepSettings settings) {
     this.rules = rules;
     this.settings = settings;
+    this.books = new Bookkeeping<>(settings, LeadState::getLeadId, this::forgetAt);
   }
 
   /**
@@ -46,7 +48,7 @@ public final class LeadStep {
       return false;
     }
     LeadState before = ports.leads().get(LeadEvents.leadId(event));
-    Outcome outcome = rules.onEvent(before, event, policy, reps, now);
+    Outcome<LeadState> outcome = rules.onEvent(before, event, policy, reps, now);
     apply(before, outcome, ports);
     fanOut(before, outcome.state(), LeadEvents.occurredAt(event), policy, ports);
     // Remembered only once applied: an event that failed in the rules may be sent again, fixed.
@@ -61,15 +63,9 @@ public final class LeadStep {
    * @return the deadlines fired
    */
   public List<Deadline> onTick(LeadPorts ports, Policy policy, RepDirectory reps, Instant now) {
-    List<Deadline> due = ports.deadlines().due(now, settings.maxPerTick());
-    for (Deadline deadline : due) {
-      try {
-        onDeadline(deadline, ports, policy, reps, now);
-      } catch (RuntimeException e) {
-        ports.deadlines().update(List.of(deadline), List.of());
-        ports.output().deadlineFailed(deadline, e);
-      }
-    }
+    List<Deadline> due =
+        books.fireDue(
+            ports.deadlines(), ports.output(), now, d -> onDeadline(d, ports, policy, reps, now));
     forgetDue(ports, now);
     return due;
   }
@@ -83,27 +79,12 @@ public final class LeadStep {
 
   /** Forgets the leads whose retention ran out by {@code now}. */
   public void forgetDue(LeadPorts ports, Instant now) {
-    for (RetentionSchedule.Entry entry : ports.retention().due(now, settings.maxPerTick())) {
-      LeadState state = ports.leads().get(entry.key());
-      // A lead that changed since has a later entry (or none): this one is stale.
-      if (state != null && entry.equals(forgetAt(state))) {
-        ports.leads().delete(entry.key());
-        ports.output().stateChanged(state, null);
-      }
-      ports.retention().remove(entry);
-    }
+    books.forgetDue(ports.leads(), ports.retention(), ports.output(), now);
   }
 
-  private void apply(LeadState before, Outcome outcome, LeadPorts ports) {
-    ports.deadlines().update(outcome.cleared(), outcome.set());
-    LeadState after = outcome.state();
-    if (after != null) {
-      ports.leads().put(after.getLeadId(), after);
-      ports.retention().move(forgetAt(before), forgetAt(after));
-      ports.output().stateChanged(before, after);
-    }
-    outcome.clockEvents().forEach(ports.output()::clockChanged);
-    outcome.alerts().forEach(ports.output()::alert);
+  private void apply(LeadState before, Outcome<LeadState> outcome, LeadPorts ports) {
+    books.apply(
+        before, outcome, ports.leads(), ports.deadlines(), ports.retention(), ports.output());
   }
 
   /** The account hears of a lead only when what it sees of the lead changed. */
@@ -124,9 +105,8 @@ public final class LeadStep {
    * When a lead's state may be forgotten: a closed lead with no clock, the retention period after
    * its last event. An open lead is kept however quiet it is: it may re-engage months later.
    */
-  RetentionSchedule.Entry forgetAt(LeadState state) {
-    if (state == null
-        || state.getClosedAt() == null
+  private RetentionSchedule.Entry forgetAt(LeadState state) {
+    if (state.getClosedAt() == null
         || !state.getClocks().isEmpty()
         || state.getLastEventAt() == null) {
       return null;

@@ -9,8 +9,8 @@ import java.time.Duration;
  * @param stateRetention how long a closed lead (or an account with no open member) is kept after
  *     its last change, for late events about it; then it is forgotten, so state grows with what is
  *     open and not with history
- * @param maxPerTick the most deadlines, and separately the most retention entries, one tick handles;
- *     the rest are due on the next tick, so one tick never stalls the driver
+ * @param maxPerTick the most deadlines, and separately the most retention entries, one tick
+ *     handles; the rest are due on the next tick, so one tick never stalls the driver
  */
 public record StepSettings(Duration duplicateWindow, Duration stateRetention, int maxPerTick) {
 

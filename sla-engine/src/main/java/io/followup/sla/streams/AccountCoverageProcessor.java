@@ -4,13 +4,11 @@ import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.BuyingGroupMember;
-import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.RepDirectory;
 import io.followup.sla.rules.SlaClock;
 import io.followup.sla.step.AccountPorts;
 import io.followup.sla.step.AccountStep;
-import io.followup.sla.step.StepOutput;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,8 +17,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The live driver of the account step, on the account's partition: lends it the task's stores, the
@@ -30,8 +26,6 @@ public final class AccountCoverageProcessor
     implements Processor<String, BuyingGroupMember, String, SlaAlert> {
 
   private final AccountStep step;
-  private static final Logger LOG = LoggerFactory.getLogger(AccountCoverageProcessor.class);
-
   private final Supplier<Policy> policy;
   private final EngineSettings settings;
   private final EngineListener listener;
@@ -66,7 +60,11 @@ public final class AccountCoverageProcessor
             new StoreStates<>(accounts),
             new DeadlineIndex(context.getStateStore(StoreNames.ACCOUNT_DEADLINES)),
             new RetentionIndex(context.getStateStore(StoreNames.ACCOUNT_RETENTION)),
-            new Output());
+            new TaskOutput<AccountState>(
+                alert -> context.forward(new Record<>(alert.getAccountId(), alert, recordTime)),
+                listener,
+                tally,
+                AccountCoverageProcessor::clocksOf));
     context.schedule(
         settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
   }
@@ -86,35 +84,6 @@ public final class AccountCoverageProcessor
 
   private static List<SlaClock> clocksOf(AccountState state) {
     return state == null || state.getClock() == null ? List.of() : List.of(state.getClock());
-  }
-
-  private final class Output implements StepOutput<AccountState> {
-    @Override
-    public void alert(SlaAlert alert) {
-      context.forward(new Record<>(alert.getAccountId(), alert, recordTime));
-      listener.alertEmitted(alert);
-    }
-
-    @Override
-    public void clockChanged(ClockEvent event) {
-      listener.clockChanged(event);
-    }
-
-    @Override
-    public void deadlineFailed(Deadline deadline, RuntimeException failure) {
-      // The deadline is out of the index already: log, count and go on with the others.
-      LOG.warn(
-          "Rule {} failed on a due deadline ({}); its clock will not advance",
-          deadline.rule(),
-          failure.getClass().getName());
-      LOG.debug("Deadline of {} failed", deadline.key(), failure);
-      listener.deadlineFailed(deadline);
-    }
-
-    @Override
-    public void stateChanged(AccountState before, AccountState after) {
-      tally.change(clocksOf(before), clocksOf(after));
-    }
   }
 
   @Override

@@ -1,15 +1,12 @@
 package io.followup.sla.streams;
 
-import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.rules.BuyingGroupMember;
-import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.RepDirectory;
 import io.followup.sla.step.LeadPorts;
 import io.followup.sla.step.LeadStep;
-import io.followup.sla.step.StepOutput;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,8 +16,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The live driver of the lead step: lends it the task's state stores as ports, the time of the
@@ -31,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class LeadSlaProcessor implements Processor<String, SpecificRecord, String, Object> {
 
   private final LeadStep step;
-  private static final Logger LOG = LoggerFactory.getLogger(LeadSlaProcessor.class);
-
   private final Supplier<Policy> policy;
   private final EngineSettings settings;
   private final EngineListener listener;
@@ -78,7 +71,12 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
             new RetentionIndex(context.getStateStore(StoreNames.LEAD_RETENTION)),
             new WindowSeenEvents(
                 context.getStateStore(StoreNames.SEEN_EVENTS), settings.duplicateWindow()),
-            new Output(),
+            new TaskOutput<LeadState>(
+                alert ->
+                    context.forward(new Record<>(alert.getLeadId(), alert, recordTime), alertsNode),
+                listener,
+                tally,
+                state -> state.getClocks().values()),
             this::forwardMember);
     context.schedule(
         settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
@@ -104,37 +102,6 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
 
   private void forwardMember(BuyingGroupMember member) {
     context.forward(new Record<>(member.accountId(), member, recordTime), membersNode);
-  }
-
-  private final class Output implements StepOutput<LeadState> {
-    @Override
-    public void alert(SlaAlert alert) {
-      context.forward(new Record<>(alert.getLeadId(), alert, recordTime), alertsNode);
-      listener.alertEmitted(alert);
-    }
-
-    @Override
-    public void clockChanged(ClockEvent event) {
-      listener.clockChanged(event);
-    }
-
-    @Override
-    public void deadlineFailed(Deadline deadline, RuntimeException failure) {
-      // The deadline is out of the index already: log, count and go on with the others.
-      LOG.warn(
-          "Rule {} failed on a due deadline ({}); its clock will not advance",
-          deadline.rule(),
-          failure.getClass().getName());
-      LOG.debug("Deadline of {} failed", deadline.key(), failure);
-      listener.deadlineFailed(deadline);
-    }
-
-    @Override
-    public void stateChanged(LeadState before, LeadState after) {
-      tally.change(
-          before == null ? List.of() : before.getClocks().values(),
-          after == null ? List.of() : after.getClocks().values());
-    }
   }
 
   @Override

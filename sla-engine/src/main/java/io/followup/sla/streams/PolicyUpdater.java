@@ -78,7 +78,8 @@ public final class PolicyUpdater implements Processor<String, byte[], Void, Void
   }
 
   private void consider(SlaPolicy published) {
-    PolicyActivation.Decision decision = PolicyActivation.decide(published, topic + " " + published.getPolicyId());
+    PolicyActivation.Decision decision =
+        PolicyActivation.decide(published, topic + " " + published.getPolicyId());
     if (decision instanceof PolicyActivation.Refused refused) {
       LOG.error(
           "Refused policy {} version {}: {}; version {} stays in force",
