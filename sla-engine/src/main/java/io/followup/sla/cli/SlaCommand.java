@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -50,6 +51,9 @@ public final class SlaCommand implements Runnable {
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new SlaCommand());
+    for (SlaSubcommand subcommand : ServiceLoader.load(SlaSubcommand.class)) {
+      cli.addSubcommand(subcommand);
+    }
     cli.registerConverter(
         Duration.class,
         text -> {
