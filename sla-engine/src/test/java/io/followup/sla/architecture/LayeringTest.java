@@ -18,7 +18,13 @@ class LayeringTest {
 
   private static final String ROOT = "io.followup.sla";
   private static final String[] CORE = {
-    ROOT + ".rules..", ROOT + ".policy..", ROOT + ".time..", ROOT + ".alerts..", ROOT + ".replay.."
+    ROOT + ".rules..",
+    ROOT + ".policy..",
+    ROOT + ".time..",
+    ROOT + ".alerts..",
+    ROOT + ".step..",
+    ROOT + ".state..",
+    ROOT + ".replay.."
   };
 
   private static JavaClasses classes;
@@ -40,6 +46,8 @@ class LayeringTest {
         new String[] {
           ".rules",
           ".policy",
+          ".step",
+          ".state",
           ".serde",
           ".registry",
           ".embedded",
