@@ -29,10 +29,6 @@ public final class AlertText {
   private static final Locale WORDS = Locale.US;
 
   private static final ZoneId UTC = ZoneId.of("UTC");
-  private static final DateTimeFormatter DAY_AND_TIME =
-      DateTimeFormatter.ofPattern("EEE MMM d, HH:mm zzz", WORDS);
-  private static final DateTimeFormatter DAY_AND_TIME_WITH_SECONDS =
-      DateTimeFormatter.ofPattern("EEE MMM d, HH:mm:ss zzz", WORDS);
   private static final DateTimeFormatter DATE_WITH_YEAR =
       DateTimeFormatter.ofPattern("MMM d, yyyy", WORDS);
   private static final DateTimeFormatter DATE_WITH_YEAR_AND_TIME =
@@ -56,10 +52,16 @@ public final class AlertText {
       return hours == 0 ? days + "d" : days + "d " + hours + "h";
     }
     if (hours > 0) {
-      return String.format(Locale.ROOT, "%dh %02dm", hours, minutes);
+      return twoDigits(new StringBuilder().append(hours).append("h "), (int) minutes)
+          .append('m')
+          .toString();
     }
     if (minutes > 0) {
-      return secs == 0 ? minutes + "m" : String.format(Locale.ROOT, "%dm %02ds", minutes, secs);
+      return secs == 0
+          ? minutes + "m"
+          : twoDigits(new StringBuilder().append(minutes).append("m "), (int) secs)
+              .append('s')
+              .toString();
     }
     return secs + "s";
   }
@@ -71,7 +73,53 @@ public final class AlertText {
    */
   public static String time(Instant at, ZoneId zone) {
     ZonedDateTime local = at.atZone(readable(zone));
-    return (local.getSecond() == 0 ? DAY_AND_TIME : DAY_AND_TIME_WITH_SECONDS).format(local);
+    // Built by hand rather than with DAY_AND_TIME: every alert has a time or two, and the
+    // formatter looks the zone's name up each time, which made wording a third of a replay.
+    StringBuilder text = new StringBuilder(32);
+    text.append(DAYS[local.getDayOfWeek().ordinal()])
+        .append(' ')
+        .append(MONTHS[local.getMonthValue() - 1])
+        .append(' ')
+        .append(local.getDayOfMonth())
+        .append(", ");
+    twoDigits(text, local.getHour()).append(':');
+    twoDigits(text, local.getMinute());
+    if (local.getSecond() != 0) {
+      twoDigits(text.append(':'), local.getSecond());
+    }
+    return text.append(' ').append(zoneName(local)).toString();
+  }
+
+  private static final String[] DAYS = new String[7];
+  private static final String[] MONTHS = new String[12];
+
+  static {
+    for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+      DAYS[d.ordinal()] = d.getDisplayName(java.time.format.TextStyle.SHORT, WORDS);
+    }
+    for (java.time.Month m : java.time.Month.values()) {
+      MONTHS[m.ordinal()] = m.getDisplayName(java.time.format.TextStyle.SHORT, WORDS);
+    }
+  }
+
+  /** Zone names ("EDT", "CET") by zone and offset: the same for every instant that shares both. */
+  private static final Map<String, String> ZONE_NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", WORDS);
+
+  private static String zoneName(ZonedDateTime local) {
+    String key =
+        local.getZone().getId()
+            + '|'
+            + local.getOffset().getTotalSeconds()
+            + '|'
+            + local.getZone().getRules().isDaylightSavings(local.toInstant());
+    return ZONE_NAMES.computeIfAbsent(key, k -> ZONE_NAME.format(local));
+  }
+
+  private static StringBuilder twoDigits(StringBuilder text, int n) {
+    return text.append(n < 10 ? "0" : "").append(n);
   }
 
   /**
