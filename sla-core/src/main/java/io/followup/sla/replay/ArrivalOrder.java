@@ -42,7 +42,7 @@ public final class ArrivalOrder<T> {
 
   private long seq;
   private Instant reached;
-  private Instant lastAdded = Instant.MIN;
+  private Instant lastEvent = Instant.MIN;
   private Instant released = Instant.MIN;
 
   /**
@@ -59,7 +59,7 @@ public final class ArrivalOrder<T> {
 
   /**
    * Adds a record that arrived at {@code arrival}; {@code progress} is how far in time the input
-   * has got with it (for an event, when it happened).
+   * has got with it (for an event, when it happened), or null when the record says nothing of that.
    *
    * @throws TooLateException when a record arriving later than this one was already released
    */
@@ -68,6 +68,10 @@ public final class ArrivalOrder<T> {
       throw new TooLateException(arrival, released);
     }
     enqueue(item, arrival);
+    if (progress == null) {
+      return;
+    }
+    lastEvent = arrival;
     if (reached == null || progress.isAfter(reached)) {
       reached = progress;
       releaseUpTo(reached.minus(window));
@@ -75,21 +79,25 @@ public final class ArrivalOrder<T> {
   }
 
   /**
-   * Adds a record with no time of its own, to take effect where it stands: with the record added
-   * just before it (first of all when it is the first).
+   * Adds a record that takes effect at {@code at}, or as soon as it can when records after that
+   * time were already released: a setting that has held since some time past, whose lateness
+   * changes nothing that was not already replayed.
+   */
+  public void addFrom(T item, Instant at) {
+    enqueue(item, at.isBefore(released) ? released : at);
+  }
+
+  /**
+   * Adds a record with no time of its own, to take effect where it stands: right after the event
+   * before it (the last record added with a progress), or first of all when there is none.
    */
   public void addInPlace(T item) {
-    enqueue(item, lastAdded.isBefore(released) ? released : lastAdded);
+    enqueue(item, lastEvent.isBefore(released) ? released : lastEvent);
   }
 
   /** Releases every record still held: the input is over. */
   public void finish() {
     releaseUpTo(Instant.MAX);
-  }
-
-  /** The arrival time of the last record released, or null before the first. */
-  public Instant released() {
-    return released.equals(Instant.MIN) ? null : released;
   }
 
   /** How many records are held back. */
@@ -99,7 +107,6 @@ public final class ArrivalOrder<T> {
 
   private void enqueue(T item, Instant arrival) {
     pending.add(new Pending<>(arrival, seq++, item));
-    lastAdded = arrival;
   }
 
   private void releaseUpTo(Instant horizon) {

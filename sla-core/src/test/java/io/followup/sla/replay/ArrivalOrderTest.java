@@ -34,7 +34,6 @@ class ArrivalOrderTest {
     event(order, "c", 5);
     assertThat(out).containsExactly("a", "b", "c");
     assertThat(order.pending()).isZero();
-    assertThat(order.released()).isEqualTo(m(5));
   }
 
   @Test
@@ -105,11 +104,23 @@ class ArrivalOrderTest {
     order.addInPlace("first profile");
     event(order, "10", 10);
     event(order, "20", 20);
+    order.addFrom("profile from 90", m(90));
     order.addInPlace("profile after 20");
     event(order, "20b", 20);
     event(order, "15", 15);
     order.finish();
-    assertThat(out).containsExactly("first profile", "10", "15", "20", "profile after 20", "20b");
+    assertThat(out)
+        .containsExactly(
+            "first profile", "10", "15", "20", "profile after 20", "20b", "profile from 90");
+  }
+
+  @Test
+  void aRecordInForceSinceBeforeWhatWasReleasedTakesEffectAtOnce() throws Exception {
+    ArrivalOrder<String> order = new ArrivalOrder<>(Duration.ZERO, out::add);
+    event(order, "a", 10);
+    order.addFrom("since last year", m(-525_600));
+    event(order, "b", 11);
+    assertThat(out).containsExactly("a", "since last year", "b");
   }
 
   @Test
