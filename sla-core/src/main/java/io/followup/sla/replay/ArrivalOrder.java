@@ -2,7 +2,7 @@ package io.followup.sla.replay;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
@@ -32,13 +32,24 @@ import java.util.function.Consumer;
  */
 public final class ArrivalOrder<T> {
 
-  private record Pending<T>(Instant arrival, long seq, T item) {}
+  private record Pending<T>(Instant arrival, long seq, T item) implements Comparable<Pending<T>> {
+    @Override
+    public int compareTo(Pending<T> other) {
+      int byArrival = arrival.compareTo(other.arrival);
+      return byArrival != 0 ? byArrival : Long.compare(seq, other.seq);
+    }
+  }
 
   private final Duration window;
   private final Consumer<? super T> release;
-  private final PriorityQueue<Pending<T>> pending =
-      new PriorityQueue<>(
-          Comparator.comparing((Pending<T> p) -> p.arrival()).thenComparingLong(Pending::seq));
+
+  /**
+   * Most records come in order: they queue here at no cost, and only the others go through the
+   * heap. Each holds its records in order; releasing takes the earlier of the two heads.
+   */
+  private final ArrayDeque<Pending<T>> inOrder = new ArrayDeque<>();
+
+  private final PriorityQueue<Pending<T>> outOfOrder = new PriorityQueue<>();
 
   private long seq;
   private Instant reached;
@@ -102,18 +113,35 @@ public final class ArrivalOrder<T> {
 
   /** How many records are held back. */
   public int pending() {
-    return pending.size();
+    return inOrder.size() + outOfOrder.size();
   }
 
   private void enqueue(T item, Instant arrival) {
-    pending.add(new Pending<>(arrival, seq++, item));
+    Pending<T> next = new Pending<>(arrival, seq++, item);
+    if (inOrder.isEmpty() || !arrival.isBefore(inOrder.peekLast().arrival())) {
+      inOrder.addLast(next);
+    } else {
+      outOfOrder.add(next);
+    }
   }
 
   private void releaseUpTo(Instant horizon) {
-    while (!pending.isEmpty() && !pending.peek().arrival().isAfter(horizon)) {
-      Pending<T> next = pending.poll();
-      released = next.arrival();
-      release.accept(next.item());
+    while (true) {
+      Pending<T> first = inOrder.peekFirst();
+      Pending<T> other = outOfOrder.peek();
+      if (first == null || (other != null && other.compareTo(first) < 0)) {
+        first = other;
+      }
+      if (first == null || first.arrival().isAfter(horizon)) {
+        return;
+      }
+      if (first == other) {
+        outOfOrder.poll();
+      } else {
+        inOrder.pollFirst();
+      }
+      released = first.arrival();
+      release.accept(first.item());
     }
   }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ArrivalOrderTest {
@@ -62,6 +64,32 @@ class ArrivalOrderTest {
     event(order, "15b", 15);
     order.finish();
     assertThat(out).containsExactly("0", "5", "10", "15", "15b", "20", "40");
+  }
+
+  @Test
+  void anyShuffleWithinTheWindowComesOutAsASortWould() throws Exception {
+    Random random = new Random(7);
+    List<long[]> read = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      // Mostly in order, some lines up to 30 minutes early or late, some recorded hours later.
+      long minute = i + (random.nextInt(10) == 0 ? random.nextInt(61) - 30 : 0);
+      long arrival = random.nextInt(50) == 0 ? minute + 60 * (1 + random.nextInt(48)) : minute;
+      read.add(new long[] {arrival, minute, i});
+    }
+    List<Long> released = new ArrayList<>();
+    ArrivalOrder<long[]> order =
+        new ArrivalOrder<>(Duration.ofMinutes(60), r -> released.add(r[2]));
+    for (long[] r : read) {
+      order.add(r, m(r[0]), m(r[1]));
+    }
+    order.finish();
+
+    List<Long> sorted =
+        read.stream()
+            .sorted(Comparator.comparingLong((long[] r) -> r[0]).thenComparingLong(r -> r[2]))
+            .map(r -> r[2])
+            .toList();
+    assertThat(released).isEqualTo(sorted);
   }
 
   @Test
