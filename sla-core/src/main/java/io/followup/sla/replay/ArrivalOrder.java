@@ -2,7 +2,7 @@ package io.followup.sla.replay;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
@@ -32,17 +32,28 @@ import java.util.function.Consumer;
  */
 public final class ArrivalOrder<T> {
 
-  private record Pending<T>(Instant arrival, long seq, T item) {}
+  private record Pending<T>(Instant arrival, long seq, T item) implements Comparable<Pending<T>> {
+    @Override
+    public int compareTo(Pending<T> other) {
+      int byArrival = arrival.compareTo(other.arrival);
+      return byArrival != 0 ? byArrival : Long.compare(seq, other.seq);
+    }
+  }
 
   private final Duration window;
   private final Consumer<? super T> release;
-  private final PriorityQueue<Pending<T>> pending =
-      new PriorityQueue<>(
-          Comparator.comparing((Pending<T> p) -> p.arrival()).thenComparingLong(Pending::seq));
+
+  /**
+   * Most records come in order: they queue here at no cost, and only the others go through the
+   * heap. Each holds its records in order; releasing takes the earlier of the two heads.
+   */
+  private final ArrayDeque<Pending<T>> inOrder = new ArrayDeque<>();
+
+  private final PriorityQueue<Pending<T>> outOfOrder = new PriorityQueue<>();
 
   private long seq;
   private Instant reached;
-  private Instant lastAdded = Instant.MIN;
+  private Instant lastEvent = Instant.MIN;
   private Instant released = Instant.MIN;
 
   /**
@@ -59,7 +70,7 @@ public final class ArrivalOrder<T> {
 
   /**
    * Adds a record that arrived at {@code arrival}; {@code progress} is how far in time the input
-   * has got with it (for an event, when it happened).
+   * has got with it (for an event, when it happened), or null when the record says nothing of that.
    *
    * @throws TooLateException when a record arriving later than this one was already released
    */
@@ -68,6 +79,10 @@ public final class ArrivalOrder<T> {
       throw new TooLateException(arrival, released);
     }
     enqueue(item, arrival);
+    if (progress == null) {
+      return;
+    }
+    lastEvent = arrival;
     if (reached == null || progress.isAfter(reached)) {
       reached = progress;
       releaseUpTo(reached.minus(window));
@@ -75,11 +90,20 @@ public final class ArrivalOrder<T> {
   }
 
   /**
-   * Adds a record with no time of its own, to take effect where it stands: with the record added
-   * just before it (first of all when it is the first).
+   * Adds a record that takes effect at {@code at}, or as soon as it can when records after that
+   * time were already released: a setting that has held since some time past, whose lateness
+   * changes nothing that was not already replayed.
+   */
+  public void addFrom(T item, Instant at) {
+    enqueue(item, at.isBefore(released) ? released : at);
+  }
+
+  /**
+   * Adds a record with no time of its own, to take effect where it stands: right after the event
+   * before it (the last record added with a progress), or first of all when there is none.
    */
   public void addInPlace(T item) {
-    enqueue(item, lastAdded.isBefore(released) ? released : lastAdded);
+    enqueue(item, lastEvent.isBefore(released) ? released : lastEvent);
   }
 
   /** Releases every record still held: the input is over. */
@@ -87,26 +111,37 @@ public final class ArrivalOrder<T> {
     releaseUpTo(Instant.MAX);
   }
 
-  /** The arrival time of the last record released, or null before the first. */
-  public Instant released() {
-    return released.equals(Instant.MIN) ? null : released;
-  }
-
   /** How many records are held back. */
   public int pending() {
-    return pending.size();
+    return inOrder.size() + outOfOrder.size();
   }
 
   private void enqueue(T item, Instant arrival) {
-    pending.add(new Pending<>(arrival, seq++, item));
-    lastAdded = arrival;
+    Pending<T> next = new Pending<>(arrival, seq++, item);
+    if (inOrder.isEmpty() || !arrival.isBefore(inOrder.peekLast().arrival())) {
+      inOrder.addLast(next);
+    } else {
+      outOfOrder.add(next);
+    }
   }
 
   private void releaseUpTo(Instant horizon) {
-    while (!pending.isEmpty() && !pending.peek().arrival().isAfter(horizon)) {
-      Pending<T> next = pending.poll();
-      released = next.arrival();
-      release.accept(next.item());
+    while (true) {
+      Pending<T> first = inOrder.peekFirst();
+      Pending<T> other = outOfOrder.peek();
+      if (first == null || (other != null && other.compareTo(first) < 0)) {
+        first = other;
+      }
+      if (first == null || first.arrival().isAfter(horizon)) {
+        return;
+      }
+      if (first == other) {
+        outOfOrder.poll();
+      } else {
+        inOrder.pollFirst();
+      }
+      released = first.arrival();
+      release.accept(first.item());
     }
   }
 

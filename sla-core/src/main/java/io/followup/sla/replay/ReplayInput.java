@@ -6,15 +6,15 @@ import io.followup.sla.rules.LeadEvents;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Reads a replay file as a stream and hands on its records in arrival order ({@link
- * ReplayDriver#timeOf}), reordered within a window by {@link ArrivalOrder}: memory holds a window
- * of records, whatever the file's length. Lead events, rep profiles and policies are handed on;
- * other types (alerts of an earlier run) are skipped.
+ * Reads a replay file as a stream and hands on its records in arrival order (a lead event's
+ * recordedAt, else its occurredAt; a policy's publishedAt; a rep profile's updatedAt), reordered
+ * within a window by {@link ArrivalOrder}: memory holds a window of records, whatever the file's
+ * length. Lead events, rep profiles and policies are handed on; other types (alerts of an earlier
+ * run) are skipped.
  */
 public final class ReplayInput {
 
@@ -26,10 +26,9 @@ public final class ReplayInput {
   /**
    * Reads every line of {@code in} and hands its records to {@code sink} in arrival order.
    *
-   * @return the arrival time of the last record handed on, or null when there was none
    * @throws BadLineException for a line that is not a record, or arrived too far out of order
    */
-  public static Instant read(BufferedReader in, Duration window, Consumer<Line> sink)
+  public static void read(BufferedReader in, Duration window, Consumer<Line> sink)
       throws IOException, BadLineException {
     ArrivalOrder<Line> order = new ArrivalOrder<>(window, sink);
     String text;
@@ -47,26 +46,26 @@ public final class ReplayInput {
       }
       Line line = new Line(number, record);
       try {
-        if (record instanceof RepProfile rep && rep.getUpdatedAt() == null) {
-          order.addInPlace(line);
-        } else if (record instanceof RepProfile
-            || record instanceof SlaPolicy
-            || LeadEvents.isLeadEvent(record)) {
-          order.add(line, ReplayDriver.timeOf(record), progressOf(record));
+        if (record instanceof RepProfile rep) {
+          // A profile that says since when it holds (often since before the history starts) takes
+          // effect then, or where the replay has got to; one that does not, where it stands.
+          if (rep.getUpdatedAt() == null) {
+            order.addInPlace(line);
+          } else {
+            order.addFrom(line, rep.getUpdatedAt());
+          }
+        } else if (record instanceof SlaPolicy published) {
+          // A version published ahead of time does not count as progress: it would use up the
+          // window of the events before it.
+          order.add(line, published.getPublishedAt(), null);
+        } else if (LeadEvents.isLeadEvent(record)) {
+          order.add(line, LeadEvents.arrivedAt(record), LeadEvents.occurredAt(record));
         }
       } catch (ArrivalOrder.TooLateException e) {
         throw new BadLineException(number, record.getSchema().getName() + " " + e.getMessage(), e);
       }
     }
     order.finish();
-    return order.released();
-  }
-
-  /** How far in time the file has got with this record: when it happened, not when it arrived. */
-  private static Instant progressOf(SpecificRecord record) {
-    return LeadEvents.isLeadEvent(record)
-        ? LeadEvents.occurredAt(record)
-        : ReplayDriver.timeOf(record);
   }
 
   /** A line replay cannot use; the message says why, without the line's data. */

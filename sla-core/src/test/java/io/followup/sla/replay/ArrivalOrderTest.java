@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ArrivalOrderTest {
@@ -34,7 +36,6 @@ class ArrivalOrderTest {
     event(order, "c", 5);
     assertThat(out).containsExactly("a", "b", "c");
     assertThat(order.pending()).isZero();
-    assertThat(order.released()).isEqualTo(m(5));
   }
 
   @Test
@@ -63,6 +64,32 @@ class ArrivalOrderTest {
     event(order, "15b", 15);
     order.finish();
     assertThat(out).containsExactly("0", "5", "10", "15", "15b", "20", "40");
+  }
+
+  @Test
+  void anyShuffleWithinTheWindowComesOutAsASortWould() throws Exception {
+    Random random = new Random(7);
+    List<long[]> read = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      // Mostly in order, some lines up to 30 minutes early or late, some recorded hours later.
+      long minute = i + (random.nextInt(10) == 0 ? random.nextInt(61) - 30 : 0);
+      long arrival = random.nextInt(50) == 0 ? minute + 60 * (1 + random.nextInt(48)) : minute;
+      read.add(new long[] {arrival, minute, i});
+    }
+    List<Long> released = new ArrayList<>();
+    ArrivalOrder<long[]> order =
+        new ArrivalOrder<>(Duration.ofMinutes(60), r -> released.add(r[2]));
+    for (long[] r : read) {
+      order.add(r, m(r[0]), m(r[1]));
+    }
+    order.finish();
+
+    List<Long> sorted =
+        read.stream()
+            .sorted(Comparator.comparingLong((long[] r) -> r[0]).thenComparingLong(r -> r[2]))
+            .map(r -> r[2])
+            .toList();
+    assertThat(released).isEqualTo(sorted);
   }
 
   @Test
@@ -105,11 +132,23 @@ class ArrivalOrderTest {
     order.addInPlace("first profile");
     event(order, "10", 10);
     event(order, "20", 20);
+    order.addFrom("profile from 90", m(90));
     order.addInPlace("profile after 20");
     event(order, "20b", 20);
     event(order, "15", 15);
     order.finish();
-    assertThat(out).containsExactly("first profile", "10", "15", "20", "profile after 20", "20b");
+    assertThat(out)
+        .containsExactly(
+            "first profile", "10", "15", "20", "profile after 20", "20b", "profile from 90");
+  }
+
+  @Test
+  void aRecordInForceSinceBeforeWhatWasReleasedTakesEffectAtOnce() throws Exception {
+    ArrivalOrder<String> order = new ArrivalOrder<>(Duration.ZERO, out::add);
+    event(order, "a", 10);
+    order.addFrom("since last year", m(-525_600));
+    event(order, "b", 11);
+    assertThat(out).containsExactly("a", "since last year", "b");
   }
 
   @Test

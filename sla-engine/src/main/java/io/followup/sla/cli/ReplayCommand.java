@@ -76,7 +76,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--as-of",
       paramLabel = "TIME",
-      description = "Fire deadlines up to this ISO-8601 time (default: the last event's time).")
+      description =
+          "Fire deadlines up to this ISO-8601 time (default: when the last event arrived).")
   Instant asOf;
 
   @Option(
@@ -98,6 +99,9 @@ final class ReplayCommand implements Callable<Integer> {
 
   /** What the closing line says about the input. */
   private long eventCount;
+
+  /** When the last lead event arrived: where the replay ends unless --as-of says otherwise. */
+  private Instant lastArrival;
 
   private final Set<String> leadIds = new HashSet<>();
   private final Map<String, Integer> alertsByKind = new TreeMap<>();
@@ -135,8 +139,8 @@ final class ReplayCommand implements Callable<Integer> {
                   }
                 },
                 collector == null ? clock -> {} : collector.clockEvents());
-        Instant last = read(in, line -> replay(line, driver, collector));
-        until = asOf != null ? asOf : last == null ? Instant.EPOCH : last;
+        read(in, line -> replay(line, driver, collector));
+        until = asOf != null ? asOf : lastArrival == null ? Instant.EPOCH : lastArrival;
         driver.advanceTo(until);
         atTheEnd = driver.policy();
         complete = true;
@@ -192,9 +196,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private Instant read(BufferedReader in, Consumer<ReplayInput.Line> sink) {
+  private void read(BufferedReader in, Consumer<ReplayInput.Line> sink) {
     try {
-      return ReplayInput.read(in, reorderWindow, sink);
+      ReplayInput.read(in, reorderWindow, sink);
     } catch (ReplayInput.BadLineException e) {
       throw new UserError(badLine(e));
     } catch (IOException e) {
@@ -223,6 +227,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     eventCount++;
     leadIds.add(LeadEvents.leadId(record));
+    lastArrival = LeadEvents.arrivedAt(record);
     driver.accept(record);
   }
 
