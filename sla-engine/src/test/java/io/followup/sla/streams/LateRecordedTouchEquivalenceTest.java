@@ -7,31 +7,15 @@ import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
-import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
-import io.followup.sla.registry.InProcessSchemaRegistryClient;
-import io.followup.sla.registry.SchemaRegistry;
 import io.followup.sla.replay.ReplayDriver;
 import io.followup.sla.rules.RepDirectory;
 import io.followup.sla.rules.SlaRules;
-import io.followup.sla.serde.EventSerdes;
-import io.followup.sla.serde.SchemaRegistryClient;
-import io.followup.sla.serde.SpecificAvroDeserializer;
-import io.followup.sla.serde.SpecificAvroSerializer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,58 +89,17 @@ class LateRecordedTouchEquivalenceTest {
   /** Live: the touch reaches the engine only at {@code arrival}, on its wall clock. */
   private List<SlaAlert> runLive(
       Policy policy, RepProfile rep, LeadCreated created, RepTouched touch, Instant arrival) {
-    SchemaRegistryClient registry = new InProcessSchemaRegistryClient(SchemaRegistry.inMemory());
-    TopicNames topics = TopicNames.DEFAULTS;
-    var topology =
-        SlaTopology.build(
-            topics,
-            EventSerdes.using(registry, true),
-            SlaRules.standard(),
-            new PolicyHolder(policy),
-            new EngineSettings(TICK, 10_000, Duration.ofDays(7)),
-            EngineListener.NONE);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "late-recorded");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    List<SlaAlert> out = new ArrayList<>();
-    try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, T0)) {
-      TestOutputTopic<String, SlaAlert> alerts =
-          driver.createOutputTopic(
-              topics.alerts(),
-              new StringDeserializer(),
-              new SpecificAvroDeserializer<>(registry, SlaAlert.class));
-      driver
-          .createInputTopic(
-              topics.reps(),
-              new StringSerializer(),
-              new SpecificAvroSerializer<RepProfile>(registry, true))
-          .pipeInput(rep.getRepId(), rep, T0);
-      pipe(driver, registry, topics, created, T0);
+    EngineSettings settings = new EngineSettings(TICK, 10_000, Duration.ofDays(7));
+    try (LiveTopology live = new LiveTopology(policy, settings, stateDir, T0)) {
+      live.pipe(rep, T0);
+      live.pipe(created, T0);
       // The scans at the warning and the deadline, then the touch as it arrives, then a last scan.
-      Instant wall = T0;
-      for (Instant next : List.of(at(36), at(48), arrival)) {
-        driver.advanceWallClockTime(Duration.between(wall, next));
-        wall = next;
-      }
-      pipe(driver, registry, topics, touch, arrival);
-      driver.advanceWallClockTime(TICK);
-      out.addAll(alerts.readValuesToList());
+      live.jumpTo(at(36));
+      live.jumpTo(at(48));
+      live.jumpTo(arrival);
+      live.pipe(touch, arrival);
+      live.jumpTo(arrival.plus(TICK));
+      return live.alerts();
     }
-    return out;
-  }
-
-  private static void pipe(
-      TopologyTestDriver driver,
-      SchemaRegistryClient registry,
-      TopicNames topics,
-      SpecificRecord event,
-      Instant at) {
-    TestInputTopic<String, SpecificRecord> input =
-        driver.createInputTopic(
-            topics.topicOf(event),
-            new StringSerializer(),
-            new SpecificAvroSerializer<SpecificRecord>(registry, true));
-    input.pipeInput((String) event.get(event.getSchema().getField("leadId").pos()), event, at);
   }
 }

@@ -7,18 +7,11 @@ import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.events.SlaPolicy;
 import io.followup.sla.policy.Policy;
-import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
-import io.followup.sla.registry.InProcessSchemaRegistryClient;
-import io.followup.sla.registry.SchemaRegistry;
 import io.followup.sla.replay.ReplayDriver;
 import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.rules.RepDirectory;
 import io.followup.sla.rules.SlaRules;
-import io.followup.sla.serde.EventSerdes;
-import io.followup.sla.serde.SchemaRegistryClient;
-import io.followup.sla.serde.SpecificAvroDeserializer;
-import io.followup.sla.serde.SpecificAvroSerializer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,15 +22,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -247,61 +233,17 @@ class LiveReplayEquivalenceTest {
    */
   private List<SlaAlert> runLive(
       Policy policy, List<SpecificRecord> records, Instant end, EngineSettings settings) {
-    SchemaRegistryClient registry = new InProcessSchemaRegistryClient(SchemaRegistry.inMemory());
-    TopicNames topics = TopicNames.DEFAULTS;
-    var topology =
-        SlaTopology.build(
-            topics,
-            EventSerdes.using(registry, true),
-            SlaRules.standard(),
-            new PolicyHolder(policy),
-            settings,
-            EngineListener.NONE);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "equivalence");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    List<SlaAlert> out = new ArrayList<>();
-    try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, START)) {
-      TestOutputTopic<String, SlaAlert> alerts =
-          driver.createOutputTopic(
-              topics.alerts(),
-              new StringDeserializer(),
-              new SpecificAvroDeserializer<>(registry, SlaAlert.class));
-      Map<String, TestInputTopic<String, SpecificRecord>> inputs = new HashMap<>();
-      Instant wall = START;
+    try (LiveTopology live = new LiveTopology(policy, settings, stateDir, START)) {
       for (SpecificRecord record : inReplayOrder(records)) {
         Instant at = ReplayDriver.timeOf(record);
         if (at != null) {
-          wall = advance(driver, wall, at);
+          live.advanceTo(at, TICK);
         }
-        String topic;
-        String key;
-        if (record instanceof RepProfile rep) {
-          topic = topics.reps();
-          key = rep.getRepId();
-        } else if (record instanceof SlaPolicy published) {
-          topic = topics.policies();
-          key = published.getPolicyId();
-        } else {
-          topic = topics.topicOf(record);
-          key = LeadEvents.leadId(record);
-        }
-        inputs
-            .computeIfAbsent(
-                topic,
-                t ->
-                    driver.createInputTopic(
-                        t,
-                        new StringSerializer(),
-                        new SpecificAvroSerializer<SpecificRecord>(registry, true)))
-            .pipeInput(key, record, at == null ? wall : at);
-        alerts.readValuesToList().forEach(out::add);
+        live.pipe(record, at == null ? live.wallClock() : at);
       }
-      advance(driver, wall, end);
-      out.addAll(alerts.readValuesToList());
+      live.advanceTo(end, TICK);
+      return live.alerts();
     }
-    return out;
   }
 
   private static List<SpecificRecord> inReplayOrder(List<SpecificRecord> records) {
@@ -310,19 +252,5 @@ class LiveReplayEquivalenceTest {
             Comparator.comparing(
                 ReplayDriver::timeOf, Comparator.nullsFirst(Comparator.naturalOrder())))
         .toList();
-  }
-
-  /** Moves the wall clock to {@code to} one tick at a time, as a running instance lives it. */
-  private static Instant advance(TopologyTestDriver driver, Instant from, Instant to) {
-    Instant wall = from;
-    while (wall.plus(TICK).isBefore(to)) {
-      driver.advanceWallClockTime(TICK);
-      wall = wall.plus(TICK);
-    }
-    if (to.isAfter(wall)) {
-      driver.advanceWallClockTime(Duration.between(wall, to));
-      wall = to;
-    }
-    return wall;
   }
 }
