@@ -76,21 +76,4 @@ public record BuyingGroupMember(
   public boolean covered(RulePolicy policy) {
     return touches >= policy.touchesOwed();
   }
-
-  /** The same view, seen at another time: for telling whether anything but the time changed. */
-  public BuyingGroupMember at(Instant other) {
-    return new BuyingGroupMember(
-        accountId,
-        accountName,
-        leadId,
-        contactName,
-        buyingRole,
-        ownerRepId,
-        open,
-        status,
-        handedOffAt,
-        touches,
-        coveredAt,
-        other);
-  }
 }

@@ -285,10 +285,6 @@ public final class LeadState {
       return new LeadState(this);
     }
 
-    public String leadId() {
-      return leadId;
-    }
-
     public Builder createdAt(Instant v) {
       createdAt = v;
       return this;

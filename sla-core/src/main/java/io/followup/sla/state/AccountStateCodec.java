@@ -32,7 +32,7 @@ public final class AccountStateCodec {
             state.getAccountId(),
             state.getAccountName(),
             members,
-            clock == null ? null : LeadStateCodec.ClockCodec.toRecord(clock)));
+            clock == null ? null : ClockCodec.toRecord(clock)));
   }
 
   public static AccountState decode(byte[] bytes) {
@@ -42,9 +42,7 @@ public final class AccountStateCodec {
       members.add(fromRecord(m));
     }
     SlaClock clock =
-        r.getClock() == null
-            ? null
-            : LeadStateCodec.ClockCodec.fromRecord(r.getClock(), r.getAccountId());
+        r.getClock() == null ? null : ClockCodec.fromRecord(r.getClock(), r.getAccountId());
     return AccountState.of(r.getAccountId(), r.getAccountName(), members, clock);
   }
 

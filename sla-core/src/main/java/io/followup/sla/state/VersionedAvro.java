@@ -3,6 +3,7 @@ package io.followup.sla.state;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
@@ -37,7 +38,7 @@ public final class VersionedAvro<R extends SpecificRecord> {
     }
     this.currentVersion = currentVersion;
     this.writer = new SpecificDatumWriter<>(current);
-    var byVersion = new java.util.HashMap<Integer, SpecificDatumReader<R>>();
+    Map<Integer, SpecificDatumReader<R>> byVersion = new HashMap<>();
     older.forEach((v, schema) -> byVersion.put(v, new SpecificDatumReader<>(schema, current)));
     byVersion.put(currentVersion, new SpecificDatumReader<>(current));
     this.readers = Map.copyOf(byVersion);
