@@ -151,6 +151,10 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
         deadLetters(topic, reason);
       }
     }
+    // Registered at zero so a dashboard and an alert rule see the series before the first failure.
+    for (RuleId rule : RuleId.values()) {
+      deadlineFailures(rule);
+    }
     refreshPolicy();
   }
 
@@ -239,13 +243,7 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
 
   @Override
   public void deadlineFailed(Deadline deadline) {
-    Counter.builder("sla.deadline.failures")
-        .description(
-            "Due deadlines on which rule code threw; each was dropped so the others go on, and its"
-                + " clock will not advance")
-        .tag("rule", deadline.rule().id())
-        .register(registry)
-        .increment();
+    deadlineFailures(deadline.rule()).increment();
   }
 
   @Override
@@ -358,6 +356,15 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
     return Counter.builder("sla.events.applied")
         .description("Lead events applied to lead state, by type")
         .tag("type", type)
+        .register(registry);
+  }
+
+  private Counter deadlineFailures(RuleId rule) {
+    return Counter.builder("sla.deadline.failures")
+        .description(
+            "Due deadlines on which rule code threw; each was dropped so the others go on, and its"
+                + " clock will not advance")
+        .tag("rule", rule.id())
         .register(registry);
   }
 
