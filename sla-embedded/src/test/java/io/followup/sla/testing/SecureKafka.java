@@ -68,11 +68,17 @@ public final class SecureKafka implements AutoCloseable {
     return start(props, tls, admin);
   }
 
-  /** SSL with a client certificate required of every client; no authorizer. */
-  public static SecureKafka mutualTls(Path dir) throws Exception {
+  /**
+   * SSL with a client certificate required of every client; no authorizer. The clients' identities
+   * are made before the broker starts, since it reads its trust store once.
+   */
+  public static SecureKafka mutualTls(Path dir, String... clients) throws Exception {
     TestTls tls = TestTls.in(dir);
     Identity broker = tls.identity("broker");
     Identity admin = tls.identity(ADMIN);
+    for (String client : clients) {
+      tls.identity(client);
+    }
     Map<String, Object> props = new HashMap<>(serverTls(tls, broker));
     props.put("listener.security.protocol.map", LISTENER + ":SSL,CONTROLLER:PLAINTEXT");
     props.put("ssl.client.auth", "required");

@@ -11,6 +11,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -30,6 +32,7 @@ public final class TestTls {
   private final Path dir;
   private final Path trustStore;
   private final String trustStorePassword;
+  private final Map<String, Identity> identities = new ConcurrentHashMap<>();
 
   private TestTls(Path dir, Path trustStore, String trustStorePassword) {
     this.dir = dir;
@@ -95,6 +98,16 @@ public final class TestTls {
         trustStore.toString(),
         "-storepass",
         trustStorePassword);
+    identities.put(name, identity);
+    return identity;
+  }
+
+  /** An identity made earlier by {@link #identity(String)}. */
+  public Identity existing(String name) {
+    Identity identity = identities.get(name);
+    if (identity == null) {
+      throw new IllegalArgumentException("no identity " + name + " was made");
+    }
     return identity;
   }
 
