@@ -2,6 +2,7 @@ package io.followup.sla.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ public final class TestTls {
    * A new key pair and self-signed certificate with subject {@code CN=<name>}, trusted from now on
    * by {@link #trustStore()}.
    */
-  public Identity identity(String name) throws IOException, InterruptedException {
+  public Identity identity(String name)
+      throws IOException, InterruptedException, GeneralSecurityException {
     Identity identity = new Identity(name, dir.resolve(name + ".p12"), randomPassword());
     keytool(
         "-genkeypair",
@@ -74,32 +76,36 @@ public final class TestTls {
         identity.password(),
         "-keypass",
         identity.password());
-    Path certificate = dir.resolve(name + ".crt");
-    keytool(
-        "-exportcert",
-        "-alias",
-        name,
-        "-keystore",
-        identity.keyStore().toString(),
-        "-storepass",
-        identity.password(),
-        "-file",
-        certificate.toString());
-    keytool(
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        name,
-        "-file",
-        certificate.toString(),
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        trustStore.toString(),
-        "-storepass",
-        trustStorePassword);
+    // One keytool run per identity (each is a JVM start); the trust store is written here.
+    trust(name, identity);
     identities.put(name, identity);
     return identity;
+  }
+
+  private synchronized void trust(String name, Identity identity)
+      throws IOException, GeneralSecurityException {
+    KeyStore keys = load(identity.keyStore(), identity.password());
+    KeyStore trusted =
+        Files.exists(trustStore) ? load(trustStore, trustStorePassword) : emptyStore();
+    trusted.setCertificateEntry(name, keys.getCertificate(name));
+    try (OutputStream out = Files.newOutputStream(trustStore)) {
+      trusted.store(out, trustStorePassword.toCharArray());
+    }
+  }
+
+  private static KeyStore emptyStore() throws IOException, GeneralSecurityException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    return store;
+  }
+
+  private static KeyStore load(Path file, String password)
+      throws IOException, GeneralSecurityException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(file)) {
+      store.load(in, password.toCharArray());
+    }
+    return store;
   }
 
   /** An identity made earlier by {@link #identity(String)}. */
@@ -121,17 +127,11 @@ public final class TestTls {
 
   /** A server-side TLS context presenting {@code identity}, e.g. for an HTTPS server. */
   public SSLContext serverContext(Identity identity) throws IOException, GeneralSecurityException {
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(identity.keyStore())) {
-      keys.load(in, identity.password().toCharArray());
-    }
+    KeyStore keys = load(identity.keyStore(), identity.password());
     KeyManagerFactory keyManagers =
         KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keyManagers.init(keys, identity.password().toCharArray());
-    KeyStore trusted = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(trustStore)) {
-      trusted.load(in, trustStorePassword.toCharArray());
-    }
+    KeyStore trusted = load(trustStore, trustStorePassword);
     TrustManagerFactory trustManagers =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trustManagers.init(trusted);
@@ -150,6 +150,9 @@ public final class TestTls {
   private static void keytool(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    // A JVM that lives a second starts faster without the optimizing compiler.
+    command.add("-J-XX:TieredStopAtLevel=1");
+    command.add("-J-XX:+UseSerialGC");
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
