@@ -11,7 +11,7 @@ import org.apache.kafka.common.KafkaException;
 /**
  * Where the admin commands ({@code policy publish}, {@code reps import}) write: the configured
  * Kafka and registry, or the embedded default of a running {@code ./sla run} or {@code ./sla demo}
- * on this machine.
+ * on this machine. Also the one way every command opens the registry client.
  */
 final class AdminConnection {
 
@@ -52,13 +52,12 @@ final class AdminConnection {
     }
     try {
       registry.subjects();
-    } catch (SchemaRegistryClientException e) {
-      if (e.httpStatus() == 401 || e.httpStatus() == 403) {
+    } catch (RuntimeException e) {
+      if (e instanceof SchemaRegistryClientException refused
+          && (refused.httpStatus() == 401 || refused.httpStatus() == 403)) {
+        // Reached, and it said no: the message names the registry and the refusal already.
         throw new UserError(e.getMessage(), e);
       }
-      throw new UserError(
-          "the schema registry at " + url + " is unreachable" + hint + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
       throw new UserError(
           "the schema registry at " + url + " is unreachable" + hint + ": " + e.getMessage(), e);
     }
