@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,22 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
    * @param topic the compacted topic the schemas live in
    * @param replicationFactor its replication factor, when the registry creates it
    * @param timeout how long reaching Kafka, reading the topic and each write may take
+   * @param access HTTPS and basic auth, or neither ({@link SchemaRegistryHttpServer.Access#OPEN})
    */
-  public record Settings(String topic, short replicationFactor, Duration timeout) {
+  public record Settings(
+      String topic,
+      short replicationFactor,
+      Duration timeout,
+      SchemaRegistryHttpServer.Access access) {
+
+    public Settings(String topic, short replicationFactor, Duration timeout) {
+      this(topic, replicationFactor, timeout, SchemaRegistryHttpServer.Access.OPEN);
+    }
 
     public Settings {
       Objects.requireNonNull(topic, "topic");
       Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(access, "access");
       if (replicationFactor < 1) {
         throw new IllegalArgumentException(
             "replication factor must be at least 1, not " + replicationFactor);
@@ -43,15 +54,25 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     public Settings withTopic(String topic) {
-      return new Settings(topic, replicationFactor, timeout);
+      return new Settings(topic, replicationFactor, timeout, access);
     }
 
     public Settings withReplicationFactor(int replicationFactor) {
-      return new Settings(topic, (short) replicationFactor, timeout);
+      return new Settings(topic, (short) replicationFactor, timeout, access);
     }
 
     public Settings withTimeout(Duration timeout) {
-      return new Settings(topic, replicationFactor, timeout);
+      return new Settings(topic, replicationFactor, timeout, access);
+    }
+
+    /** Served over HTTPS with {@code tls}. */
+    public Settings withTls(SSLContext tls) {
+      return new Settings(topic, replicationFactor, timeout, access.withTls(tls));
+    }
+
+    /** Every request must carry these basic-auth credentials ({@code user:password}). */
+    public Settings withBasicAuth(String userInfo) {
+      return new Settings(topic, replicationFactor, timeout, access.withBasicAuth(userInfo));
     }
   }
 
@@ -100,7 +121,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
     try {
       SchemaRegistry registry = new SchemaRegistry(store);
-      SchemaRegistryHttpServer server = SchemaRegistryHttpServer.start(registry, host, port);
+      SchemaRegistryHttpServer server =
+          SchemaRegistryHttpServer.start(registry, host, port, settings.access());
       log.info(
           "Schema registry serving {} ({} schemas, {} subjects, stored in topic {})",
           server.url(),

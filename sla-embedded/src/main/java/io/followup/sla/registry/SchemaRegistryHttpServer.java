@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.followup.sla.registry.SchemaRegistry.CompatibilityCheck;
 import io.followup.sla.registry.SchemaRegistry.SchemaVersion;
 import java.io.IOException;
@@ -15,7 +17,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +54,7 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final String url;
+  private final byte[] expectedAuthorization;
 
   /** A request the API refuses outside the registry's own rules (unknown route, bad body, ...). */
   private static final class HttpError extends RuntimeException {
@@ -62,12 +68,48 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
 
   private record Response(int status, JsonNode body) {}
 
+  /**
+   * Who may call the server, and how: plain HTTP and open to all by default; with a TLS context it
+   * serves HTTPS; with {@code user:password} it answers 401 to any request without those basic-auth
+   * credentials, as Confluent's registry does with {@code authentication.method=BASIC}.
+   */
+  public record Access(SSLContext tls, String basicAuthUserInfo) {
+
+    /** Plain HTTP, no credentials asked. */
+    public static final Access OPEN = new Access(null, null);
+
+    public Access withTls(SSLContext tls) {
+      return new Access(tls, basicAuthUserInfo);
+    }
+
+    public Access withBasicAuth(String userInfo) {
+      return new Access(tls, userInfo);
+    }
+
+    @Override
+    public String toString() {
+      // The password must never reach a log line, even through a record's default toString.
+      return "Access[tls=" + (tls != null) + ", basicAuth=" + (basicAuthUserInfo != null) + "]";
+    }
+  }
+
   private SchemaRegistryHttpServer(
-      SchemaRegistry registry, HttpServer server, ExecutorService executor, String url) {
+      SchemaRegistry registry,
+      HttpServer server,
+      ExecutorService executor,
+      String url,
+      String basicAuthUserInfo) {
     this.registry = registry;
     this.server = server;
     this.executor = executor;
     this.url = url;
+    this.expectedAuthorization =
+        basicAuthUserInfo == null
+            ? null
+            : ("Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(basicAuthUserInfo.getBytes(StandardCharsets.UTF_8)))
+                .getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -78,7 +120,25 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
    */
   public static SchemaRegistryHttpServer start(SchemaRegistry registry, String host, int port)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    return start(registry, host, port, Access.OPEN);
+  }
+
+  /**
+   * Serves {@code registry} on {@code host:port} with the given access rules: HTTPS when {@code
+   * access} has a TLS context, basic auth when it has credentials.
+   *
+   * @throws IOException when the address cannot be bound
+   */
+  public static SchemaRegistryHttpServer start(
+      SchemaRegistry registry, String host, int port, Access access) throws IOException {
+    HttpServer server;
+    if (access.tls() != null) {
+      HttpsServer https = HttpsServer.create(new InetSocketAddress(host, port), 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(access.tls()));
+      server = https;
+    } else {
+      server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    }
     AtomicInteger threadNumber = new AtomicInteger();
     ExecutorService executor =
         Executors.newFixedThreadPool(
@@ -90,9 +150,13 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
               return thread;
             });
     server.setExecutor(executor);
-    String url = "http://" + urlHost(host) + ":" + server.getAddress().getPort();
+    String url =
+        (access.tls() != null ? "https://" : "http://")
+            + urlHost(host)
+            + ":"
+            + server.getAddress().getPort();
     SchemaRegistryHttpServer instance =
-        new SchemaRegistryHttpServer(registry, server, executor, url);
+        new SchemaRegistryHttpServer(registry, server, executor, url, access.basicAuthUserInfo());
     server.createContext("/", instance::handle);
     server.start();
     return instance;
@@ -126,7 +190,12 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     Response response;
     try {
-      response = route(exchange, method, segments(path));
+      if (!authorized(exchange)) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"schema-registry\"");
+        response = error(401, 401, "Unauthorized");
+      } else {
+        response = route(exchange, method, segments(path));
+      }
     } catch (RegistryException e) {
       response = error(e.httpStatus(), e.errorCode(), e.getMessage());
     } catch (HttpError e) {
@@ -146,6 +215,16 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
     } catch (IOException e) {
       log.debug("Could not answer {} {}: {}", method, path, e.toString());
     }
+  }
+
+  private boolean authorized(HttpExchange exchange) {
+    if (expectedAuthorization == null) {
+      return true;
+    }
+    String given = exchange.getRequestHeaders().getFirst("Authorization");
+    // Compared in constant time, so the answer's timing tells nothing of the password.
+    return given != null
+        && MessageDigest.isEqual(expectedAuthorization, given.getBytes(StandardCharsets.UTF_8));
   }
 
   private Response route(HttpExchange exchange, String method, List<String> p) {

@@ -8,14 +8,11 @@ import io.followup.sla.http.HttpEndpoints;
 import io.followup.sla.metrics.EngineMeters;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.registry.EmbeddedSchemaRegistry;
-import io.followup.sla.serde.AvroSerdeConfig;
-import io.followup.sla.serde.HttpSchemaRegistryClient;
 import io.followup.sla.serde.SchemaRegistryClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,19 +48,9 @@ final class EngineStack implements AutoCloseable {
     boolean embedded = base.embedded();
     config = embedded ? startEmbedded(base, status) : base;
 
-    Map<String, Object> registryConfig = new HashMap<>();
-    config
-        .get(EngineConfig.SCHEMA_REGISTRY_USER_INFO)
-        .ifPresent(v -> registryConfig.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, v));
-    String registryUrl = config.get(EngineConfig.SCHEMA_REGISTRY_URL).orElseThrow();
-    HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(registryUrl, registryConfig);
-    registry = client;
-    try {
-      client.subjects();
-    } catch (RuntimeException e) {
-      throw new UserError(
-          "the schema registry at " + registryUrl + " is unreachable: " + e.getMessage());
-    }
+    registry =
+        AdminConnection.registry(
+            config, config.get(EngineConfig.SCHEMA_REGISTRY_URL).orElseThrow(), "");
 
     EngineMeters meters =
         EngineMeters.prometheus(

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,10 +102,8 @@ final class PolicyCommand implements Runnable {
               .build();
       try (EventPublisher publisher = AdminConnection.publisher(settings)) {
         publisher.sendAndWait(published, 30, TimeUnit.SECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        throw new UserError(
-            "could not publish to Kafka: "
-                + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+      } catch (ExecutionException | TimeoutException | KafkaException e) {
+        throw AdminConnection.publishFailure(settings, e);
       }
       spec.commandLine()
           .getOut()

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,10 +87,8 @@ final class RepsCommand implements Runnable {
         if (!reps.isEmpty()) {
           publisher.sendAndWait(reps.get(reps.size() - 1), 30, TimeUnit.SECONDS);
         }
-      } catch (ExecutionException | TimeoutException e) {
-        throw new UserError(
-            "could not publish to Kafka: "
-                + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+      } catch (ExecutionException | TimeoutException | KafkaException e) {
+        throw AdminConnection.publishFailure(settings, e);
       }
       spec.commandLine()
           .getOut()

@@ -1,5 +1,6 @@
 package io.followup.sla.config;
 
+import io.followup.sla.serde.AvroSerdeConfig;
 import io.followup.sla.streams.EngineSettings;
 import io.followup.sla.streams.TopicNames;
 import java.io.IOException;
@@ -10,11 +11,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * The engine's settings: a properties file, overridden by environment variables. A key maps to the
@@ -28,6 +34,12 @@ public final class EngineConfig {
   public static final String SCHEMA_REGISTRY_URL = "schema-registry.url";
   public static final String SCHEMA_REGISTRY_USER_INFO = "schema-registry.basic-auth.user-info";
   public static final String SCHEMA_REGISTRY_AUTO_REGISTER = "schema-registry.auto-register";
+  public static final String SCHEMA_REGISTRY_TRUSTSTORE_LOCATION =
+      "schema-registry.ssl.truststore.location";
+  public static final String SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD =
+      "schema-registry.ssl.truststore.password";
+  public static final String SCHEMA_REGISTRY_TRUSTSTORE_TYPE =
+      "schema-registry.ssl.truststore.type";
   public static final String APPLICATION_ID = "application.id";
   public static final String DATA_DIR = "data.dir";
   public static final String HTTP_HOST = "http.host";
@@ -81,6 +93,9 @@ public final class EngineConfig {
     SCHEMA_REGISTRY_URL,
     SCHEMA_REGISTRY_USER_INFO,
     SCHEMA_REGISTRY_AUTO_REGISTER,
+    SCHEMA_REGISTRY_TRUSTSTORE_LOCATION,
+    SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
+    SCHEMA_REGISTRY_TRUSTSTORE_TYPE,
     APPLICATION_ID,
     DATA_DIR,
     HTTP_HOST,
@@ -229,6 +244,44 @@ public final class EngineConfig {
   /** Kafka client settings: every {@code kafka.*} key but the bootstrap servers, prefix removed. */
   public Map<String, Object> kafkaClientProperties() {
     return withPrefix(KAFKA_CLIENT_PREFIX, BOOTSTRAP_SERVERS);
+  }
+
+  /**
+   * The registry client's settings under the serde's (Confluent's) names: basic-auth credentials
+   * and a trust store for HTTPS. Values may name Kafka config providers, e.g. {@code
+   * ${file:/run/secrets/registry.properties:user-info}}, resolved with the providers the {@code
+   * kafka.config.providers} keys define, so one mechanism keeps every secret out of the file.
+   */
+  public Map<String, Object> schemaRegistryClientConfig() throws ConfigException {
+    Map<String, Object> raw = new HashMap<>();
+    get(SCHEMA_REGISTRY_USER_INFO).ifPresent(v -> raw.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, v));
+    get(SCHEMA_REGISTRY_TRUSTSTORE_LOCATION)
+        .ifPresent(v -> raw.put(AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION, v));
+    get(SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD)
+        .ifPresent(v -> raw.put(AvroSerdeConfig.SSL_TRUSTSTORE_PASSWORD, v));
+    get(SCHEMA_REGISTRY_TRUSTSTORE_TYPE)
+        .ifPresent(v -> raw.put(AvroSerdeConfig.SSL_TRUSTSTORE_TYPE, v));
+    if (raw.isEmpty()) {
+      return raw;
+    }
+    Set<String> registryKeys = Set.copyOf(raw.keySet());
+    kafkaClientProperties()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith(AbstractConfig.CONFIG_PROVIDERS_CONFIG)) {
+                raw.put(k, v);
+              }
+            });
+    try {
+      // Kafka's own resolution of ${provider:path:key}, the same the Kafka clients apply.
+      Map<String, Object> resolved = new AbstractConfig(new ConfigDef(), raw, false).originals();
+      resolved.keySet().retainAll(registryKeys);
+      return resolved;
+    } catch (KafkaException e) {
+      throw new ConfigException(
+          "cannot resolve the schema-registry settings with the kafka.config.providers: "
+              + e.getMessage());
+    }
   }
 
   /** Kafka Streams settings: every {@code streams.*} key, prefix removed. */

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -77,10 +78,21 @@ public final class SlaEngine implements AutoCloseable {
           admin, topics, config.intValue(EngineConfig.TOPIC_PARTITIONS, 3), replicationOverride);
     } catch (ExecutionException | TimeoutException e) {
       throw new ConfigException(
-          "cannot reach Kafka at "
-              + bootstrap
-              + " to check the engine's topics: "
-              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+          KafkaRefusal.describe(bootstrap, e)
+              .orElse(
+                  "cannot reach Kafka at "
+                      + bootstrap
+                      + " to check the engine's topics: "
+                      + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
+    } catch (KafkaException e) {
+      // A client that cannot even be built: a key store that will not open, a bad JAAS line.
+      throw new ConfigException(
+          KafkaRefusal.describe(bootstrap, e)
+              .orElse(
+                  "cannot connect to Kafka at "
+                      + bootstrap
+                      + " with the kafka.* settings: "
+                      + KafkaRefusal.rootMessage(e)));
     }
 
     boolean autoRegister = config.bool(EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, false);

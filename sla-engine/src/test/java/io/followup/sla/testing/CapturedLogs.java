@@ -1,6 +1,8 @@
 package io.followup.sla.testing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -23,10 +25,11 @@ public final class CapturedLogs implements AutoCloseable {
   private final List<Line> lines = new CopyOnWriteArrayList<>();
   private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
   private final AbstractAppender appender;
-  private final List<String> debugLoggers;
+  private final Map<String, Level> levels;
+  private final Map<String, LoggerConfig> replaced = new LinkedHashMap<>();
 
-  private CapturedLogs(List<String> debugLoggers) {
-    this.debugLoggers = debugLoggers;
+  private CapturedLogs(Map<String, Level> levels) {
+    this.levels = levels;
     appender =
         new AbstractAppender(
             "captured-" + System.identityHashCode(this), null, null, true, Property.EMPTY_ARRAY) {
@@ -43,16 +46,38 @@ public final class CapturedLogs implements AutoCloseable {
     appender.start();
     Configuration config = context.getConfiguration();
     config.getRootLogger().addAppender(appender, null, null);
-    for (String name : debugLoggers) {
-      LoggerConfig logger = new LoggerConfig(name, Level.DEBUG, true);
-      config.addLogger(name, logger);
-    }
+    levels.forEach(
+        (name, level) -> {
+          // Kept to be put back on close: the test configuration's own level for this logger.
+          LoggerConfig before = config.getLoggers().get(name);
+          if (before != null) {
+            replaced.put(name, before);
+            config.removeLogger(name);
+          }
+          config.addLogger(name, new LoggerConfig(name, level, true));
+        });
     context.updateLoggers();
   }
 
   /** Starts capturing, with {@code debugOf} logging down to DEBUG. */
   public static CapturedLogs start(Class<?>... debugOf) {
-    return new CapturedLogs(List.of(debugOf).stream().map(Class::getName).toList());
+    Map<String, Level> levels = new LinkedHashMap<>();
+    for (Class<?> source : debugOf) {
+      levels.put(source.getName(), Level.DEBUG);
+    }
+    return new CapturedLogs(levels);
+  }
+
+  /**
+   * Starts capturing with the named loggers (and those below them) at {@code level}, whatever the
+   * test configuration keeps them at: e.g. Kafka's own loggers at INFO, which tests keep at WARN.
+   */
+  public static CapturedLogs at(Level level, String... loggers) {
+    Map<String, Level> levels = new LinkedHashMap<>();
+    for (String logger : loggers) {
+      levels.put(logger, level);
+    }
+    return new CapturedLogs(levels);
   }
 
   public List<Line> lines() {
@@ -74,7 +99,8 @@ public final class CapturedLogs implements AutoCloseable {
   public void close() {
     Configuration config = context.getConfiguration();
     config.getRootLogger().removeAppender(appender.getName());
-    debugLoggers.forEach(config::removeLogger);
+    levels.keySet().forEach(config::removeLogger);
+    replaced.forEach(config::addLogger);
     context.updateLoggers();
     appender.stop();
   }

@@ -22,6 +22,18 @@ public final class AvroSerdeConfig {
   public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO =
       "schema.registry.basic.auth.user.info";
 
+  /**
+   * A trust store for an {@code https://} registry whose certificate the JVM's default trust store
+   * does not vouch for (a private CA, a self-signed certificate). Confluent's name for it.
+   */
+  public static final String SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+
+  /** The trust store's password. Never include it in a message or a log. */
+  public static final String SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+
+  /** The trust store's format: PKCS12 (the default) or JKS. */
+  public static final String SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
+
   /** Milliseconds to wait for a TCP connection to the registry; default 5000. */
   public static final String CONNECT_TIMEOUT_MS = "schema.registry.connect.timeout.ms";
 
@@ -85,6 +97,11 @@ public final class AvroSerdeConfig {
     } catch (NumberFormatException e) {
       throw new ConfigException(key, value, "expected a number of milliseconds");
     }
+  }
+
+  static String text(Map<String, ?> configs, String key) {
+    Object value = configs.get(key);
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 
   /** Never include the result in a message or log: it holds a password. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,12 +17,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.kafka.common.config.ConfigException;
@@ -95,7 +103,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 configs,
                 AvroSerdeConfig.REQUEST_TIMEOUT_MS,
                 AvroSerdeConfig.REQUEST_TIMEOUT_DEFAULT_MS));
-    this.http =
+    HttpClient.Builder http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(
@@ -103,8 +111,36 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                     AvroSerdeConfig.millis(
                         configs,
                         AvroSerdeConfig.CONNECT_TIMEOUT_MS,
-                        AvroSerdeConfig.CONNECT_TIMEOUT_DEFAULT_MS)))
-            .build();
+                        AvroSerdeConfig.CONNECT_TIMEOUT_DEFAULT_MS)));
+    String trustStore = AvroSerdeConfig.text(configs, AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION);
+    if (trustStore != null) {
+      http.sslContext(
+          trusting(
+              trustStore,
+              AvroSerdeConfig.text(configs, AvroSerdeConfig.SSL_TRUSTSTORE_PASSWORD),
+              AvroSerdeConfig.text(configs, AvroSerdeConfig.SSL_TRUSTSTORE_TYPE)));
+    }
+    this.http = http.build();
+  }
+
+  /** A TLS context that trusts the certificates of the given trust store (and only those). */
+  private static SSLContext trusting(String location, String password, String type) {
+    try (InputStream in = Files.newInputStream(Path.of(location))) {
+      KeyStore store = KeyStore.getInstance(type == null ? "PKCS12" : type);
+      store.load(in, password == null ? null : password.toCharArray());
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      // The store's password is not in the message: KeyStore.load says only that it is wrong.
+      throw new ConfigException(
+          AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION,
+          location,
+          "cannot load the trust store: " + e.getMessage());
+    }
   }
 
   @Override
@@ -289,6 +325,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
     if (e instanceof ConnectException) {
       return "connection refused";
+    }
+    if (e instanceof SSLException) {
+      return "the TLS handshake failed (is the registry's certificate in "
+          + AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION
+          + "?): "
+          + e.getMessage();
     }
     return e.getMessage() == null
         ? e.getClass().getSimpleName()
