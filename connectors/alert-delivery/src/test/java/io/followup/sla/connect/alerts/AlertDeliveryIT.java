@@ -325,7 +325,7 @@ class AlertDeliveryIT {
     connect.resetConnectorOffsets(CONNECTOR);
     connect.resumeConnector(CONNECTOR);
     long total = endOffsets();
-    await().atMost(Duration.ofSeconds(90)).until(() -> committed() >= total);
+    await().atMost(Duration.ofSeconds(90)).until(() -> committed(CONNECTOR) >= total);
 
     Map<String, Long> mailedTimes =
         alertsMailed(ids).stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
@@ -336,6 +336,45 @@ class AlertDeliveryIT {
               webhook.delivered().stream().filter(b -> b.contains("\"dedup_key\":\"" + id + "\"")))
           .hasSize(1);
     }
+  }
+
+  @Test
+  @Order(4)
+  void deliveriesHeldInADigestSurviveATaskRestartAndLeaveOnce() throws Exception {
+    String held = "sla.alerts.held";
+    String name = "alert-digest";
+    connect.kafka().createTopic(held, 1);
+    Map<String, String> config = new HashMap<>(connect.connectorInfo(CONNECTOR).config());
+    config.remove("name");
+    config.put("topics", held);
+    config.put("channels", "email");
+    config.put("dedup.topic", "sla.alert-deliveries.held");
+    config.put("digest.window.ms", "20000");
+    connect.configureConnector(name, config);
+    connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, "did not start");
+    List<String> ids = List.of("first-touch:L-H1:1", "first-touch:L-H2:1");
+    for (String id : ids) {
+      SlaAlert a = alert(id, "WARNING", id.split(":")[1], "R-2", "M-1");
+      producer.send(new ProducerRecord<>(held, a.getLeadId(), alerts.serialize(held, a))).get();
+    }
+
+    // Held in the window: nothing mailed, and the offsets stay before the held records.
+    await()
+        .during(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> alertsMailed(ids).isEmpty() && committed(name) == 0);
+    connect.restartTask(name, 0);
+
+    await().atMost(Duration.ofSeconds(90)).until(() -> alertsMailed(ids).size() >= 2);
+    List<MimeMessage> digests = new ArrayList<>();
+    for (MimeMessage m : mail.getReceivedMessages()) {
+      if (m.getSubject().equals("[SLA] 2 follow-up alerts for Ana Ruiz")) {
+        digests.add(m);
+      }
+    }
+    assertThat(digests).hasSize(1);
+    assertThat(alertsMailed(ids)).containsExactlyInAnyOrderElementsOf(ids);
+    await().atMost(Duration.ofSeconds(30)).until(() -> committed(name) == 2);
   }
 
   private static RepProfile rep(
@@ -413,11 +452,11 @@ class AlertDeliveryIT {
     return total;
   }
 
-  private static long committed() throws Exception {
+  private static long committed(String connector) throws Exception {
     try (Admin admin = connect.kafka().createAdminClient()) {
       Map<TopicPartition, OffsetAndMetadata> offsets =
           admin
-              .listConsumerGroupOffsets("connect-" + CONNECTOR)
+              .listConsumerGroupOffsets("connect-" + connector)
               .partitionsToOffsetAndMetadata()
               .get();
       return offsets.values().stream().mapToLong(o -> o == null ? 0 : o.offset()).sum();

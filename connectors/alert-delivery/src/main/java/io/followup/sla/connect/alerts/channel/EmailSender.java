@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
 
 /**
  * Sends email over SMTP with Angus Mail: a plain-text and an HTML part of the same words. An SMTP
@@ -75,13 +76,14 @@ public final class EmailSender implements Sender {
     } catch (SendFailedException e) {
       throw SendException.permanent("SMTP server refused the recipient", null);
     } catch (MessagingException e) {
+      // A refused or lost connection is the server being away, which a later attempt may find
+      // back; anything else the server said is its answer to this message.
       boolean transport =
-          e.getCause() instanceof IOException || e.getNextException() instanceof IOException;
+          e instanceof MailConnectException
+              || e.getCause() instanceof IOException
+              || e.getNextException() instanceof IOException;
       throw new SendException(
-          "SMTP send failed: " + e.getClass().getSimpleName(),
-          transport || e.getClass().getSimpleName().contains("Connect"),
-          null,
-          null);
+          "SMTP send failed: " + e.getClass().getSimpleName(), transport, null, null);
     }
   }
 }

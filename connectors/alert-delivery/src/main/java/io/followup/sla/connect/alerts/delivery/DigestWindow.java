@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -34,6 +36,7 @@ public final class DigestWindow {
 
   private final Duration window;
   private final Map<String, Group> groups = new LinkedHashMap<>();
+  private final Set<DeliveryKey> heldKeys = new HashSet<>();
 
   public DigestWindow(Duration window) {
     this.window = window;
@@ -41,7 +44,7 @@ public final class DigestWindow {
 
   /** Holds {@code d} until its group's window closes and {@code openAt}, whichever is later. */
   public void hold(Delivery d, Instant now, Instant openAt) {
-    if (contains(d.key())) {
+    if (!heldKeys.add(d.key())) {
       return;
     }
     Group group = groups.computeIfAbsent(d.groupKey(), k -> new Group());
@@ -53,14 +56,7 @@ public final class DigestWindow {
   }
 
   public boolean contains(DeliveryKey key) {
-    for (Group g : groups.values()) {
-      for (Held h : g.held) {
-        if (h.delivery().key().equals(key)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return heldKeys.contains(key);
   }
 
   /** Takes out the messages due at {@code now}: per address, everything whose time has come. */
@@ -73,6 +69,7 @@ public final class DigestWindow {
         Held held = h.next();
         if (!held.releaseAt().isAfter(now)) {
           ready.add(held.delivery());
+          heldKeys.remove(held.delivery().key());
           h.remove();
         }
       }
@@ -111,12 +108,15 @@ public final class DigestWindow {
   public void drop(Collection<TopicPartition> partitions) {
     for (Iterator<Group> it = groups.values().iterator(); it.hasNext(); ) {
       Group g = it.next();
-      g.held.removeIf(
-          h ->
-              h.delivery().source() != null
-                  && partitions.contains(
-                      new TopicPartition(
-                          h.delivery().source().topic(), h.delivery().source().kafkaPartition())));
+      for (Iterator<Held> h = g.held.iterator(); h.hasNext(); ) {
+        Delivery d = h.next().delivery();
+        if (d.source() != null
+            && partitions.contains(
+                new TopicPartition(d.source().topic(), d.source().kafkaPartition()))) {
+          heldKeys.remove(d.key());
+          h.remove();
+        }
+      }
       if (g.held.isEmpty()) {
         it.remove();
       }
