@@ -115,16 +115,6 @@ public final class SlaTopology {
                 Serdes.ByteArray())
             .withCachingEnabled(),
         LEAD_RULES);
-    topology.addStateStore(
-        Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                StoreNames.SEEN_EVENTS,
-                settings.duplicateWindow(),
-                settings.duplicateWindow(),
-                false),
-            Serdes.String(),
-            Serdes.Long()),
-        LEAD_RULES);
     // A few keys a task: kept in memory, restored from its changelog with the clocks it counts.
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
