@@ -137,6 +137,26 @@ class SchemaCompatibilityTest {
         .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
   }
 
+  /**
+   * The engine reads lead state written by version 1 through the v1 schema it carries in its jar:
+   * that copy must be the schema as it shipped, the published one, or old stores would misread.
+   */
+  @Test
+  void theLeadSchemaTheEngineCarriesForVersionOneIsThePublishedOne() throws IOException {
+    String carried;
+    try (InputStream in =
+        io.followup.sla.state.LeadRecord.class.getResourceAsStream("LeadRecord-v1.avsc")) {
+      assertThat(in).as("LeadRecord-v1.avsc beside the generated LeadRecord").isNotNull();
+      carried = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Schema published = parse(PUBLISHED, "state/LeadRecord.avsc");
+
+    assertThat(new Schema.Parser().parse(carried)).isEqualTo(published);
+    assertThat(published.getField("seenEvents")).isNull();
+    assertThat(io.followup.sla.state.LeadRecord.getClassSchema().getField("seenEvents"))
+        .isNotNull();
+  }
+
   @Test
   void theCheckRejectsABreakingChange() {
     Schema published =

@@ -98,7 +98,6 @@ public final class ReplayDriver {
             leads,
             leadDeadlines,
             new InMemoryRetention(),
-            new InMemorySeenEvents(settings.duplicateWindow()),
             new Output<LeadState>(alerts, clockEvents),
             // The fan-out lands on the account at once: replay has no partitions to cross.
             member -> accountStep.onMember(member, accountPorts, this.policy, this.reps, clock));

@@ -43,6 +43,7 @@ public final class LeadState {
   private final List<Engagement> engagements;
   private final Instant lastEventAt;
   private final Map<RuleId, SlaClock> clocks;
+  private final List<SeenEvent> seenEvents;
 
   private LeadState(Builder b) {
     leadId = b.leadId;
@@ -66,6 +67,7 @@ public final class LeadState {
     engagements = b.engagements;
     lastEventAt = b.lastEventAt;
     clocks = b.clocks;
+    seenEvents = b.seenEvents;
   }
 
   /** A builder for a lead not seen before. */
@@ -227,6 +229,24 @@ public final class LeadState {
   }
 
   /**
+   * The events applied to this lead within the duplicate window, oldest first; unmodifiable. Kept
+   * by the step, not the rules.
+   */
+  public List<SeenEvent> getSeenEvents() {
+    return seenEvents;
+  }
+
+  /** Whether {@code eventId} was applied to this lead at or after {@code since}. */
+  public boolean hasSeen(String eventId, Instant since) {
+    for (SeenEvent seen : seenEvents) {
+      if (seen.eventId().equals(eventId) && !seen.at().isBefore(since)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Collects the changes of one step. Lists and the clock map are copied once, on the first change,
    * so a step that changes nothing of them copies nothing.
    */
@@ -252,6 +272,7 @@ public final class LeadState {
     private List<Engagement> engagements = List.of();
     private Instant lastEventAt;
     private Map<RuleId, SlaClock> clocks = Map.of();
+    private List<SeenEvent> seenEvents = List.of();
 
     private Builder(String leadId) {
       this.leadId = leadId;
@@ -279,6 +300,7 @@ public final class LeadState {
       engagements = s.engagements;
       lastEventAt = s.lastEventAt;
       clocks = s.clocks;
+      seenEvents = s.seenEvents;
     }
 
     public LeadState build() {
@@ -379,6 +401,12 @@ public final class LeadState {
     /** Replaces the kept engagements (oldest first), as a restore from the store does. */
     public Builder engagements(List<Engagement> v) {
       engagements = List.copyOf(v);
+      return this;
+    }
+
+    /** Replaces the events remembered for the duplicate window (oldest first). */
+    public Builder seenEvents(List<SeenEvent> v) {
+      seenEvents = List.copyOf(v);
       return this;
     }
 

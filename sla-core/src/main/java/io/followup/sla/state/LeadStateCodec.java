@@ -2,18 +2,26 @@ package io.followup.sla.state;
 
 import io.followup.sla.rules.Engagement;
 import io.followup.sla.rules.LeadState;
+import io.followup.sla.rules.SeenEvent;
 import io.followup.sla.rules.SlaClock;
 import io.followup.sla.rules.Touch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
 
 /** A lead's state to and from its stored form, {@link LeadRecord} behind a version byte. */
 public final class LeadStateCodec {
 
-  /** Version 1: the first Avro form. Add the old schema to the map when writing a new one. */
+  /**
+   * Version 2 adds the event ids seen within the duplicate window. Version 1 (the first Avro form)
+   * is read through its schema as it shipped, a copy of which travels with the schemas.
+   */
   private static final VersionedAvro<LeadRecord> FORMAT =
-      new VersionedAvro<>(LeadRecord.getClassSchema(), 1, Map.of());
+      new VersionedAvro<>(LeadRecord.getClassSchema(), 2, Map.of(1, shippedSchema(1)));
 
   private LeadStateCodec() {}
 
@@ -38,6 +46,10 @@ public final class LeadStateCodec {
     for (SlaClock c : s.getClocks().values()) {
       clocks.add(ClockCodec.toRecord(c));
     }
+    List<SeenEventRecord> seen = new ArrayList<>(s.getSeenEvents().size());
+    for (SeenEvent e : s.getSeenEvents()) {
+      seen.add(new SeenEventRecord(e.eventId(), e.at()));
+    }
     return new LeadRecord(
         s.getLeadId(),
         s.getCreatedAt(),
@@ -59,7 +71,8 @@ public final class LeadStateCodec {
         s.getLastEventAt(),
         touches,
         engagements,
-        clocks);
+        clocks,
+        seen);
   }
 
   static LeadState fromRecord(LeadRecord r) {
@@ -94,6 +107,13 @@ public final class LeadStateCodec {
             .lastEventAt(r.getLastEventAt())
             .touches(touches)
             .engagements(engagements);
+    if (!r.getSeenEvents().isEmpty()) {
+      List<SeenEvent> seen = new ArrayList<>(r.getSeenEvents().size());
+      for (SeenEventRecord e : r.getSeenEvents()) {
+        seen.add(new SeenEvent(e.getEventId(), e.getAt()));
+      }
+      b.seenEvents(seen);
+    }
     for (ClockRecord c : r.getClocks()) {
       SlaClock clock = ClockCodec.fromRecord(c, r.getLeadId());
       if (clock != null) {
@@ -101,5 +121,18 @@ public final class LeadStateCodec {
       }
     }
     return b.build();
+  }
+
+  /** The lead schema as version {@code version} shipped, kept beside the generated classes. */
+  private static Schema shippedSchema(int version) {
+    String name = "LeadRecord-v" + version + ".avsc";
+    try (InputStream in = LeadRecord.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("the lead state schema " + name + " is missing");
+      }
+      return new Schema.Parser().parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the lead state schema " + name, e);
+    }
   }
 }

@@ -14,6 +14,5 @@ public record LeadPorts(
     StateStore<LeadState> leads,
     TimeIndex deadlines,
     RetentionSchedule retention,
-    SeenEvents seen,
     StepOutput<LeadState> output,
     Consumer<BuyingGroupMember> members) {}

@@ -10,21 +10,31 @@ import io.followup.sla.rules.LeadRuleEngine;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.Outcome;
 import io.followup.sla.rules.RepDirectory;
+import io.followup.sla.rules.SeenEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The one step of the lead rules, whichever driver runs it: drops an event seen before, folds a new
- * one into the lead's state through the rules, fires due deadlines, keeps the deadline index and
- * the retention schedule in step with the state, forgets closed leads after the retention period,
- * and fans each changed buying-group view out to the lead's account.
+ * The one step of the lead rules, whichever driver runs it: drops an event seen before (the ids of
+ * the duplicate window live in the lead's own state), folds a new one into the lead's state through
+ * the rules, fires due deadlines, keeps the deadline index and the retention schedule in step with
+ * the state, forgets closed leads after the retention period, and fans each changed buying-group
+ * view out to the lead's account.
  *
  * <p>The live Kafka Streams processor and {@code ./sla replay} only lend it ports and time, so they
  * cannot drift apart: what one does, the other does.
  */
 public final class LeadStep {
+
+  /**
+   * The most event ids a lead remembers, newest kept: bounds a lead's state when a source floods
+   * one lead within the window. A re-delivery older than that many newer events of the same lead is
+   * applied again.
+   */
+  public static final int MAX_SEEN = LeadState.MAX_KEPT;
 
   private final LeadRuleEngine rules;
   private final StepSettings settings;
@@ -44,15 +54,17 @@ public final class LeadStep {
   public boolean onEvent(
       SpecificRecord event, LeadPorts ports, Policy policy, RepDirectory reps, Instant now) {
     String eventId = LeadEvents.eventId(event);
-    if (ports.seen().contains(eventId, now)) {
+    LeadState before = ports.leads().get(LeadEvents.leadId(event));
+    Instant windowStart = now.minus(settings.duplicateWindow());
+    if (before != null && before.hasSeen(eventId, windowStart)) {
       return false;
     }
-    LeadState before = ports.leads().get(LeadEvents.leadId(event));
-    Outcome<LeadState> outcome = rules.onEvent(before, event, policy, reps, now);
+    // Remembered only with what the rules made of it: an event that failed in the rules leaves no
+    // trace, so it may be sent again, fixed.
+    Outcome<LeadState> outcome =
+        remember(rules.onEvent(before, event, policy, reps, now), eventId, now, windowStart);
     apply(before, outcome, ports);
     fanOut(before, outcome.state(), LeadEvents.occurredAt(event), policy, ports);
-    // Remembered only once applied: an event that failed in the rules may be sent again, fixed.
-    ports.seen().add(eventId, now);
     return true;
   }
 
@@ -85,6 +97,34 @@ public final class LeadStep {
   private void apply(LeadState before, Outcome<LeadState> outcome, LeadPorts ports) {
     books.apply(
         before, outcome, ports.leads(), ports.deadlines(), ports.retention(), ports.output());
+  }
+
+  /**
+   * The outcome with {@code eventId} added to the lead's seen ids and the ids older than the window
+   * let go. The rules keep a state for every event they apply, so there is always one to add to.
+   */
+  private static Outcome<LeadState> remember(
+      Outcome<LeadState> outcome, String eventId, Instant now, Instant windowStart) {
+    LeadState state = outcome.state();
+    if (state == null) {
+      return outcome;
+    }
+    List<SeenEvent> kept = new ArrayList<>(state.getSeenEvents().size() + 1);
+    for (SeenEvent seen : state.getSeenEvents()) {
+      if (!seen.at().isBefore(windowStart) && !seen.eventId().equals(eventId)) {
+        kept.add(seen);
+      }
+    }
+    kept.add(new SeenEvent(eventId, now));
+    if (kept.size() > MAX_SEEN) {
+      kept = kept.subList(kept.size() - MAX_SEEN, kept.size());
+    }
+    return new Outcome<>(
+        state.toBuilder().seenEvents(kept).build(),
+        outcome.cleared(),
+        outcome.set(),
+        outcome.alerts(),
+        outcome.clockEvents());
   }
 
   /** The account hears of a lead only when what it sees of the lead changed. */

@@ -13,6 +13,7 @@ import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.rules.LeadRuleEngine;
 import io.followup.sla.rules.LeadState;
+import io.followup.sla.rules.SeenEvent;
 import io.followup.sla.rules.TestEvents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +63,25 @@ class LeadStateCodecTest {
   }
 
   @Test
+  void theIdsOfTheDuplicateWindowSurviveTheRoundTrip() {
+    LeadState lead =
+        richLead().toBuilder()
+            .seenEvents(
+                List.of(
+                    new SeenEvent("e-1", TestEvents.at(h(0))),
+                    new SeenEvent("e-2", TestEvents.at(h(1)))))
+            .build();
+
+    byte[] bytes = LeadStateCodec.encode(lead);
+    LeadState back = LeadStateCodec.decode(bytes);
+
+    assertThat(bytes[0]).as("written as version 2").isEqualTo((byte) 2);
+    assertThat(back.getSeenEvents()).isEqualTo(lead.getSeenEvents());
+    assertThat(back.hasSeen("e-2", TestEvents.at(h(1)))).isTrue();
+    assertThat(back.hasSeen("e-1", TestEvents.at(h(0.5)))).isFalse();
+  }
+
+  @Test
   void aLeadIsStoredInAFewHundredBytes() {
     byte[] bytes = LeadStateCodec.encode(richLead());
     // The JSON this replaced took about 900 bytes for a lead like this one.
@@ -94,6 +114,7 @@ class LeadStateCodecTest {
     LeadState restored = LeadStateCodec.decode(v1);
 
     assertThat(restored).usingRecursiveComparison().isEqualTo(richLead());
+    assertThat(restored.getSeenEvents()).isEmpty();
   }
 
   /** Writes the version-1 golden file; run by hand only when a format version first ships. */

@@ -8,6 +8,7 @@ import static io.followup.sla.rules.TestEvents.status;
 import static io.followup.sla.rules.TestEvents.touch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.followup.sla.events.LeadCreated;
 import io.followup.sla.events.RepTouched;
@@ -17,7 +18,6 @@ import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.policy.RuleId;
 import io.followup.sla.policy.RulePolicy;
 import io.followup.sla.replay.InMemoryRetention;
-import io.followup.sla.replay.InMemorySeenEvents;
 import io.followup.sla.replay.InMemoryStore;
 import io.followup.sla.replay.InMemoryTimeIndex;
 import io.followup.sla.rules.AlertKind;
@@ -30,6 +30,7 @@ import io.followup.sla.rules.LeadRule;
 import io.followup.sla.rules.LeadRuleEngine;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.RepDirectory;
+import io.followup.sla.rules.SeenEvent;
 import io.followup.sla.rules.SlaClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,13 +50,7 @@ class LeadStepTest {
   private final List<SlaAlert> alerts = new ArrayList<>();
   private final List<BuyingGroupMember> members = new ArrayList<>();
   private final LeadPorts ports =
-      new LeadPorts(
-          leads,
-          deadlines,
-          new InMemoryRetention(),
-          new InMemorySeenEvents(SETTINGS.duplicateWindow()),
-          alerts::add,
-          members::add);
+      new LeadPorts(leads, deadlines, new InMemoryRetention(), alerts::add, members::add);
   private final LeadStep step = new LeadStep(LeadRuleEngine.standard(), SETTINGS);
 
   @Test
@@ -70,6 +65,47 @@ class LeadStepTest {
 
     // Past the window the id is forgotten: the same id counts again, as live after 7 days.
     assertThat(step.onEvent(first, ports, POLICY, REPS, at(h(1 + 7 * 24 + 1)))).isTrue();
+  }
+
+  @Test
+  void theSeenIdsLiveInTheLeadsStateAndThoseOlderThanTheWindowAreLetGo() {
+    LeadCreated created = created("L-1", h(0), "INBOUND_FORM", null, "R-DANA");
+    RepTouched touched = touch("L-1", h(1), "R-DANA");
+    step.onEvent(created, ports, POLICY, REPS, at(h(0)));
+    step.onEvent(touched, ports, POLICY, REPS, at(h(1)));
+
+    assertThat(leads.get("L-1").getSeenEvents())
+        .extracting(SeenEvent::eventId, SeenEvent::at)
+        .containsExactly(
+            tuple(created.getEventId(), at(h(0))), tuple(touched.getEventId(), at(h(1))));
+
+    // A week and a half later only the newest id is left: the state does not grow with history.
+    RepTouched later = touch("L-1", h(250), "R-DANA");
+    step.onEvent(later, ports, POLICY, REPS, at(h(250)));
+
+    assertThat(leads.get("L-1").getSeenEvents())
+        .extracting(SeenEvent::eventId)
+        .containsExactly(later.getEventId());
+  }
+
+  @Test
+  void aLeadRemembersAtMostItsNewestIdsSoAFloodCannotGrowItsState() {
+    step.onEvent(
+        created("L-1", h(0), "INBOUND_FORM", null, "R-DANA"), ports, POLICY, REPS, at(h(0)));
+    List<RepTouched> touches = new ArrayList<>();
+    for (int i = 1; i <= LeadStep.MAX_SEEN + 5; i++) {
+      RepTouched t = touch("L-1", h(i / 100.0), "R-DANA");
+      touches.add(t);
+      assertThat(step.onEvent(t, ports, POLICY, REPS, at(h(1)))).isTrue();
+    }
+
+    LeadState lead = leads.get("L-1");
+    assertThat(lead.getSeenEvents()).hasSize(LeadStep.MAX_SEEN);
+    RepTouched newest = touches.get(touches.size() - 1);
+    assertThat(lead.getSeenEvents().get(LeadStep.MAX_SEEN - 1).eventId())
+        .isEqualTo(newest.getEventId());
+    // The newest are still dropped as duplicates.
+    assertThat(step.onEvent(newest, ports, POLICY, REPS, at(h(2)))).isFalse();
   }
 
   @Test
@@ -156,7 +192,6 @@ class LeadStepTest {
             leads,
             deadlines,
             new InMemoryRetention(),
-            new InMemorySeenEvents(SETTINGS.duplicateWindow()),
             new StepOutput<>() {
               @Override
               public void alert(SlaAlert alert) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -40,6 +41,9 @@ public final class SlaEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlaEngine.class);
   public static final String DEFAULT_APPLICATION_ID = "followup-sla-engine";
+
+  /** How the engine's producer compresses what it writes (sinks, changelogs, its own topics). */
+  static final String PRODUCER_COMPRESSION = "zstd";
 
   private final KafkaStreams streams;
   private final StreamsMeters streamsMeters;
@@ -144,6 +148,12 @@ public final class SlaEngine implements AutoCloseable {
         StreamsConfig.STATE_DIR_CONFIG,
         Path.of(config.get(EngineConfig.DATA_DIR, "data"), "streams").toString());
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+    // Alerts, states and buying-group views repeat their field names' values (rule ids, rep ids,
+    // sentences of the same shape) batch after batch: compressed batches are a third or less of
+    // the bytes on the broker's disk and on the wire, for little CPU. A streams.producer.* key
+    // overrides it.
+    props.put(
+        StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), PRODUCER_COMPRESSION);
     // A record that rule code cannot apply becomes a dead letter in the engine's own dialect. Kafka
     // Streams' dead-letter topic setting stays unset: with it, Kafka's default handlers would write
     // records with their own __streams.errors.* headers to the same topic.

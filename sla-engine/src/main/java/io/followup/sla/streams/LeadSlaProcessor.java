@@ -69,8 +69,6 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
             new StoreStates<>(leads),
             new DeadlineIndex(context.getStateStore(StoreNames.DEADLINE_INDEX)),
             new RetentionIndex(context.getStateStore(StoreNames.LEAD_RETENTION)),
-            new WindowSeenEvents(
-                context.getStateStore(StoreNames.SEEN_EVENTS), settings.duplicateWindow()),
             new TaskOutput<LeadState>(
                 alert ->
                     context.forward(new Record<>(alert.getLeadId(), alert, recordTime), alertsNode),

@@ -105,40 +105,37 @@ public final class SlaTopology {
             // state once per commit instead of once per event, to RocksDB and to the changelog.
             .withCachingEnabled(),
         LEAD_RULES);
+    // The indexes and the tallies are cached too: a deadline set and cleared again, or a count
+    // moved up and down, within one commit reaches RocksDB and the changelog once (or, for an
+    // index entry, as one tombstone), and the punctuator's scans read through the cache.
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.DEADLINE_INDEX),
-            Serdes.Bytes(),
-            Serdes.ByteArray()),
-        LEAD_RULES);
-    topology.addStateStore(
-        Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                StoreNames.SEEN_EVENTS,
-                settings.duplicateWindow(),
-                settings.duplicateWindow(),
-                false),
-            Serdes.String(),
-            Serdes.Long()),
+                Stores.persistentKeyValueStore(StoreNames.DEADLINE_INDEX),
+                Serdes.Bytes(),
+                Serdes.ByteArray())
+            .withCachingEnabled(),
         LEAD_RULES);
     // A few keys a task: kept in memory, restored from its changelog with the clocks it counts.
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(StoreNames.OPEN_CLOCK_COUNTS),
-            Serdes.String(),
-            Serdes.Long()),
+                Stores.inMemoryKeyValueStore(StoreNames.OPEN_CLOCK_COUNTS),
+                Serdes.String(),
+                Serdes.Long())
+            .withCachingEnabled(),
         LEAD_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.LEAD_RETENTION),
-            Serdes.Bytes(),
-            Serdes.ByteArray()),
+                Stores.persistentKeyValueStore(StoreNames.LEAD_RETENTION),
+                Serdes.Bytes(),
+                Serdes.ByteArray())
+            .withCachingEnabled(),
         LEAD_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.ACCOUNT_RETENTION),
-            Serdes.Bytes(),
-            Serdes.ByteArray()),
+                Stores.persistentKeyValueStore(StoreNames.ACCOUNT_RETENTION),
+                Serdes.Bytes(),
+                Serdes.ByteArray())
+            .withCachingEnabled(),
         ACCOUNT_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -149,15 +146,17 @@ public final class SlaTopology {
         ACCOUNT_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.ACCOUNT_DEADLINES),
-            Serdes.Bytes(),
-            Serdes.ByteArray()),
+                Stores.persistentKeyValueStore(StoreNames.ACCOUNT_DEADLINES),
+                Serdes.Bytes(),
+                Serdes.ByteArray())
+            .withCachingEnabled(),
         ACCOUNT_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(StoreNames.ACCOUNT_OPEN_CLOCK_COUNTS),
-            Serdes.String(),
-            Serdes.Long()),
+                Stores.inMemoryKeyValueStore(StoreNames.ACCOUNT_OPEN_CLOCK_COUNTS),
+                Serdes.String(),
+                Serdes.Long())
+            .withCachingEnabled(),
         ACCOUNT_RULES);
 
     // Restoring a global store copies the topic's bytes as they are, so the store uses the topic's

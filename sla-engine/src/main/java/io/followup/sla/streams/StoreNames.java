@@ -15,9 +15,6 @@ public final class StoreNames {
   /** (time, accountId) to nothing: when to forget an account that has no running clock. */
   public static final String ACCOUNT_RETENTION = "account-retention-index";
 
-  /** eventIds seen recently, to drop duplicates. */
-  public static final String SEEN_EVENTS = "seen-event-ids";
-
   /** accountId to the account's buying group and coverage clock. */
   public static final String ACCOUNT_STATE = "account-state";
 
