@@ -335,6 +335,29 @@ class LeadSlaTopologyTest {
   }
 
   @Test
+  void aKeptWordOverTheLimitIsDeadLetteredAndALongSubjectIsNot() {
+    send(created("L-1", Duration.ZERO, "WEBINAR", null, "R-DANA"));
+    var longChannel = touch("L-1", h(1), "R-DANA");
+    longChannel.setChannel("E".repeat(LeadEventDecoder.MAX_KEPT_TEXT_CHARS + 1));
+    send(longChannel);
+    var atTheLimit = touch("L-1", h(2), "R-DANA");
+    atTheLimit.setChannel("E".repeat(LeadEventDecoder.MAX_KEPT_TEXT_CHARS));
+    atTheLimit.setSubject("s".repeat(100_000));
+    send(atTheLimit);
+
+    List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(header(dead.get(0).headers(), DeadLetters.REASON))
+        .isEqualTo(
+            "invalid-field: channel is 1001 characters long; the engine keeps at most 1000"
+                + " of a word, id or name");
+    assertThat(deadLettered).containsExactly(TOPICS.repTouched() + " invalid-field");
+    var leads =
+        driver.<String, io.followup.sla.rules.LeadState>getKeyValueStore(StoreNames.LEAD_STATE);
+    assertThat(leads.get("L-1").getTouches()).hasSize(1);
+  }
+
+  @Test
   void eventTimesOutsideWhatTheEngineKeepsAreDeadLetteredBeforeAnyRuleSeesThem() {
     // Year 292 million: a deadline 48 hours later is past what epoch millis hold.
     send(createdAt("L-far", Instant.ofEpochMilli(Long.MAX_VALUE - 1_000)), T0);
