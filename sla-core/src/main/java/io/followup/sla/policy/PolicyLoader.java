@@ -1,8 +1,10 @@
 package io.followup.sla.policy;
 
+import io.followup.sla.text.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,9 +41,11 @@ public final class PolicyLoader {
   public static Policy fromFile(Path file) throws PolicyException {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = TextFiles.withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       throw new PolicyException("policy file " + file + " does not exist");
+    } catch (CharacterCodingException e) {
+      throw new PolicyException(TextFiles.notUtf8(file), e);
     } catch (IOException e) {
       throw new PolicyException("cannot read policy file " + file + ": " + e.getMessage(), e);
     }

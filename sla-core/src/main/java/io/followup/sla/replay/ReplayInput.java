@@ -44,6 +44,10 @@ public final class ReplayInput {
       } catch (JsonLines.InvalidLineException e) {
         throw new BadLineException(number, e.getMessage(), null);
       }
+      String blank = blankId(record);
+      if (blank != null) {
+        throw new BadLineException(number, blank, null);
+      }
       Line line = new Line(number, record);
       try {
         if (record instanceof RepProfile rep) {
@@ -66,6 +70,30 @@ public final class ReplayInput {
       }
     }
     order.finish();
+  }
+
+  /**
+   * Which id of the record is empty, or null when none is: the live engine dead-letters a lead
+   * event without a leadId or eventId, and a replay that went on without them would differ from it
+   * (an empty leadId would make one lead of every such line).
+   */
+  private static String blankId(SpecificRecord record) {
+    String type = record.getSchema().getName();
+    if (record instanceof RepProfile rep) {
+      return rep.getRepId().isBlank() ? type + ".repId is empty" : null;
+    }
+    if (record instanceof SlaPolicy published) {
+      return published.getPolicyId().isBlank() ? type + ".policyId is empty" : null;
+    }
+    if (LeadEvents.isLeadEvent(record)) {
+      if (LeadEvents.leadId(record).isBlank()) {
+        return type + ".leadId is empty";
+      }
+      if (LeadEvents.eventId(record).isBlank()) {
+        return type + ".eventId is empty";
+      }
+    }
+    return null;
   }
 
   /** A line replay cannot use; the message says why, without the line's data. */

@@ -16,6 +16,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PolicyLoaderTest {
 
   @Test
+  void textQuotedFromTheDocumentKeepsTheMessageOnOneLine() {
+    // Found by PolicyFuzzTest: a quoted scalar or key with a line break in it broke the one line.
+    assertThatThrownBy(() -> PolicyLoader.parse("\"policyId: p\\n\"\n", "p.yaml"))
+        .isInstanceOf(PolicyException.class)
+        .hasMessage(
+            "p.yaml line 1: a policy is a set of fields (policyId, version, rules...), not"
+                + " 'policyId: p\\n'");
+    assertThatThrownBy(
+            () ->
+                PolicyLoader.parse("policyId: p\nversion: \"1\"\n\"rul\\r\\nes\": {}\n", "p.yaml"))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageStartingWith("p.yaml line 3: ")
+        .hasMessageContaining("'rul\\nes'")
+        .hasMessageNotContaining("\n")
+        .hasMessageNotContaining("\r");
+  }
+
+  @Test
   void theBuiltInPolicyGivesFortyEightHoursAndStricterSlasForHotLeads() {
     Policy policy = PolicyLoader.builtInDefault();
     RulePolicy firstTouch = policy.rule(RuleId.FIRST_TOUCH).orElseThrow();

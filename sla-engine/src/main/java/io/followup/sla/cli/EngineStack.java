@@ -45,6 +45,7 @@ final class EngineStack implements AutoCloseable {
 
   private void startAll(EngineConfig base, PolicyHolder policy, StatusLine status)
       throws ConfigException, InterruptedException {
+    LogFiles.keepIn(Path.of(base.get(EngineConfig.DATA_DIR, "data")).resolve("logs"));
     boolean embedded = base.embedded();
     config = embedded ? startEmbedded(base, status) : base;
 

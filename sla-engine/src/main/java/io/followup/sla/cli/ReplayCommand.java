@@ -14,11 +14,13 @@ import io.followup.sla.report.ReplayReport;
 import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.rules.RepDirectory;
 import io.followup.sla.rules.SlaRules;
+import io.followup.sla.text.TextFiles;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -180,9 +182,11 @@ final class ReplayCommand implements Callable<Integer> {
 
   private BufferedReader open(Path file) {
     try {
-      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      return TextFiles.open(file);
     } catch (NoSuchFileException e) {
       throw new UserError("events file " + file + " does not exist");
+    } catch (CharacterCodingException e) {
+      throw new UserError(TextFiles.notUtf8(file));
     } catch (IOException e) {
       throw new UserError("cannot read " + file + ": " + e.getMessage());
     }
@@ -201,6 +205,8 @@ final class ReplayCommand implements Callable<Integer> {
       ReplayInput.read(in, reorderWindow, sink);
     } catch (ReplayInput.BadLineException e) {
       throw new UserError(badLine(e));
+    } catch (CharacterCodingException e) {
+      throw new UserError(TextFiles.notUtf8(events));
     } catch (IOException e) {
       throw new UserError("cannot read " + events + ": " + e.getMessage());
     }

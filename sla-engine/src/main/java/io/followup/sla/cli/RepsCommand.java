@@ -6,10 +6,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.streams.EventPublisher;
+import io.followup.sla.text.TextFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -103,7 +103,9 @@ final class RepsCommand implements Runnable {
     CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
     List<RepProfile> reps = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    // An Excel export starts with a byte-order mark, which would otherwise be part of the first
+    // column's name.
+    try (Reader reader = TextFiles.open(file);
         MappingIterator<Map<String, String>> rows =
             mapper.readerForMapOf(String.class).with(schema).readValues(reader)) {
       List<String> header = new ArrayList<>();
@@ -140,10 +142,23 @@ final class RepsCommand implements Runnable {
       if (e instanceof UserError u) {
         throw u;
       }
+      if (isNotUtf8(e)) {
+        throw new UserError(TextFiles.notUtf8(file));
+      }
       throw new UserError(
           "cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
     }
     return reps;
+  }
+
+  /** The CSV parser may hand on the reader's coding error as it is, or wrapped. */
+  private static boolean isNotUtf8(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CharacterCodingException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static RepProfile toRep(Map<String, String> row, String where) {

@@ -78,7 +78,7 @@ public final class SlaCommand implements Runnable {
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          err.println("sla: " + e.getMessage() + helpHint(e.getCommandLine()));
+          err.println("sla: " + firstMistake(e).getMessage() + helpHint(e.getCommandLine()));
           return 2;
         });
     cli.setExecutionExceptionHandler(
@@ -90,6 +90,19 @@ public final class SlaCommand implements Runnable {
           return 1;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * The mistake to report. Picocli checks the required options before it complains of the unknown
+   * ones, so a misspelt required option would read as missing; the unknown one is the mistake.
+   */
+  private static CommandLine.ParameterException firstMistake(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.MissingParameterException
+        && !e.getCommandLine().getUnmatchedArguments().isEmpty()) {
+      return new CommandLine.UnmatchedArgumentException(
+          e.getCommandLine(), e.getCommandLine().getUnmatchedArguments());
+    }
+    return e;
   }
 
   private static String helpHint(CommandLine commandLine) {

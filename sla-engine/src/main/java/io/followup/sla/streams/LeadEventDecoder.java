@@ -4,6 +4,7 @@ import io.followup.sla.rules.LeadEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -37,6 +38,17 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
    * fail inside rule code instead of here.
    */
   public static final Instant FIRST_REFUSED_EVENT_TIME = Instant.parse("2201-01-01T00:00:00Z");
+
+  /**
+   * The longest word, id or name the engine accepts in a field it keeps in a lead's state. A lead's
+   * state is one record of its changelog topic, under Kafka's 1 MiB limit: one event with a
+   * megabyte-long channel word or account name would make every later write of that lead fail, and
+   * with it the stream thread, on the same record again and again. No real id or word comes near.
+   */
+  public static final int MAX_KEPT_TEXT_CHARS = 1_000;
+
+  /** Free text the engine reads but does not keep (a subject is only classified): any length. */
+  private static final Set<String> FREE_TEXT_FIELDS = Set.of("subject", "reason");
 
   /** The event times checked: {@code recordedAt} only where a schema has it. */
   private static final List<String> TIME_FIELDS = List.of("occurredAt", "recordedAt");
@@ -126,12 +138,34 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
           "eventId is blank; duplicates could not be told apart");
       return;
     }
+    String overlong = overlongText(event);
+    if (overlong != null) {
+      deadLetter(record, source, DeadLetterReason.INVALID_FIELD, overlong);
+      return;
+    }
     String outOfRange = outOfRangeTime(event);
     if (outOfRange != null) {
       deadLetter(record, source, DeadLetterReason.OUT_OF_RANGE_TIME, outOfRange);
       return;
     }
     context.forward(new Record<>(leadId, event, record.timestamp(), record.headers()), rulesNode);
+  }
+
+  /** Which kept text field of the event is too long to keep, or null when none is. */
+  private static String overlongText(SpecificRecord event) {
+    for (Schema.Field field : event.getSchema().getFields()) {
+      if (!FREE_TEXT_FIELDS.contains(field.name())
+          && event.get(field.pos()) instanceof CharSequence text
+          && text.length() > MAX_KEPT_TEXT_CHARS) {
+        return field.name()
+            + " is "
+            + text.length()
+            + " characters long; the engine keeps at most "
+            + MAX_KEPT_TEXT_CHARS
+            + " of a word, id or name";
+      }
+    }
+    return null;
   }
 
   /** Why a time of the event is out of range, or null when every one is in range. */

@@ -24,7 +24,8 @@ class LayeringTest {
     ROOT + ".alerts..",
     ROOT + ".step..",
     ROOT + ".state..",
-    ROOT + ".replay.."
+    ROOT + ".replay..",
+    ROOT + ".text.."
   };
 
   private static JavaClasses classes;

@@ -30,6 +30,20 @@ class RepsCommandTest {
   }
 
   @Test
+  void readsAnExcelExportWithAByteOrderMark() throws Exception {
+    Path csv = dir.resolve("reps.csv");
+    Files.writeString(
+        csv,
+        "\uFEFFrepId,name,email,managerId,team,timeZone,workingHours\r\n"
+            + "R-1,J\u00fcrgen,j@x.io,,T,Europe/Berlin,MON-FRI 09:00-17:00\r\n");
+    assertThat(Files.readAllBytes(csv)).startsWith(0xEF, 0xBB, 0xBF);
+    List<RepProfile> reps = RepsCommand.read(csv);
+    assertThat(reps).extracting(RepProfile::getRepId).containsExactly("R-1");
+    assertThat(reps.get(0).getName()).isEqualTo("J\u00fcrgen");
+    assertThat(reps.get(0).getTimeZone()).isEqualTo("Europe/Berlin");
+  }
+
+  @Test
   void mistakesNameTheirLine() throws Exception {
     Path csv = dir.resolve("reps.csv");
     String header = "repId,name,email,managerId,team,timeZone,workingHours\n";

@@ -54,6 +54,135 @@ class SlaCommandTest {
   }
 
   @Test
+  void anUnknownOptionIsReportedAsUnknownEvenWithRequiredOnesMissing() {
+    assertOneLineError(sla("replay", "--frobnicate"), 2, "Unknown option: '--frobnicate'");
+    assertOneLineError(
+        sla("replay", "--event", "e.jsonl", "--alerts-out", "a.jsonl"),
+        2,
+        "Unknown options: '--event'");
+    assertThat(sla("replay", "--frobnicate").err()).doesNotContain("Missing required");
+  }
+
+  @Test
+  void aPolicyWithADuplicateKeyIsRefusedWithTheKeysLine() throws Exception {
+    Path policy = dir.resolve("policy.yaml");
+    Files.writeString(
+        policy,
+        "policyId: p\nversion: \"1\"\nrules:\n  first-touch:\n    sla: PT4H\n    sla: PT8H\n");
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(events, "");
+    assertOneLineError(
+        sla(
+            "replay",
+            "--events",
+            events.toString(),
+            "--alerts-out",
+            dir.resolve("a.jsonl").toString(),
+            "--policy",
+            policy.toString()),
+        1,
+        "policy.yaml line 6: 'sla' is given twice (also on line 5); keep one");
+  }
+
+  @Test
+  void aReplayLineWithAnEmptyIdIsRefusedWithItsNumber() throws Exception {
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(
+        events,
+        """
+        {"type":"LeadCreated","eventId":"e1","leadId":"L-1","occurredAt":"2026-03-06T09:00:00Z","source":"WEBINAR"}
+        {"type":"LeadCreated","eventId":"e2","leadId":"","occurredAt":"2026-03-06T09:00:00Z","source":"WEBINAR"}
+        """);
+    Path alerts = dir.resolve("a.jsonl");
+    assertOneLineError(
+        sla("replay", "--events", events.toString(), "--alerts-out", alerts.toString()),
+        1,
+        "events.jsonl line 2: LeadCreated.leadId is empty");
+    assertThat(alerts).doesNotExist();
+
+    Files.writeString(
+        events,
+        """
+        {"type":"SlaPolicy","policyId":" ","version":"2","document":"policyId: default","publishedAt":"2026-03-06T09:00:00Z"}
+        """);
+    assertOneLineError(
+        sla("replay", "--events", events.toString(), "--alerts-out", alerts.toString()),
+        1,
+        "events.jsonl line 1: SlaPolicy.policyId is empty");
+  }
+
+  @Test
+  void anInvalidPublishedPolicyInReplayIsReportedWithItsLineAndTheReplayGoesOn() throws Exception {
+    // As live: a published version that does not validate is refused and the one in force stays.
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(
+        events,
+        """
+        {"type":"SlaPolicy","policyId":"default","version":"2","document":"rules: [","publishedAt":"2026-03-06T08:00:00Z"}
+        {"type":"LeadCreated","eventId":"e1","leadId":"L-1","occurredAt":"2026-03-06T09:00:00Z","source":"WEBINAR"}
+        """);
+    Result result =
+        sla(
+            "replay",
+            "--events",
+            events.toString(),
+            "--alerts-out",
+            dir.resolve("a.jsonl").toString());
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.errLines().get(0))
+        .startsWith("sla: warning: " + events + " line 1: refused policy default version 2:")
+        .contains("not valid YAML");
+    assertThat(result.errLines().get(1)).contains("1 refused");
+  }
+
+  @Test
+  void inputThatIsNotUtf8NamesItsFileAndLine() throws Exception {
+    Path events = dir.resolve("events.jsonl");
+    byte[] latin1 =
+        ("{\"type\":\"LeadCreated\",\"eventId\":\"e1\",\"leadId\":\"L-1\","
+                + "\"occurredAt\":\"2026-03-06T09:00:00Z\",\"source\":\"WEBINAR\"}\n"
+                + "{\"type\":\"LeadCreated\",\"eventId\":\"e2\",\"leadId\":\"L-M\u00fcller\","
+                + "\"occurredAt\":\"2026-03-06T09:00:00Z\",\"source\":\"WEBINAR\"}\n")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Files.write(events, latin1);
+    Result replay =
+        sla(
+            "replay",
+            "--events",
+            events.toString(),
+            "--alerts-out",
+            dir.resolve("a.jsonl").toString());
+    assertOneLineError(replay, 1, events + " line 2 is not UTF-8 text");
+    assertThat(replay.err()).doesNotContain("Input length");
+
+    Path policy = dir.resolve("policy.yaml");
+    Files.write(
+        policy,
+        "policyId: p\nversion: \"1\"\n# f\u00fcr\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.writeString(events, "");
+    assertOneLineError(
+        sla(
+            "replay",
+            "--events",
+            events.toString(),
+            "--alerts-out",
+            dir.resolve("a.jsonl").toString(),
+            "--policy",
+            policy.toString()),
+        1,
+        policy + " line 3 is not UTF-8 text");
+
+    Path reps = dir.resolve("reps.csv");
+    Files.write(
+        reps,
+        ("repId,name,email,managerId,team,timeZone,workingHours\n"
+                + "R-1,J\u00fcrgen,j@x.io,,T,UTC,\n")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertOneLineError(sla("reps", "import", reps.toString()), 1, reps + " line 2 is not UTF-8");
+  }
+
+  @Test
   void missingFilesAreOneLine() {
     assertOneLineError(
         sla(

@@ -335,6 +335,29 @@ class LeadSlaTopologyTest {
   }
 
   @Test
+  void aKeptWordOverTheLimitIsDeadLetteredAndALongSubjectIsNot() {
+    send(created("L-1", Duration.ZERO, "WEBINAR", null, "R-DANA"));
+    var longChannel = touch("L-1", h(1), "R-DANA");
+    longChannel.setChannel("E".repeat(LeadEventDecoder.MAX_KEPT_TEXT_CHARS + 1));
+    send(longChannel);
+    var atTheLimit = touch("L-1", h(2), "R-DANA");
+    atTheLimit.setChannel("E".repeat(LeadEventDecoder.MAX_KEPT_TEXT_CHARS));
+    atTheLimit.setSubject("s".repeat(100_000));
+    send(atTheLimit);
+
+    List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(header(dead.get(0).headers(), DeadLetters.REASON))
+        .isEqualTo(
+            "invalid-field: channel is 1001 characters long; the engine keeps at most 1000"
+                + " of a word, id or name");
+    assertThat(deadLettered).containsExactly(TOPICS.repTouched() + " invalid-field");
+    var leads =
+        driver.<String, io.followup.sla.rules.LeadState>getKeyValueStore(StoreNames.LEAD_STATE);
+    assertThat(leads.get("L-1").getTouches()).hasSize(1);
+  }
+
+  @Test
   void eventTimesOutsideWhatTheEngineKeepsAreDeadLetteredBeforeAnyRuleSeesThem() {
     // Year 292 million: a deadline 48 hours later is past what epoch millis hold.
     send(createdAt("L-far", Instant.ofEpochMilli(Long.MAX_VALUE - 1_000)), T0);
@@ -439,11 +462,10 @@ class LeadSlaTopologyTest {
     driver.close();
     start(EngineSettings.DEFAULTS, BuggyRules.standard());
     // Fits on its own topic (just under Kafka's default 1 MiB), not once dead-letter headers join.
-    LeadCreated large =
-        LeadCreated.newBuilder(
-                created(BuggyRules.LEAD_PREFIX + "-large", h(0), "RFP_REQUEST", "HOT", "R-DANA"))
-            .setAccountName("x".repeat(1_048_000))
-            .build();
+    // The bulk is in the subject, free text the decoder lets through at any length (a word or
+    // name the engine keeps is refused at 1,000 characters before any rule sees it).
+    var large = touch(BuggyRules.LEAD_PREFIX + "-large", h(0), "R-DANA");
+    large.setSubject("x".repeat(1_048_000));
     send(large);
     byte[] garbage = new byte[1_048_000];
     sendRaw(TOPICS.repTouched(), "L-garbage".getBytes(StandardCharsets.UTF_8), garbage);

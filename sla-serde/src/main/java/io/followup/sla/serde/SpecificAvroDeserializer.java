@@ -5,9 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -98,11 +96,10 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     int schemaId = WireFormat.schemaId(data);
     DatumReader<T> reader = readerFor(schemaId);
     try {
-      BinaryDecoder decoder =
-          DecoderFactory.get()
-              .binaryDecoder(
-                  data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, null);
-      return reader.read(null, decoder);
+      return reader.read(
+          null,
+          new BoundedDecoder(
+              data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH));
     } catch (IOException | RuntimeException e) {
       throw new AvroDatumException(
           String.format(

@@ -2,10 +2,12 @@ package io.followup.sla.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.followup.sla.events.LeadCreated;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -118,6 +120,30 @@ class WireFormatTest {
                 + "(magic byte 0x00 and a 4-byte schema id)");
     assertThatThrownBy(() -> WireFormat.schemaId(new byte[0]))
         .hasMessageStartingWith("not in the Confluent wire format: 0 bytes,");
+  }
+
+  @Test
+  void aLengthPastTheEndOfTheDatumIsRefusedBeforeAnythingIsAllocatedForIt() {
+    // Found by WireFormatFuzzTest: 66 bytes whose datum states a string of about a gigabyte made
+    // Avro allocate it first: an OutOfMemoryError, or seconds in a large heap.
+    SpecificAvroDeserializer<LeadCreated> deserializer =
+        new SpecificAvroDeserializer<>(new FixedIdClient(7), LeadCreated.class);
+    // eventId: a string of 2^30 bytes (zig-zag varint 0x80 0x80 0x80 0x80 0x08), then 3 bytes.
+    byte[] gigabyte =
+        WireFormat.frame(
+            7,
+            new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08, 'a', 'b', 'c'});
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(1),
+        () ->
+            assertThatThrownBy(() -> deserializer.deserialize("leads.lead-created", gigabyte))
+                .isInstanceOf(AvroDatumException.class)
+                .hasMessageContaining("states a string of 1073741824 but has 3 bytes left"));
+    byte[] negative = WireFormat.frame(7, new byte[] {0x01, 'a'});
+    assertThatThrownBy(() -> deserializer.deserialize("leads.lead-created", negative))
+        .isInstanceOf(AvroDatumException.class)
+        .hasMessageContaining("states a string of -1");
   }
 
   private static byte[] plainAvro(LeadCreated lead) throws Exception {
