@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,7 +39,13 @@ import org.slf4j.LoggerFactory;
 public final class SlaEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlaEngine.class);
-  public static final String DEFAULT_APPLICATION_ID = "followup-sla-engine";
+  public static final String DEFAULT_APPLICATION_ID = TopicNames.DEFAULT_APPLICATION_ID;
+
+  /** How long a silent member keeps its partitions: see {@link #streamsProperties}. */
+  static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How long a task waits for an event topic that has nothing buffered. */
+  static final Duration DEFAULT_MAX_TASK_IDLE = Duration.ofSeconds(5);
 
   private final KafkaStreams streams;
   private final StreamsMeters streamsMeters;
@@ -124,14 +131,35 @@ public final class SlaEngine implements AutoCloseable {
       throws ConfigException {
     Properties props = new Properties();
     props.putAll(clientProps);
-    props.put(
-        StreamsConfig.APPLICATION_ID_CONFIG,
-        config.get(EngineConfig.APPLICATION_ID, DEFAULT_APPLICATION_ID));
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(
-        StreamsConfig.STATE_DIR_CONFIG,
-        Path.of(config.get(EngineConfig.DATA_DIR, "data"), "streams").toString());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, dataDir(config).resolve("streams").toString());
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+    // Static membership: a restarted instance (a crash, a rolling restart) comes back under the
+    // same id and takes its partitions straight back, with no rebalance and no wait for the old
+    // session to time out.
+    props.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+        config
+            .get(EngineConfig.INSTANCE_ID)
+            .map(InstanceIdentity::legal)
+            .orElseGet(() -> InstanceIdentity.derive(dataDir(config), System.getenv())));
+    // How long a member may stay silent before its partitions move to the others: the time a
+    // crashed instance's partitions wait when no restart comes. 30 s, not Kafka's 45 s: shorter
+    // failover, still well above a long GC pause.
+    props.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        (int) config.duration(EngineConfig.SESSION_TIMEOUT, DEFAULT_SESSION_TIMEOUT).toMillis());
+    // A warm copy of every task's state on another instance, so a failover does not first replay
+    // the changelog; with one instance there is nowhere to put it, and it costs nothing.
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+    // The four event topics feed one task. When one of them has nothing buffered, wait this long
+    // for it before going on with the others, so events are taken in timestamp order across
+    // topics even when one topic's records reach the broker later (after an outage, a producer's
+    // retries). Kafka's default (0) waits only for data it already knows is there.
+    props.put(
+        StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
+        config.duration(EngineConfig.MAX_TASK_IDLE, DEFAULT_MAX_TASK_IDLE).toMillis());
     // A record that rule code cannot apply becomes a dead letter in the engine's own dialect. Kafka
     // Streams' dead-letter topic setting stays unset: with it, Kafka's default handlers would write
     // records with their own __streams.errors.* headers to the same topic.
@@ -153,6 +181,10 @@ public final class SlaEngine implements AutoCloseable {
               + " topic or leave it unset");
     }
     return props;
+  }
+
+  private static Path dataDir(EngineConfig config) {
+    return Path.of(config.get(EngineConfig.DATA_DIR, "data"));
   }
 
   public boolean isRunning() {
