@@ -160,8 +160,9 @@ public final class SlaTopology {
             Serdes.Long()),
         ACCOUNT_RULES);
 
-    // Restoring a global store copies the topic's bytes as they are, so the store uses the topic's
-    // own serdes: what the updater writes and what a restore copies read the same way.
+    // A global store with a processor of its own is restored by running the topic's records
+    // through that processor again, so a restore keeps what the updater keeps (for policies: only
+    // accepted versions). The store uses the topic's own serdes all the same.
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.REPS), Serdes.String(), serdes.reps())
