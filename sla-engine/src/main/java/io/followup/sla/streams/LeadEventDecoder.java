@@ -45,14 +45,20 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
   private final String rulesNode;
   private final String deadLetterNode;
   private final EngineListener listener;
+  private final int deadLetterMaxBytes;
   private ProcessorContext<Object, Object> context;
 
   public LeadEventDecoder(
-      Deserializer<?> events, String rulesNode, String deadLetterNode, EngineListener listener) {
+      Deserializer<?> events,
+      String rulesNode,
+      String deadLetterNode,
+      EngineListener listener,
+      int deadLetterMaxBytes) {
     this.events = events;
     this.rulesNode = rulesNode;
     this.deadLetterNode = deadLetterNode;
     this.listener = listener;
+    this.deadLetterMaxBytes = deadLetterMaxBytes;
   }
 
   @Override
@@ -156,7 +162,14 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
       DeadLetterReason reason,
       String detail) {
     DeadLetters.Letter letter =
-        DeadLetters.of(record.key(), record.value(), record.headers(), source, reason, detail);
+        DeadLetters.of(
+            record.key(),
+            record.value(),
+            record.headers(),
+            source,
+            reason,
+            detail,
+            deadLetterMaxBytes);
     DeadLetters.log(
         LOG,
         source,

@@ -55,7 +55,13 @@ public final class SlaTopology {
         topics.leadEventTopics().toArray(String[]::new));
     topology.addProcessor(
         DECODE,
-        () -> new LeadEventDecoder(serdes.leadEvents(), LEAD_RULES, DEAD_LETTERS, listener),
+        () ->
+            new LeadEventDecoder(
+                serdes.leadEvents(),
+                LEAD_RULES,
+                DEAD_LETTERS,
+                listener,
+                settings.deadLetterMaxBytes()),
         LEAD_EVENTS);
     topology.addProcessor(
         LEAD_RULES,
