@@ -88,7 +88,7 @@ final class EngineStack implements AutoCloseable {
             config.get(EngineConfig.HTTP_HOST, "0.0.0.0"),
             config.intValue(EngineConfig.HTTP_PORT, 8080),
             meters.registry(),
-            engine::isRunning);
+            engine::whyNotReady);
     started.push(http);
     status.say(
         "Engine HTTP on http://localhost:"

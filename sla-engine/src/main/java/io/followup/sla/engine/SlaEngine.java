@@ -14,6 +14,7 @@ import io.followup.sla.streams.SlaTopology;
 import io.followup.sla.streams.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,12 +51,20 @@ public final class SlaEngine implements AutoCloseable {
   private final KafkaStreams streams;
   private final StreamsMeters streamsMeters;
   private final EngineMetrics engineMetrics;
+  private final ThreadFailures threadFailures;
+  private final BrokerProbe broker;
 
   private SlaEngine(
-      KafkaStreams streams, StreamsMeters streamsMeters, EngineMetrics engineMetrics) {
+      KafkaStreams streams,
+      StreamsMeters streamsMeters,
+      EngineMetrics engineMetrics,
+      ThreadFailures threadFailures,
+      BrokerProbe broker) {
     this.streams = streams;
     this.streamsMeters = streamsMeters;
     this.engineMetrics = engineMetrics;
+    this.threadFailures = threadFailures;
+    this.broker = broker;
   }
 
   /**
@@ -79,9 +88,11 @@ public final class SlaEngine implements AutoCloseable {
     Map<String, Object> clientProps = new HashMap<>(config.kafkaClientProperties());
     clientProps.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 
+    int deadLetterTopicLimit;
     try (Admin admin = Admin.create(clientProps)) {
       TopicProvisioner.ensure(
           admin, topics, config.intValue(EngineConfig.TOPIC_PARTITIONS, 3), replicationOverride);
+      deadLetterTopicLimit = DeadLetterLimit.topicMaxMessageBytes(admin, topics.deadLetters());
     } catch (ExecutionException | TimeoutException e) {
       throw new ConfigException(
           "cannot reach Kafka at "
@@ -97,27 +108,40 @@ public final class SlaEngine implements AutoCloseable {
             policy,
             topics.leadEventTopics(),
             config.intValue(EngineConfig.METRICS_MAX_REPS, EngineMetrics.DEFAULT_MAX_REPS));
+    Properties props =
+        streamsProperties(config, clientProps, topics, engineMetrics, replicationOverride);
+    int deadLetterLimit;
+    try {
+      deadLetterLimit = DeadLetterLimit.of(deadLetterTopicLimit, props);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    RuleErrorHandler.install(props, topics, engineMetrics, deadLetterLimit);
+    LOG.info("Dead letters are kept under {} bytes", deadLetterLimit);
     Topology topology =
         SlaTopology.build(
             topics,
             EventSerdes.using(registry, autoRegister),
             SlaRules.standard(),
             policy,
-            config.engineSettings(),
+            config.engineSettings().withDeadLetterMaxBytes(deadLetterLimit),
             engineMetrics);
-
-    Properties props =
-        streamsProperties(config, clientProps, topics, engineMetrics, replicationOverride);
     KafkaStreams streams = new KafkaStreams(topology, props);
+    ThreadFailures threadFailures =
+        new ThreadFailures(
+            Clock.systemUTC(), ThreadFailures.DEFAULT_THRESHOLD, ThreadFailures.DEFAULT_WINDOW);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("A stream thread failed; replacing it", e);
+          threadFailures.failed();
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.setStateListener((now, before) -> LOG.info("Engine state {} -> {}", before, now));
     StreamsMeters streamsMeters = StreamsMeters.bind(streams, meters);
+    BrokerProbe broker =
+        BrokerProbe.start(clientProps, Clock.systemUTC(), BrokerProbe.DEFAULT_EVERY);
     streams.start();
-    return new SlaEngine(streams, streamsMeters, engineMetrics);
+    return new SlaEngine(streams, streamsMeters, engineMetrics, threadFailures, broker);
   }
 
   /** The Kafka Streams settings the engine runs with, the user's {@code streams.*} keys last. */
@@ -191,6 +215,33 @@ public final class SlaEngine implements AutoCloseable {
     return streams.state() == KafkaStreams.State.RUNNING;
   }
 
+  /**
+   * Why the engine is not ready to do its work, or empty when it is: the Streams instance must be
+   * RUNNING, its stream threads must not keep failing (a replaced thread says RUNNING again at
+   * once, even when it fails on the same record each time), and the Kafka cluster must answer (the
+   * instance stays RUNNING while the broker is gone).
+   */
+  public Optional<String> whyNotReady() {
+    KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING) {
+      return Optional.of("the Streams instance is " + state);
+    }
+    int failures = threadFailures.recent();
+    if (failures >= ThreadFailures.DEFAULT_THRESHOLD) {
+      return Optional.of(
+          "stream threads failed "
+              + failures
+              + " times in the last "
+              + threadFailures.window().toMinutes()
+              + " minutes");
+    }
+    if (!broker.reachable()) {
+      return Optional.of(
+          "the Kafka cluster has not answered for " + broker.silentFor().toSeconds() + " s");
+    }
+    return Optional.empty();
+  }
+
   public KafkaStreams.State state() {
     return streams.state();
   }
@@ -220,6 +271,7 @@ public final class SlaEngine implements AutoCloseable {
     streams.close(
         CloseOptions.timeout(Duration.ofSeconds(30))
             .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    broker.close();
     streamsMeters.close();
     engineMetrics.close();
   }
