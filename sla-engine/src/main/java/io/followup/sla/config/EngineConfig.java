@@ -109,7 +109,8 @@ public final class EngineConfig {
     "topics.policies",
     "topics.alerts",
     "topics.dead-letters",
-    "topics.buying-group-members"
+    "topics.buying-group-members",
+    "topics.misplaced-lead-events"
   };
 
   private final Map<String, String> values;

@@ -9,6 +9,7 @@ import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.streams.EngineListener;
+import io.followup.sla.streams.KeyPlacement;
 import io.followup.sla.streams.RuleErrorHandler;
 import io.followup.sla.streams.SlaTopology;
 import io.followup.sla.streams.TopicNames;
@@ -16,7 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -89,10 +92,14 @@ public final class SlaEngine implements AutoCloseable {
     clientProps.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 
     int deadLetterTopicLimit;
+    KeyPlacement placement;
     try (Admin admin = Admin.create(clientProps)) {
       TopicProvisioner.ensure(
           admin, topics, config.intValue(EngineConfig.TOPIC_PARTITIONS, 3), replicationOverride);
       deadLetterTopicLimit = DeadLetterLimit.topicMaxMessageBytes(admin, topics.deadLetters());
+      List<String> eventTopics = new ArrayList<>(topics.leadEventTopics());
+      eventTopics.add(topics.misplacedEvents());
+      placement = new KeyPlacement(TopicProvisioner.partitionCounts(admin, eventTopics));
     } catch (ExecutionException | TimeoutException e) {
       throw new ConfigException(
           "cannot reach Kafka at "
@@ -124,7 +131,10 @@ public final class SlaEngine implements AutoCloseable {
             EventSerdes.using(registry, autoRegister),
             SlaRules.standard(),
             policy,
-            config.engineSettings().withDeadLetterMaxBytes(deadLetterLimit),
+            config
+                .engineSettings()
+                .withDeadLetterMaxBytes(deadLetterLimit)
+                .withPlacement(placement),
             engineMetrics);
     KafkaStreams streams = new KafkaStreams(topology, props);
     ThreadFailures threadFailures =

@@ -147,6 +147,7 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
       eventsApplied(type);
     }
     for (String topic : leadEventTopics) {
+      reroutedCounter(topic);
       for (String reason : DEAD_LETTER_REASONS) {
         deadLetters(topic, reason);
       }
@@ -254,6 +255,11 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   }
 
   @Override
+  public void rerouted(String sourceTopic) {
+    reroutedCounter(sourceTopic).increment();
+  }
+
+  @Override
   public void openClocks(String owner, ClockCounts counts) {
     openClocks.put(owner, counts);
     for (RuleId rule : counts.rules()) {
@@ -358,6 +364,15 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
     return Counter.builder("sla.events.applied")
         .description("Lead events applied to lead state, by type")
         .tag("type", type)
+        .register(registry);
+  }
+
+  private Counter reroutedCounter(String topic) {
+    return Counter.builder("sla.events.rerouted")
+        .description(
+            "Lead events found on another partition than their key's (a producer with another"
+                + " partitioner) and re-routed to it, by the topic they came on")
+        .tag("topic", topic)
         .register(registry);
   }
 

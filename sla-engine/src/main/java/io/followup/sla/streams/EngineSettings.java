@@ -15,13 +15,16 @@ import java.time.Duration;
  *     lead ever seen
  * @param deadLetterMaxBytes the most a dead letter may weigh: what the dead-letter topic and its
  *     producer accept, found at start-up
+ * @param placement where each lead event belongs by its key, from the topics' partition counts
+ *     found at start-up; a record elsewhere is re-routed
  */
 public record EngineSettings(
     Duration punctuateInterval,
     int maxDeadlinesPerTick,
     Duration duplicateWindow,
     Duration stateRetention,
-    int deadLetterMaxBytes) {
+    int deadLetterMaxBytes,
+    KeyPlacement placement) {
 
   public static final Duration DEFAULT_STATE_RETENTION = StepSettings.DEFAULT_STATE_RETENTION;
 
@@ -31,7 +34,8 @@ public record EngineSettings(
           StepSettings.DEFAULT_MAX_PER_TICK,
           StepSettings.DEFAULT_DUPLICATE_WINDOW,
           DEFAULT_STATE_RETENTION,
-          DeadLetters.MAX_BYTES);
+          DeadLetters.MAX_BYTES,
+          KeyPlacement.UNCHECKED);
 
   public EngineSettings(
       Duration punctuateInterval, int maxDeadlinesPerTick, Duration duplicateWindow) {
@@ -48,13 +52,30 @@ public record EngineSettings(
         maxDeadlinesPerTick,
         duplicateWindow,
         stateRetention,
-        DeadLetters.MAX_BYTES);
+        DeadLetters.MAX_BYTES,
+        KeyPlacement.UNCHECKED);
   }
 
   /** These settings with dead letters kept under {@code maxBytes}. */
   public EngineSettings withDeadLetterMaxBytes(int maxBytes) {
     return new EngineSettings(
-        punctuateInterval, maxDeadlinesPerTick, duplicateWindow, stateRetention, maxBytes);
+        punctuateInterval,
+        maxDeadlinesPerTick,
+        duplicateWindow,
+        stateRetention,
+        maxBytes,
+        placement);
+  }
+
+  /** These settings with lead events checked against {@code keyPlacement}. */
+  public EngineSettings withPlacement(KeyPlacement keyPlacement) {
+    return new EngineSettings(
+        punctuateInterval,
+        maxDeadlinesPerTick,
+        duplicateWindow,
+        stateRetention,
+        deadLetterMaxBytes,
+        keyPlacement);
   }
 
   public EngineSettings {

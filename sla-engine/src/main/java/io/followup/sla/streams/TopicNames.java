@@ -20,13 +20,17 @@ public record TopicNames(
     String policies,
     String alerts,
     String deadLetters,
-    String buyingGroupMembers) {
+    String buyingGroupMembers,
+    String misplacedEvents) {
 
   /** The application id an engine runs with when none is configured. */
   public static final String DEFAULT_APPLICATION_ID = "followup-sla-engine";
 
   /** What the buying-group-members topic is called after the application id. */
   public static final String MEMBERS_SUFFIX = "-buying-group-members";
+
+  /** What the topic of re-routed lead events is called after the application id. */
+  public static final String MISPLACED_SUFFIX = "-misplaced-lead-events";
 
   /** The names of an engine with the default application id and no {@code topics.*} keys. */
   public static final TopicNames DEFAULTS =
@@ -39,11 +43,13 @@ public record TopicNames(
           "sla.policies",
           "sla.alerts",
           "sla.dead-letters",
-          DEFAULT_APPLICATION_ID + MEMBERS_SUFFIX);
+          DEFAULT_APPLICATION_ID + MEMBERS_SUFFIX,
+          DEFAULT_APPLICATION_ID + MISPLACED_SUFFIX);
 
   /**
-   * The defaults, with any {@code topics.<role>} entry of {@code config} applied; the members topic
-   * named after {@code config}'s {@code application.id} unless set.
+   * The defaults, with any {@code topics.<role>} entry of {@code config} applied; the engine's own
+   * topics (members, misplaced events) named after {@code config}'s {@code application.id} unless
+   * set.
    */
   public static TopicNames from(Map<String, String> config) {
     String applicationId = config.get("application.id");
@@ -59,7 +65,9 @@ public record TopicNames(
         config.getOrDefault("topics.policies", DEFAULTS.policies),
         config.getOrDefault("topics.alerts", DEFAULTS.alerts),
         config.getOrDefault("topics.dead-letters", DEFAULTS.deadLetters),
-        config.getOrDefault("topics.buying-group-members", applicationId.strip() + MEMBERS_SUFFIX));
+        config.getOrDefault("topics.buying-group-members", applicationId.strip() + MEMBERS_SUFFIX),
+        config.getOrDefault(
+            "topics.misplaced-lead-events", applicationId.strip() + MISPLACED_SUFFIX));
   }
 
   /** The topic a record of this type belongs on. */
@@ -97,6 +105,7 @@ public record TopicNames(
         policies,
         alerts,
         deadLetters,
-        buyingGroupMembers);
+        buyingGroupMembers,
+        misplacedEvents);
   }
 }

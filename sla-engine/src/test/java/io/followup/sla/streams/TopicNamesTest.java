@@ -17,7 +17,9 @@ class TopicNamesTest {
     assertThat(west.buyingGroupMembers()).isEqualTo("west-buying-group-members");
     // The contract's topics stay shared: both read the same events and write the same alerts.
     assertThat(east.alerts()).isEqualTo(west.alerts()).isEqualTo("sla.alerts");
-    assertThat(east.all()).contains("east-buying-group-members");
+    assertThat(east.misplacedEvents()).isEqualTo("east-misplaced-lead-events");
+    assertThat(west.misplacedEvents()).isEqualTo("west-misplaced-lead-events");
+    assertThat(east.all()).contains("east-buying-group-members", "east-misplaced-lead-events");
   }
 
   @Test
