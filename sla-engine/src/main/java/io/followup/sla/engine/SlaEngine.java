@@ -48,8 +48,13 @@ public final class SlaEngine implements AutoCloseable {
   /** How long a silent member keeps its partitions: see {@link #streamsProperties}. */
   static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(30);
 
-  /** How long a task waits for an event topic that has nothing buffered. */
-  static final Duration DEFAULT_MAX_TASK_IDLE = Duration.ofSeconds(5);
+  /**
+   * How long a task waits for an event topic that has nothing buffered: a second, the longest a
+   * Kafka producer backs off between retries and reconnects by default, so records held back by an
+   * outage reach the broker within about that of each other once it is back. Every event may be
+   * held that long, and a deadline can fire meanwhile, so the bound stays short.
+   */
+  static final Duration DEFAULT_MAX_TASK_IDLE = Duration.ofSeconds(1);
 
   private final KafkaStreams streams;
   private final StreamsMeters streamsMeters;

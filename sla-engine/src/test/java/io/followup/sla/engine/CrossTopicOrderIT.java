@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cross-topic order on a real broker with the engine's own settings: a DISQUALIFIED that reaches
- * the broker a second before its lead's LeadCreated, but happened hours after it, is applied after
+ * the broker moments before its lead's LeadCreated, but happened hours after it, is applied after
  * it, as replay applies them. In that order the lead's first touch was overdue before it was
  * disqualified, so it breached; applied the other way round the lead would be closed before it
  * existed and nothing would be said.
@@ -127,7 +127,7 @@ class CrossTopicOrderIT {
             .build(),
         30,
         TimeUnit.SECONDS);
-    Thread.sleep(1_000);
+    Thread.sleep(300);
     // Created three hours ago, so its 1-hour first touch was overdue when it was disqualified.
     publisher.sendAndWait(created("L-late", now.minus(Duration.ofHours(3))), 30, TimeUnit.SECONDS);
 

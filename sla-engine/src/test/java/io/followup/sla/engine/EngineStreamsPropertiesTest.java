@@ -67,10 +67,10 @@ class EngineStreamsPropertiesTest {
     Properties props = properties(Map.of());
     assertThat(props.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
     assertThat(props.get(SESSION_TIMEOUT)).isEqualTo(30_000);
-    assertThat(props.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(5_000L);
+    assertThat(props.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(1_000L);
     // Kafka Streams accepts them as they are.
     StreamsConfig accepted = new StreamsConfig(withApplicationDefaults(props));
-    assertThat(accepted.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(5_000L);
+    assertThat(accepted.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(1_000L);
     assertThat(
             accepted
                 .getMainConsumerConfigs("group", "client", 0)
