@@ -19,7 +19,8 @@ final class BenchTopics {
         prefix + d.policies(),
         prefix + d.alerts(),
         prefix + d.deadLetters(),
-        prefix + d.buyingGroupMembers());
+        prefix + d.buyingGroupMembers(),
+        prefix + d.misplacedEvents());
   }
 
   /** What the bench creates before producing: the four lead-event topics and the reps. */

@@ -165,6 +165,7 @@ final class LiveApp implements AutoCloseable {
     config.setProperty("topics.alerts", topics.alerts());
     config.setProperty("topics.dead-letters", topics.deadLetters());
     config.setProperty("topics.buying-group-members", topics.buyingGroupMembers());
+    config.setProperty("topics.misplaced-lead-events", topics.misplacedEvents());
     Path file = workDir.resolve(applicationId + ".properties");
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       config.store(out, "The engine as the bench runs it");

@@ -115,6 +115,10 @@ final class DemoCommand implements Callable<Integer> {
                 stack.config().topics(),
                 stack.registry(),
                 true)) {
+      if (!stack.awaitRunning(out::println, signal::requested)) {
+        out.println("Stopping...");
+        return 0;
+      }
       long ready = System.nanoTime();
       out.printf(
           "Ready in %.1f s. Demo policy %s: %s%n",

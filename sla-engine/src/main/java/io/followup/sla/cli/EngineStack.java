@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Everything {@code ./sla run} and {@code ./sla demo} start: the embedded broker and schema
@@ -22,6 +23,9 @@ import java.util.Optional;
  * reverse order.
  */
 final class EngineStack implements AutoCloseable {
+
+  /** How often a start-up that takes long says it is still waiting. */
+  private static final Duration STATUS_PERIOD = Duration.ofSeconds(60);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private EngineConfig config;
@@ -72,18 +76,22 @@ final class EngineStack implements AutoCloseable {
             config.get(EngineConfig.HTTP_HOST, "0.0.0.0"),
             config.intValue(EngineConfig.HTTP_PORT, 8080),
             meters.registry(),
-            engine::isRunning);
+            engine::whyNotReady);
     started.push(http);
     status.say(
         "Engine HTTP on http://localhost:"
             + http.port()
             + " (/metrics, /health/live, /health/ready)");
-    if (!engine.awaitRunning(Duration.ofSeconds(60))) {
-      throw new UserError(
-          "the engine did not reach RUNNING within 60 s (state "
-              + engine.state()
-              + "); see the log");
-    }
+  }
+
+  /**
+   * Waits until the engine runs, however long that takes, saying so every minute.
+   *
+   * @return false when {@code stop} ended the wait (Ctrl-C) before the engine ran
+   */
+  boolean awaitRunning(StatusLine status, BooleanSupplier stop) throws InterruptedException {
+    return StartupWait.untilRunning(
+        engine::awaitRunning, engine::state, STATUS_PERIOD, status, stop);
   }
 
   private EngineConfig startEmbedded(EngineConfig base, StatusLine status) throws ConfigException {

@@ -53,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
     ShutdownSignal signal = ShutdownSignal.install();
     try (EngineStack stack =
         EngineStack.start(settings, new PolicyHolder(active), status::println)) {
+      if (!stack.awaitRunning(status::println, signal::requested)) {
+        status.println("Stopping...");
+        return 0;
+      }
       status.println(
           "Engine running with policy "
               + active.policyId()

@@ -54,6 +54,9 @@ public final class EngineConfig {
   public static final String EMBEDDED_KAFKA_PORT = "embedded.kafka-port";
   public static final String EMBEDDED_REGISTRY_PORT = "embedded.schema-registry-port";
   public static final String METRICS_MAX_REPS = "metrics.max-reps";
+  public static final String INSTANCE_ID = "engine.instance-id";
+  public static final String MAX_TASK_IDLE = "engine.max-task-idle";
+  public static final String SESSION_TIMEOUT = "engine.session-timeout";
 
   /**
    * Kafka client settings passed through as they are (without the prefix): SASL, TLS, config
@@ -110,6 +113,9 @@ public final class EngineConfig {
     EMBEDDED_KAFKA_PORT,
     EMBEDDED_REGISTRY_PORT,
     METRICS_MAX_REPS,
+    INSTANCE_ID,
+    MAX_TASK_IDLE,
+    SESSION_TIMEOUT,
     "topics.lead-created",
     "topics.status-changed",
     "topics.content-engaged",
@@ -117,7 +123,9 @@ public final class EngineConfig {
     "topics.reps",
     "topics.policies",
     "topics.alerts",
-    "topics.dead-letters"
+    "topics.dead-letters",
+    "topics.buying-group-members",
+    "topics.misplaced-lead-events"
   };
 
   private final Map<String, String> values;
@@ -170,6 +178,8 @@ public final class EngineConfig {
     intValue(MAX_DEADLINES_PER_TICK, EngineSettings.DEFAULTS.maxDeadlinesPerTick());
     duration(PUNCTUATE_INTERVAL, EngineSettings.DEFAULTS.punctuateInterval());
     duration(DUPLICATE_WINDOW, EngineSettings.DEFAULTS.duplicateWindow());
+    duration(MAX_TASK_IDLE, Duration.ZERO);
+    duration(SESSION_TIMEOUT, Duration.ZERO);
     if (intValue(METRICS_MAX_REPS, 0) < 0) {
       throw new ConfigException(METRICS_MAX_REPS + " cannot be negative");
     }
@@ -223,6 +233,11 @@ public final class EngineConfig {
 
   public boolean bool(String key, boolean fallback) {
     return get(key).map(Boolean::parseBoolean).orElse(fallback);
+  }
+
+  /** The configured application id, or the default one. */
+  public String applicationId() {
+    return get(APPLICATION_ID, TopicNames.DEFAULT_APPLICATION_ID);
   }
 
   public TopicNames topics() {

@@ -9,13 +9,17 @@ import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.streams.EngineListener;
+import io.followup.sla.streams.KeyPlacement;
 import io.followup.sla.streams.RuleErrorHandler;
 import io.followup.sla.streams.SlaTopology;
 import io.followup.sla.streams.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -23,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.CloseOptions;
@@ -40,7 +45,18 @@ import org.slf4j.LoggerFactory;
 public final class SlaEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlaEngine.class);
-  public static final String DEFAULT_APPLICATION_ID = "followup-sla-engine";
+  public static final String DEFAULT_APPLICATION_ID = TopicNames.DEFAULT_APPLICATION_ID;
+
+  /** How long a silent member keeps its partitions: see {@link #streamsProperties}. */
+  static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * How long a task waits for an event topic that has nothing buffered: a second, the longest a
+   * Kafka producer backs off between retries and reconnects by default, so records held back by an
+   * outage reach the broker within about that of each other once it is back. Every event may be
+   * held that long, and a deadline can fire meanwhile, so the bound stays short.
+   */
+  static final Duration DEFAULT_MAX_TASK_IDLE = Duration.ofSeconds(1);
 
   /** How the engine's producer compresses what it writes (sinks, changelogs, its own topics). */
   static final String PRODUCER_COMPRESSION = "zstd";
@@ -48,12 +64,20 @@ public final class SlaEngine implements AutoCloseable {
   private final KafkaStreams streams;
   private final StreamsMeters streamsMeters;
   private final EngineMetrics engineMetrics;
+  private final ThreadFailures threadFailures;
+  private final BrokerProbe broker;
 
   private SlaEngine(
-      KafkaStreams streams, StreamsMeters streamsMeters, EngineMetrics engineMetrics) {
+      KafkaStreams streams,
+      StreamsMeters streamsMeters,
+      EngineMetrics engineMetrics,
+      ThreadFailures threadFailures,
+      BrokerProbe broker) {
     this.streams = streams;
     this.streamsMeters = streamsMeters;
     this.engineMetrics = engineMetrics;
+    this.threadFailures = threadFailures;
+    this.broker = broker;
   }
 
   /**
@@ -77,9 +101,15 @@ public final class SlaEngine implements AutoCloseable {
     Map<String, Object> clientProps = new HashMap<>(config.kafkaClientProperties());
     clientProps.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 
+    int deadLetterTopicLimit;
+    KeyPlacement placement;
     try (Admin admin = Admin.create(clientProps)) {
       TopicProvisioner.ensure(
           admin, topics, config.intValue(EngineConfig.TOPIC_PARTITIONS, 3), replicationOverride);
+      deadLetterTopicLimit = DeadLetterLimit.topicMaxMessageBytes(admin, topics.deadLetters());
+      List<String> eventTopics = new ArrayList<>(topics.leadEventTopics());
+      eventTopics.add(topics.misplacedEvents());
+      placement = new KeyPlacement(TopicProvisioner.partitionCounts(admin, eventTopics));
     } catch (ExecutionException | TimeoutException e) {
       throw new ConfigException(
           KafkaRefusal.describe(bootstrap, e)
@@ -106,27 +136,43 @@ public final class SlaEngine implements AutoCloseable {
             policy,
             topics.leadEventTopics(),
             config.intValue(EngineConfig.METRICS_MAX_REPS, EngineMetrics.DEFAULT_MAX_REPS));
+    Properties props =
+        streamsProperties(config, clientProps, topics, engineMetrics, replicationOverride);
+    int deadLetterLimit;
+    try {
+      deadLetterLimit = DeadLetterLimit.of(deadLetterTopicLimit, props);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    RuleErrorHandler.install(props, topics, engineMetrics, deadLetterLimit);
+    LOG.info("Dead letters are kept under {} bytes", deadLetterLimit);
     Topology topology =
         SlaTopology.build(
             topics,
             EventSerdes.using(registry, autoRegister),
             SlaRules.standard(),
             policy,
-            config.engineSettings(),
+            config
+                .engineSettings()
+                .withDeadLetterMaxBytes(deadLetterLimit)
+                .withPlacement(placement),
             engineMetrics);
-
-    Properties props =
-        streamsProperties(config, clientProps, topics, engineMetrics, replicationOverride);
     KafkaStreams streams = new KafkaStreams(topology, props);
+    ThreadFailures threadFailures =
+        new ThreadFailures(
+            Clock.systemUTC(), ThreadFailures.DEFAULT_THRESHOLD, ThreadFailures.DEFAULT_WINDOW);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("A stream thread failed; replacing it", e);
+          threadFailures.failed();
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.setStateListener((now, before) -> LOG.info("Engine state {} -> {}", before, now));
     StreamsMeters streamsMeters = StreamsMeters.bind(streams, meters);
+    BrokerProbe broker =
+        BrokerProbe.start(clientProps, Clock.systemUTC(), BrokerProbe.DEFAULT_EVERY);
     streams.start();
-    return new SlaEngine(streams, streamsMeters, engineMetrics);
+    return new SlaEngine(streams, streamsMeters, engineMetrics, threadFailures, broker);
   }
 
   /** The Kafka Streams settings the engine runs with, the user's {@code streams.*} keys last. */
@@ -140,13 +186,9 @@ public final class SlaEngine implements AutoCloseable {
       throws ConfigException {
     Properties props = new Properties();
     props.putAll(clientProps);
-    props.put(
-        StreamsConfig.APPLICATION_ID_CONFIG,
-        config.get(EngineConfig.APPLICATION_ID, DEFAULT_APPLICATION_ID));
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(
-        StreamsConfig.STATE_DIR_CONFIG,
-        Path.of(config.get(EngineConfig.DATA_DIR, "data"), "streams").toString());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, dataDir(config).resolve("streams").toString());
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
     // Alerts, states and buying-group views repeat their field names' values (rule ids, rep ids,
     // sentences of the same shape) batch after batch: compressed batches are a third or less of
@@ -154,6 +196,31 @@ public final class SlaEngine implements AutoCloseable {
     // overrides it.
     props.put(
         StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), PRODUCER_COMPRESSION);
+    // Static membership: a restarted instance (a crash, a rolling restart) comes back under the
+    // same id and takes its partitions straight back, with no rebalance and no wait for the old
+    // session to time out.
+    props.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+        config
+            .get(EngineConfig.INSTANCE_ID)
+            .map(InstanceIdentity::legal)
+            .orElseGet(() -> InstanceIdentity.derive(dataDir(config), System.getenv())));
+    // How long a member may stay silent before its partitions move to the others: the time a
+    // crashed instance's partitions wait when no restart comes. 30 s, not Kafka's 45 s: shorter
+    // failover, still well above a long GC pause.
+    props.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        (int) config.duration(EngineConfig.SESSION_TIMEOUT, DEFAULT_SESSION_TIMEOUT).toMillis());
+    // A warm copy of every task's state on another instance, so a failover does not first replay
+    // the changelog; with one instance there is nowhere to put it, and it costs nothing.
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+    // The four event topics feed one task. When one of them has nothing buffered, wait this long
+    // for it before going on with the others, so events are taken in timestamp order across
+    // topics even when one topic's records reach the broker later (after an outage, a producer's
+    // retries). Kafka's default (0) waits only for data it already knows is there.
+    props.put(
+        StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
+        config.duration(EngineConfig.MAX_TASK_IDLE, DEFAULT_MAX_TASK_IDLE).toMillis());
     // A record that rule code cannot apply becomes a dead letter in the engine's own dialect. Kafka
     // Streams' dead-letter topic setting stays unset: with it, Kafka's default handlers would write
     // records with their own __streams.errors.* headers to the same topic.
@@ -177,8 +244,39 @@ public final class SlaEngine implements AutoCloseable {
     return props;
   }
 
+  private static Path dataDir(EngineConfig config) {
+    return Path.of(config.get(EngineConfig.DATA_DIR, "data"));
+  }
+
   public boolean isRunning() {
     return streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  /**
+   * Why the engine is not ready to do its work, or empty when it is: the Streams instance must be
+   * RUNNING, its stream threads must not keep failing (a replaced thread says RUNNING again at
+   * once, even when it fails on the same record each time), and the Kafka cluster must answer (the
+   * instance stays RUNNING while the broker is gone).
+   */
+  public Optional<String> whyNotReady() {
+    KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING) {
+      return Optional.of("the Streams instance is " + state);
+    }
+    int failures = threadFailures.recent();
+    if (failures >= ThreadFailures.DEFAULT_THRESHOLD) {
+      return Optional.of(
+          "stream threads failed "
+              + failures
+              + " times in the last "
+              + threadFailures.window().toMinutes()
+              + " minutes");
+    }
+    if (!broker.reachable()) {
+      return Optional.of(
+          "the Kafka cluster has not answered for " + broker.silentFor().toSeconds() + " s");
+    }
+    return Optional.empty();
   }
 
   public KafkaStreams.State state() {
@@ -210,6 +308,7 @@ public final class SlaEngine implements AutoCloseable {
     streams.close(
         CloseOptions.timeout(Duration.ofSeconds(30))
             .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    broker.close();
     streamsMeters.close();
     engineMetrics.close();
   }

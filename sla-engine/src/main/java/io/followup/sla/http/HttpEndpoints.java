@@ -9,13 +9,15 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
  * The engine's HTTP face: {@code /metrics} for Prometheus, {@code /health/live} and {@code
- * /health/ready} for Kubernetes probes (ready only while the Streams instance is RUNNING).
+ * /health/ready} for Kubernetes probes (ready only while the engine can do its work: see {@link
+ * ReadinessCheck}; the reason, when not ready, is in the body).
  */
 public final class HttpEndpoints implements AutoCloseable {
 
@@ -27,8 +29,23 @@ public final class HttpEndpoints implements AutoCloseable {
     this.executor = executor;
   }
 
+  /** Why the engine is not ready, or empty when it is. */
+  @FunctionalInterface
+  public interface ReadinessCheck {
+    Optional<String> whyNotReady();
+  }
+
   public static HttpEndpoints start(
       String host, int port, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
+    return start(
+        host,
+        port,
+        metrics,
+        () -> ready.getAsBoolean() ? Optional.empty() : Optional.of("not running"));
+  }
+
+  public static HttpEndpoints start(
+      String host, int port, PrometheusMeterRegistry metrics, ReadinessCheck readiness) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -63,12 +80,14 @@ public final class HttpEndpoints implements AutoCloseable {
         "/health/ready",
         exchange -> {
           if (allowGet(exchange)) {
-            boolean up = ready.getAsBoolean();
+            Optional<String> why = readiness.whyNotReady();
             respond(
                 exchange,
-                up ? 200 : 503,
+                why.isEmpty() ? 200 : 503,
                 "application/json",
-                up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+                why.isEmpty()
+                    ? "{\"status\":\"UP\"}"
+                    : "{\"status\":\"DOWN\",\"reason\":\"" + jsonText(why.get()) + "\"}");
           }
         });
     server.createContext(
@@ -84,6 +103,11 @@ public final class HttpEndpoints implements AutoCloseable {
     server.setExecutor(executor);
     server.start();
     return new HttpEndpoints(server, executor);
+  }
+
+  /** A reason as a JSON string's content: our own sentences, so quotes and backslashes suffice. */
+  private static String jsonText(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("\\p{Cntrl}", " ");
   }
 
   public int port() {

@@ -147,6 +147,7 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
       eventsApplied(type);
     }
     for (String topic : leadEventTopics) {
+      reroutedCounter(topic);
       for (String reason : DEAD_LETTER_REASONS) {
         deadLetters(topic, reason);
       }
@@ -249,6 +250,11 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   @Override
   public void deadLettered(String sourceTopic, String reasonCode) {
     deadLetters(sourceTopic, reasonCode).increment();
+  }
+
+  @Override
+  public void rerouted(String sourceTopic) {
+    reroutedCounter(sourceTopic).increment();
   }
 
   @Override
@@ -365,6 +371,15 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
             "Due deadlines on which rule code threw; each was dropped so the others go on, and its"
                 + " clock will not advance")
         .tag("rule", rule.id())
+        .register(registry);
+  }
+
+  private Counter reroutedCounter(String topic) {
+    return Counter.builder("sla.events.rerouted")
+        .description(
+            "Lead events found on another partition than their key's (a producer with another"
+                + " partitioner) and re-routed to it, by the topic they came on")
+        .tag("topic", topic)
         .register(registry);
   }
 

@@ -23,7 +23,12 @@ public enum DeadLetterReason {
   /** A timestamp of the event lies outside the times the engine accepts. */
   OUT_OF_RANGE_TIME,
   /** Rule code threw while applying the record; the sentence names the exception. */
-  RULE_ERROR;
+  RULE_ERROR,
+  /**
+   * The record is on another partition than its key's, and re-routing could not put it right (see
+   * {@link LeadEventDecoder}).
+   */
+  WRONG_PARTITION;
 
   /** The token as it appears in headers and metric labels, e.g. {@code out-of-range-time}. */
   public String token() {

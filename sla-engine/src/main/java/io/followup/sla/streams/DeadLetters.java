@@ -26,13 +26,31 @@ public final class DeadLetters {
   public static final String DROPPED = "sla.dead-letter.dropped";
 
   /**
-   * The most a dead letter may weigh, key, value and headers together. Kafka's defaults refuse a
-   * record over 1 MiB (the producer's {@code max.request.size}, the broker's {@code
-   * message.max.bytes}), so a record that just fit on its own topic can be refused once the
-   * dead-letter headers are added, and a refused write fails the stream thread on the same record
-   * again and again. The margin below 1 MiB is for Kafka's record and batch framing.
+   * The most a dead letter may weigh, framing included, when nothing better is known. A record that
+   * just fit on its own topic can be refused once the dead-letter headers are added, and a refused
+   * write fails the stream thread on the same record again and again. The running engine uses the
+   * smaller of the dead-letter topic's {@code max.message.bytes} and the producer's {@code
+   * max.request.size} instead (see {@code engine.DeadLetterLimit}); this is below Kafka's defaults
+   * for both (1 MiB).
    */
   public static final int MAX_BYTES = 1_000_000;
+
+  /**
+   * The least limit a dead letter can be kept under: our own headers with a long reason and room
+   * for the rest. A topic that takes less than this is a configuration mistake.
+   */
+  public static final int MIN_MAX_BYTES = 4096;
+
+  /**
+   * The most Kafka's framing adds to one record written alone: the record batch header (61 bytes)
+   * and the record's own fields at their widest varint sizes (attributes, timestamp and offset
+   * deltas, length, key and value lengths, header count: 36 bytes). Both the producer's size check
+   * and the broker's count these, so the limit is checked with them.
+   */
+  static final int FRAMING_BYTES = 61 + 36;
+
+  /** What framing adds per header at most: the varint lengths of its key and value. */
+  static final int FRAMING_BYTES_PER_HEADER = 10;
 
   /** A reason is for reading: a longer sentence (a long exception message) is cut. */
   static final int MAX_REASON_CHARS = 500;
@@ -62,9 +80,12 @@ public final class DeadLetters {
   /** A dead letter ready to write; {@code key} or {@code value} is null when it was left out. */
   public record Letter(byte[] key, byte[] value, Headers headers) {
 
-    /** Key, value and header bytes: what counts against {@link #MAX_BYTES}. */
+    /**
+     * Key, value and header bytes, with the most Kafka's framing adds: what counts against the
+     * limit.
+     */
     public int sizeInBytes() {
-      return size(key) + size(value) + size(headers);
+      return framed(size(key) + size(value) + size(headers), count(headers));
     }
 
     public String reason() {
@@ -73,13 +94,7 @@ public final class DeadLetters {
     }
   }
 
-  /**
-   * The dead letter of one record. Under {@link #MAX_BYTES} whatever the original weighed: if need
-   * be the value or the original headers (the larger first), then the key are left out, and {@link
-   * #DROPPED} says so; the source headers still point at the original.
-   *
-   * @param detail the sentence after the reason's token, or null for the token alone
-   */
+  /** The dead letter of one record, under {@link #MAX_BYTES}. */
   public static Letter of(
       byte[] key,
       byte[] value,
@@ -87,6 +102,30 @@ public final class DeadLetters {
       Source source,
       DeadLetterReason reason,
       String detail) {
+    return of(key, value, original, source, reason, detail, MAX_BYTES);
+  }
+
+  /**
+   * The dead letter of one record. Under {@code maxBytes} (framing included) whatever the original
+   * weighed: if need be the value or the original headers (the larger first), then the key are left
+   * out, and {@link #DROPPED} says so; the source headers still point at the original.
+   *
+   * @param detail the sentence after the reason's token, or null for the token alone
+   * @param maxBytes the most the dead-letter topic and its producer accept, at least {@link
+   *     #MIN_MAX_BYTES}
+   */
+  public static Letter of(
+      byte[] key,
+      byte[] value,
+      Headers original,
+      Source source,
+      DeadLetterReason reason,
+      String detail,
+      int maxBytes) {
+    if (maxBytes < MIN_MAX_BYTES) {
+      throw new IllegalArgumentException(
+          "a dead letter needs at least " + MIN_MAX_BYTES + " bytes, not " + maxBytes);
+    }
     Headers own = new RecordHeaders();
     own.add(TOPIC, bytes(source.topic()));
     own.add(PARTITION, bytes(Integer.toString(source.partition())));
@@ -97,7 +136,9 @@ public final class DeadLetters {
     // Whatever the original weighed, the dead letter must be writable: the larger of value and
     // original headers goes first, then the other, the key last.
     List<String> dropped = new ArrayList<>();
-    int budget = MAX_BYTES - size(own) - DROPPED_HEADER_ALLOWANCE;
+    // Our headers, the DROPPED header's room, and the framing of every header that may be written.
+    int budget =
+        maxBytes - framed(size(own) + DROPPED_HEADER_ALLOWANCE, count(own) + count(carried) + 1);
     if (size(key) + size(value) + size(carried) > budget
         && size(value) > 0
         && size(value) >= size(carried)) {
@@ -123,7 +164,7 @@ public final class DeadLetters {
           bytes(
               String.join(", ", dropped)
                   + " left out to keep the dead letter under "
-                  + MAX_BYTES
+                  + maxBytes
                   + " bytes; the original is still at the topic, partition and offset above"));
     }
     return new Letter(key, value, carried);
@@ -179,6 +220,18 @@ public final class DeadLetters {
       }
     }
     return headers;
+  }
+
+  private static int framed(int bytes, int headers) {
+    return bytes + FRAMING_BYTES + FRAMING_BYTES_PER_HEADER * headers;
+  }
+
+  private static int count(Headers headers) {
+    int count = 0;
+    for (Header ignored : headers) {
+      count++;
+    }
+    return count;
   }
 
   private static int size(byte[] bytes) {

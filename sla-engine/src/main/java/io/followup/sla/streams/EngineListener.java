@@ -36,6 +36,9 @@ public interface EngineListener {
    */
   default void deadLettered(String sourceTopic, String reasonCode) {}
 
+  /** A lead event on another partition than its key's was re-routed to its key's partition. */
+  default void rerouted(String sourceTopic) {}
+
   /**
    * The open clocks of one task, by rule and stage, after a change; called from the stream thread
    * that runs the task.

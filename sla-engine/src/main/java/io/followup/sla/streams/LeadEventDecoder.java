@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -56,15 +58,38 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
   private final Deserializer<?> events;
   private final String rulesNode;
   private final String deadLetterNode;
+
+  /** On a re-routed record: where it was first read, as {@code topic/partition/offset}. */
+  public static final String REROUTED_FROM = "sla.rerouted-from";
+
   private final EngineListener listener;
+  private final int deadLetterMaxBytes;
+  private final KeyPlacement placement;
+  private final String rerouteNode;
+  private final String misplacedTopic;
+  private long rerouted;
   private ProcessorContext<Object, Object> context;
 
+  /**
+   * @param rerouteNode the sink to the topic of misplaced events
+   * @param misplacedTopic that topic, whose records are never re-routed again
+   */
   public LeadEventDecoder(
-      Deserializer<?> events, String rulesNode, String deadLetterNode, EngineListener listener) {
+      Deserializer<?> events,
+      String rulesNode,
+      String deadLetterNode,
+      String rerouteNode,
+      String misplacedTopic,
+      EngineListener listener,
+      EngineSettings settings) {
     this.events = events;
     this.rulesNode = rulesNode;
     this.deadLetterNode = deadLetterNode;
+    this.rerouteNode = rerouteNode;
+    this.misplacedTopic = misplacedTopic;
     this.listener = listener;
+    this.deadLetterMaxBytes = settings.deadLetterMaxBytes();
+    this.placement = settings.placement();
   }
 
   @Override
@@ -148,6 +173,24 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
       deadLetter(record, source, DeadLetterReason.OUT_OF_RANGE_TIME, outOfRange);
       return;
     }
+    if (!placement.inPlace(source.topic(), source.partition(), record.key())) {
+      if (source.topic().equals(misplacedTopic)) {
+        // Re-routed once and still not in place: the topic's partitions differ from the event
+        // topics'. Another round would loop; the record is kept for a person to look at.
+        deadLetter(
+            record,
+            source,
+            DeadLetterReason.WRONG_PARTITION,
+            "re-routed, yet still not on partition "
+                + placement.expectedPartition(source.topic(), record.key())
+                + " of its key; does "
+                + misplacedTopic
+                + " have as many partitions as the event topics?");
+        return;
+      }
+      reroute(record, source);
+      return;
+    }
     context.forward(new Record<>(leadId, event, record.timestamp(), record.headers()), rulesNode);
   }
 
@@ -166,6 +209,37 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
       }
     }
     return null;
+  }
+
+  /**
+   * A record on another partition than its key's would be applied to a second, partial state of its
+   * lead on another task. Dead-lettering it would lose the event for the rules; so it goes, bytes
+   * and headers as they came, through the engine's own topic of misplaced events, which the Java
+   * producer partitions by key, and comes back on the task that holds its lead. Late, but rules
+   * take events by their own times, and eventIds keep it from counting twice.
+   */
+  private void reroute(Record<byte[], byte[]> record, DeadLetters.Source source) {
+    Headers headers = new RecordHeaders(record.headers().toArray());
+    headers.remove(REROUTED_FROM);
+    headers.add(
+        REROUTED_FROM,
+        (source.topic() + "/" + source.partition() + "/" + source.offset())
+            .getBytes(StandardCharsets.UTF_8));
+    context.forward(
+        new Record<Object, Object>(record.key(), record.value(), record.timestamp(), headers),
+        rerouteNode);
+    listener.rerouted(source.topic());
+    // One line per thousand: a misconfigured producer sends many, and each is handled.
+    if (rerouted++ % 1000 == 0) {
+      LOG.warn(
+          "Re-routed a record from {} partition {} offset {}: its key belongs on partition {}"
+              + " (was it produced with a non-Java partitioner?); {} re-routed by this task",
+          source.topic(),
+          source.partition(),
+          source.offset(),
+          placement.expectedPartition(source.topic(), record.key()),
+          rerouted);
+    }
   }
 
   /** Why a time of the event is out of range, or null when every one is in range. */
@@ -190,7 +264,14 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
       DeadLetterReason reason,
       String detail) {
     DeadLetters.Letter letter =
-        DeadLetters.of(record.key(), record.value(), record.headers(), source, reason, detail);
+        DeadLetters.of(
+            record.key(),
+            record.value(),
+            record.headers(),
+            source,
+            reason,
+            detail,
+            deadLetterMaxBytes);
     DeadLetters.log(
         LOG,
         source,

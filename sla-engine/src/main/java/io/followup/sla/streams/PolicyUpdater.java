@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * Follows the compacted {@code sla.policies} topic: a new version of this instance's policy is
  * validated and put in force within seconds, on every instance; one that does not validate is
  * refused with its line and field, and the version in force stays.
+ *
+ * <p>The store keeps only versions that were accepted. The topic's latest record of a policy may be
+ * a refused one; were it stored, a restart would read it back, refuse it again and fall back to the
+ * policy file, dropping the last valid published version that was in force before.
  */
 public final class PolicyUpdater implements Processor<String, byte[], Void, Void> {
 
@@ -71,26 +75,46 @@ public final class PolicyUpdater implements Processor<String, byte[], Void, Void
       listener.policyRefused(record.key());
       return;
     }
-    store.put(record.key(), published);
-    if (holder.policyId().equals(record.key())) {
-      consider(published);
-    }
-  }
-
-  private void consider(SlaPolicy published) {
+    boolean ours = holder.policyId().equals(record.key());
     PolicyActivation.Decision decision =
         PolicyActivation.decide(published, topic + " " + published.getPolicyId());
     if (decision instanceof PolicyActivation.Refused refused) {
-      LOG.error(
-          "Refused policy {} version {}: {}; version {} stays in force",
-          published.getPolicyId(),
-          published.getVersion(),
-          refused.reason(),
-          holder.get().version());
-      listener.policyRefused(published.getPolicyId());
+      // Not stored: the last accepted version stays the one a restart reads back.
+      if (ours) {
+        LOG.error(
+            "Refused policy {} version {}: {}; version {} stays in force",
+            published.getPolicyId(),
+            published.getVersion(),
+            refused.reason(),
+            holder.get().version());
+        listener.policyRefused(published.getPolicyId());
+      }
       return;
     }
-    Policy next = ((PolicyActivation.Accepted) decision).policy();
+    store.put(record.key(), published);
+    if (ours) {
+      putInForce(((PolicyActivation.Accepted) decision).policy());
+    }
+  }
+
+  /** At start-up: the stored version was accepted when it came, so it is only parsed again. */
+  private void consider(SlaPolicy published) {
+    PolicyActivation.Decision decision =
+        PolicyActivation.decide(published, topic + " " + published.getPolicyId());
+    if (decision instanceof PolicyActivation.Accepted accepted) {
+      putInForce(accepted.policy());
+    } else {
+      LOG.error(
+          "Stored policy {} version {} no longer validates: {}; version {} stays in force",
+          published.getPolicyId(),
+          published.getVersion(),
+          ((PolicyActivation.Refused) decision).reason(),
+          holder.get().version());
+      listener.policyRefused(published.getPolicyId());
+    }
+  }
+
+  private void putInForce(Policy next) {
     Policy previous = holder.replace(next);
     if (!previous.version().equals(next.version())) {
       LOG.info(

@@ -33,12 +33,26 @@ public final class RuleErrorHandler implements ProcessingExceptionHandler {
   /** The {@link EngineListener} told of each dead letter. */
   static final String LISTENER_CONFIG = "sla.rule-error-handler.listener";
 
+  /** The most a dead letter may weigh, framing included (see {@link DeadLetters}). */
+  static final String MAX_BYTES_CONFIG = "sla.rule-error-handler.dead-letter-max-bytes";
+
   private TopicNames topics = TopicNames.DEFAULTS;
+  private int maxBytes = DeadLetters.MAX_BYTES;
   private EngineListener listener = EngineListener.NONE;
 
   /** Makes {@code streamsProperties} use this handler for processing exceptions. */
   public static void install(
       Map<Object, Object> streamsProperties, TopicNames topics, EngineListener listener) {
+    install(streamsProperties, topics, listener, DeadLetters.MAX_BYTES);
+  }
+
+  /** As {@link #install(Map, TopicNames, EngineListener)}, dead letters under {@code maxBytes}. */
+  public static void install(
+      Map<Object, Object> streamsProperties,
+      TopicNames topics,
+      EngineListener listener,
+      int maxBytes) {
+    streamsProperties.put(MAX_BYTES_CONFIG, maxBytes);
     streamsProperties.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RuleErrorHandler.class);
     streamsProperties.put(TOPICS_CONFIG, topics);
@@ -55,6 +69,9 @@ public final class RuleErrorHandler implements ProcessingExceptionHandler {
     }
     if (configs.get(LISTENER_CONFIG) instanceof EngineListener given) {
       listener = given;
+    }
+    if (configs.get(MAX_BYTES_CONFIG) instanceof Integer limit) {
+      maxBytes = limit;
     }
   }
 
@@ -94,7 +111,8 @@ public final class RuleErrorHandler implements ProcessingExceptionHandler {
             context.headers(),
             source,
             DeadLetterReason.RULE_ERROR,
-            detail);
+            detail,
+            maxBytes);
     DeadLetters.log(
         LOG, source, DeadLetterReason.RULE_ERROR, letter, leadId(record, context), exception);
     listener.deadLettered(context.topic(), DeadLetterReason.RULE_ERROR.token());

@@ -6,6 +6,8 @@ import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.step.AccountStep;
 import io.followup.sla.step.LeadStep;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -31,6 +33,7 @@ public final class SlaTopology {
   static final String ALERTS = "alerts";
   static final String ACCOUNT_ALERTS = "account-alerts";
   static final String DEAD_LETTERS = "dead-letters";
+  static final String REROUTE = "misplaced-events-out";
   static final String REPS_SOURCE = "reps-source";
   static final String REPS_UPDATER = "reps-updater";
   static final String POLICIES_SOURCE = "policies-source";
@@ -48,15 +51,33 @@ public final class SlaTopology {
     Serde<BuyingGroupMember> members = StateSerdes.members();
     Topology topology = new Topology();
 
+    // The misplaced-events topic feeds the same source: a re-routed event comes back on the task
+    // that holds its lead (see LeadEventDecoder).
+    List<String> eventSources = new ArrayList<>(topics.leadEventTopics());
+    eventSources.add(topics.misplacedEvents());
     topology.addSource(
         LEAD_EVENTS,
         new ByteArrayDeserializer(),
         new ByteArrayDeserializer(),
-        topics.leadEventTopics().toArray(String[]::new));
+        eventSources.toArray(String[]::new));
     topology.addProcessor(
         DECODE,
-        () -> new LeadEventDecoder(serdes.leadEvents(), LEAD_RULES, DEAD_LETTERS, listener),
+        () ->
+            new LeadEventDecoder(
+                serdes.leadEvents(),
+                LEAD_RULES,
+                DEAD_LETTERS,
+                REROUTE,
+                topics.misplacedEvents(),
+                listener,
+                settings),
         LEAD_EVENTS);
+    topology.addSink(
+        REROUTE,
+        topics.misplacedEvents(),
+        new ByteArraySerializer(),
+        new ByteArraySerializer(),
+        DECODE);
     topology.addProcessor(
         LEAD_RULES,
         () ->
@@ -159,8 +180,9 @@ public final class SlaTopology {
             .withCachingEnabled(),
         ACCOUNT_RULES);
 
-    // Restoring a global store copies the topic's bytes as they are, so the store uses the topic's
-    // own serdes: what the updater writes and what a restore copies read the same way.
+    // A global store with a processor of its own is restored by running the topic's records
+    // through that processor again, so a restore keeps what the updater keeps (for policies: only
+    // accepted versions). The store uses the topic's own serdes all the same.
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.REPS), Serdes.String(), serdes.reps())

@@ -6,7 +6,10 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The engine's topics by role. The defaults are the contract's names; each can be renamed with the
- * config key {@code topics.<role>} (e.g. {@code topics.alerts=acme.sla.alerts}).
+ * config key {@code topics.<role>} (e.g. {@code topics.alerts=acme.sla.alerts}). The one topic only
+ * the engine reads, buying-group members, is named after the application id by default: two engines
+ * with different application ids are two separate deployments, and one's lead views must not reach
+ * the other's account rules.
  */
 public record TopicNames(
     String leadCreated,
@@ -17,8 +20,19 @@ public record TopicNames(
     String policies,
     String alerts,
     String deadLetters,
-    String buyingGroupMembers) {
+    String buyingGroupMembers,
+    String misplacedEvents) {
 
+  /** The application id an engine runs with when none is configured. */
+  public static final String DEFAULT_APPLICATION_ID = "followup-sla-engine";
+
+  /** What the buying-group-members topic is called after the application id. */
+  public static final String MEMBERS_SUFFIX = "-buying-group-members";
+
+  /** What the topic of re-routed lead events is called after the application id. */
+  public static final String MISPLACED_SUFFIX = "-misplaced-lead-events";
+
+  /** The names of an engine with the default application id and no {@code topics.*} keys. */
   public static final TopicNames DEFAULTS =
       new TopicNames(
           "leads.lead-created",
@@ -29,10 +43,19 @@ public record TopicNames(
           "sla.policies",
           "sla.alerts",
           "sla.dead-letters",
-          "sla.buying-group-members");
+          DEFAULT_APPLICATION_ID + MEMBERS_SUFFIX,
+          DEFAULT_APPLICATION_ID + MISPLACED_SUFFIX);
 
-  /** The defaults, with any {@code topics.<role>} entry of {@code config} applied. */
+  /**
+   * The defaults, with any {@code topics.<role>} entry of {@code config} applied; the engine's own
+   * topics (members, misplaced events) named after {@code config}'s {@code application.id} unless
+   * set.
+   */
   public static TopicNames from(Map<String, String> config) {
+    String applicationId = config.get("application.id");
+    if (applicationId == null || applicationId.isBlank()) {
+      applicationId = DEFAULT_APPLICATION_ID;
+    }
     return new TopicNames(
         config.getOrDefault("topics.lead-created", DEFAULTS.leadCreated),
         config.getOrDefault("topics.status-changed", DEFAULTS.statusChanged),
@@ -42,7 +65,9 @@ public record TopicNames(
         config.getOrDefault("topics.policies", DEFAULTS.policies),
         config.getOrDefault("topics.alerts", DEFAULTS.alerts),
         config.getOrDefault("topics.dead-letters", DEFAULTS.deadLetters),
-        config.getOrDefault("topics.buying-group-members", DEFAULTS.buyingGroupMembers));
+        config.getOrDefault("topics.buying-group-members", applicationId.strip() + MEMBERS_SUFFIX),
+        config.getOrDefault(
+            "topics.misplaced-lead-events", applicationId.strip() + MISPLACED_SUFFIX));
   }
 
   /** The topic a record of this type belongs on. */
@@ -80,6 +105,7 @@ public record TopicNames(
         policies,
         alerts,
         deadLetters,
-        buyingGroupMembers);
+        buyingGroupMembers,
+        misplacedEvents);
   }
 }

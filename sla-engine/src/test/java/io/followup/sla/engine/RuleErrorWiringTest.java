@@ -78,7 +78,10 @@ class RuleErrorWiringTest {
             policy,
             EngineSettings.DEFAULTS,
             metrics);
-    try (TopologyTestDriver driver = new TopologyTestDriver(topology, engineProperties(Map.of()))) {
+    // The test driver knows no fetch lag of the event topics it is not fed, so with the engine's
+    // bounded wait for them (engine.max-task-idle) it would hold every record back.
+    Properties props = engineProperties(Map.of(EngineConfig.MAX_TASK_IDLE, "PT0S"));
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
       var leads =
           driver.createInputTopic(
               TOPICS.leadCreated(),

@@ -95,6 +95,31 @@ class HttpEndpointsTest {
   }
 
   @Test
+  void notReadySaysWhyInTheBody() throws Exception {
+    HttpEndpoints withReason =
+        HttpEndpoints.start(
+            "127.0.0.1",
+            0,
+            registry,
+            () -> java.util.Optional.of("the Kafka cluster has not answered for \"20\" s"));
+    try {
+      HttpResponse<String> down =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + withReason.port() + "/health/ready"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.body())
+          .isEqualTo(
+              "{\"status\":\"DOWN\",\"reason\":\"the Kafka cluster has not answered for"
+                  + " \\\"20\\\" s\"}");
+    } finally {
+      withReason.close();
+    }
+  }
+
+  @Test
   void anUnknownPathIsNotFound() throws Exception {
     assertThat(get("/nope").statusCode()).isEqualTo(404);
   }

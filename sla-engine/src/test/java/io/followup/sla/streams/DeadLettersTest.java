@@ -141,6 +141,52 @@ class DeadLettersTest {
     assertThat(keyDropped.sizeInBytes()).isLessThanOrEqualTo(DeadLetters.MAX_BYTES);
   }
 
+  @Test
+  void aSmallerLimitFromTheClusterIsKeptWithKafkasFramingCounted() {
+    int limit = 100_000;
+    // Fits the limit by its bytes alone, not once our headers and the record framing are added.
+    byte[] value = new byte[limit - 200];
+
+    DeadLetters.Letter letter =
+        DeadLetters.of(
+            bytes("L-1"),
+            value,
+            new RecordHeaders().add("trace-id", bytes("t-1")),
+            SOURCE,
+            DeadLetterReason.UNDECODABLE,
+            "not in the wire format",
+            limit);
+
+    assertThat(letter.value()).isNull();
+    assertThat(text(letter.headers(), DeadLetters.DROPPED))
+        .startsWith("the value (" + value.length + " bytes) left out")
+        .contains("under " + limit + " bytes");
+    assertThat(letter.sizeInBytes()).isLessThanOrEqualTo(limit);
+    assertThat(letter.sizeInBytes())
+        .as("framing counted")
+        .isGreaterThan(
+            letter.key().length
+                + StreamSupport.stream(letter.headers().spliterator(), false)
+                    .mapToInt(h -> h.key().length() + h.value().length)
+                    .sum());
+  }
+
+  @Test
+  void aValueThatFitsTheLimitWithItsFramingIsKept() {
+    byte[] value = new byte[50_000];
+    DeadLetters.Letter letter =
+        DeadLetters.of(
+            bytes("L-1"),
+            value,
+            new RecordHeaders(),
+            SOURCE,
+            DeadLetterReason.UNDECODABLE,
+            "x",
+            DeadLetters.MIN_MAX_BYTES + 60_000);
+    assertThat(letter.value()).hasSize(50_000);
+    assertThat(letter.headers().lastHeader(DeadLetters.DROPPED)).isNull();
+  }
+
   private static DeadLetters.Letter letter(String detail) {
     return DeadLetters.of(
         bytes("L-1"), bytes("v"), new RecordHeaders(), SOURCE, DeadLetterReason.RULE_ERROR, detail);
