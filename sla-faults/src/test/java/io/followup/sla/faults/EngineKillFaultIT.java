@@ -134,6 +134,9 @@ class EngineKillFaultIT {
             AlertLedger.byKind(owed),
             result,
             AlertLedger.leadsAffected(result, owed, seen));
+        System.out.printf(
+            "FAULTS|engine-kill|producer refusals=%d %s%n",
+            sender.refusals().size(), sender.refusals());
         assertThat(result.exact())
             .as(
                 "every owed (alertId, kind) exactly once after %d kills (seed %d; longest absence"

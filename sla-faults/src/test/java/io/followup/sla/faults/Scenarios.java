@@ -117,7 +117,8 @@ final class Scenarios {
       String bootstrap,
       SchemaRegistryClient registry,
       Instant since,
-      Duration budget)
+      Duration budget,
+      PacedSender sender)
       throws InterruptedException {
     long deadline = System.nanoTime() + budget.toNanos();
     AlertLedger.Comparison last = null;
@@ -135,7 +136,9 @@ final class Scenarios {
             + last
             + "; leads missing alerts: "
             + AlertLedger.leadsOf(
-                last.missing(), workload.replay(policy, Instant.now().plusSeconds(3600))));
+                last.missing(), workload.replay(policy, Instant.now().plusSeconds(3600)))
+            + "; the producer's refused sends: "
+            + sender.refusals());
   }
 
   /** The alerts owed by now (less two seconds) against those in the topic. */
