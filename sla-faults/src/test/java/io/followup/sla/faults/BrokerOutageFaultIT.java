@@ -75,7 +75,7 @@ class BrokerOutageFaultIT {
           // Before: every kind, all of their clocks over 15 s before the outage begins.
           Scenarios.births(workload, List.of(Kind.values()), t0, Duration.ofSeconds(15), 6, random);
           // Across the outage: only the kinds whose alerts cannot depend on the engine's timing.
-          Instant stopAt = t0.plusSeconds(60);
+          Instant stopAt = t0.plusSeconds(50);
           Scenarios.births(
               workload,
               Scenarios.TIMING_FREE,
@@ -126,7 +126,7 @@ class BrokerOutageFaultIT {
           sendingMore.get(3, TimeUnit.MINUTES);
           probe.stop();
 
-          Instant asOf = workload.lastSend().plusSeconds(21);
+          Instant asOf = workload.settledBy(Scenarios.OUTAGE_SLA).plusSeconds(1);
           Scenarios.sleepUntil(asOf);
           List<SlaAlert> owed = workload.replay(policy, asOf);
           List<SlaAlert> seen = Scenarios.awaitAll(broker.bootstrapServers(), registry, owed);

@@ -57,6 +57,7 @@ final class FaultWorkload {
   private final List<Planned> planned = new ArrayList<>();
   private final Map<Kind, Integer> leads = new EnumMap<>(Kind.class);
   private int next;
+  private Instant lastBirth = Instant.EPOCH;
 
   FaultWorkload(Timing timing) {
     this.timing = timing;
@@ -94,6 +95,7 @@ final class FaultWorkload {
     }
     planned.addAll(events);
     leads.merge(kind, 1, Integer::sum);
+    lastBirth = birth.isAfter(lastBirth) ? birth : lastBirth;
     return events;
   }
 
@@ -106,8 +108,16 @@ final class FaultWorkload {
     return Map.copyOf(leads);
   }
 
-  Instant lastSend() {
-    return planned.stream().map(Planned::sendAt).max(Comparator.naturalOrder()).orElseThrow();
+  /**
+   * When every alert of the planned leads is due: the last event sent, or the last lead's clock
+   * reaching {@code lastStage} (its escalation, or its deadline where there is none), whichever is
+   * later.
+   */
+  Instant settledBy(Duration lastStage) {
+    Instant lastSend =
+        planned.stream().map(Planned::sendAt).max(Comparator.naturalOrder()).orElseThrow();
+    Instant lastStageDue = lastBirth.plus(lastStage);
+    return lastSend.isAfter(lastStageDue) ? lastSend : lastStageDue;
   }
 
   /** What replay of every planned event makes of it by {@code asOf}: the alerts owed. */

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 /** What the fault scenarios share: the engine's settings, the outage workload, the waiting. */
 final class Scenarios {
 
+  /** The SLA of {@link #OUTAGE_POLICY}, its only stage. */
+  static final Duration OUTAGE_SLA = Duration.ofSeconds(20);
+
   /** A 20-second first-touch SLA without warning or escalation: for the outage scenarios. */
   static final String OUTAGE_POLICY =
       """
