@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -121,7 +122,7 @@ class BrokerOutageFaultIT {
           Future<?> sendingMore =
               sender.send(
                   more.stream()
-                      .sorted(java.util.Comparator.comparing(FaultWorkload.Planned::sendAt))
+                      .sorted(Comparator.comparing(FaultWorkload.Planned::sendAt))
                       .toList());
           sendingMore.get(3, TimeUnit.MINUTES);
           probe.stop();
@@ -133,7 +134,7 @@ class BrokerOutageFaultIT {
           AlertLedger.Comparison result = AlertLedger.compare(owed, seen);
           System.out.printf(
               "FAULTS|broker-outage|seed=%d|outage=%ds (stopped %s)|broker start=%ds"
-                  + "|recovered after %ds|readiness %s|leads=%s|owed by kind=%s|%s%n",
+                  + "|recovered after %ds|readiness %s|leads=%s|owed by kind=%s|%s|%s%n",
               seed,
               OUTAGE.toSeconds(),
               stopped,
