@@ -7,11 +7,13 @@ import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroSerializer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Future;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -43,8 +45,12 @@ public final class EventPublisher implements AutoCloseable {
             props, new StringSerializer(), new SpecificAvroSerializer<>(registry, autoRegister));
   }
 
-  public void send(SpecificRecord event) {
-    producer.send(recordFor(event));
+  /**
+   * Sends without waiting; the future says whether the broker took it (a caller that must not lose
+   * an event through an outage checks it and sends again).
+   */
+  public Future<RecordMetadata> send(SpecificRecord event) {
+    return producer.send(recordFor(event));
   }
 
   /** Sends and waits for the broker's acknowledgement. */
