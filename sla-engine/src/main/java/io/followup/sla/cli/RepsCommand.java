@@ -24,8 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,12 +82,15 @@ final class RepsCommand implements Runnable {
       List<RepProfile> reps = read(file);
       EngineConfig settings = EngineConfig.load(Optional.ofNullable(config), System.getenv());
       try (EventPublisher publisher = AdminConnection.publisher(settings)) {
+        // Every send is checked, not only the last: the producer gives up on a record it could not
+        // deliver in time (an outage), and an import that says "Imported" must have written all.
+        List<Future<RecordMetadata>> sent = new ArrayList<>(reps.size());
         for (RepProfile rep : reps) {
-          publisher.send(rep);
+          sent.add(publisher.send(rep));
         }
         publisher.flush();
-        if (!reps.isEmpty()) {
-          publisher.sendAndWait(reps.get(reps.size() - 1), 30, TimeUnit.SECONDS);
+        for (Future<RecordMetadata> acknowledgement : sent) {
+          acknowledgement.get(30, TimeUnit.SECONDS);
         }
       } catch (ExecutionException | TimeoutException | KafkaException e) {
         throw AdminConnection.publishFailure(settings, e);
