@@ -161,7 +161,7 @@ public final class JsonLines {
       if (value == null) {
         out.writeNull();
       } else if (value instanceof Instant instant) {
-        out.writeString(instant.toString());
+        out.writeString(IsoInstants.format(instant));
       } else if (value instanceof Boolean b) {
         out.writeBoolean(b);
       } else if (value instanceof Integer i) {

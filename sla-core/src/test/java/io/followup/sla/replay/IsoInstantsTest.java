@@ -73,4 +73,27 @@ class IsoInstantsTest {
       return e.getClass();
     }
   }
+
+  @Test
+  void writesWhatInstantToStringWrites() {
+    Random random = new Random(11);
+    long from = Instant.parse("-0100-01-01T00:00:00Z").getEpochSecond();
+    long to = Instant.parse("+10100-12-31T23:59:59Z").getEpochSecond();
+    for (int i = 0; i < 200_000; i++) {
+      Instant at = Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)));
+      assertThat(IsoInstants.format(at)).isEqualTo(at.toString());
+    }
+    for (String text :
+        List.of(
+            "0000-01-01T00:00:00Z",
+            "-0001-12-31T23:59:59Z",
+            "9999-12-31T23:59:59Z",
+            "+10000-01-01T00:00:00Z",
+            "0999-03-01T00:00:00Z",
+            "2026-03-06T17:00:00.250Z",
+            "2026-03-06T17:00:00Z")) {
+      Instant at = Instant.parse(text);
+      assertThat(IsoInstants.format(at)).as(text).isEqualTo(at.toString());
+    }
+  }
 }
