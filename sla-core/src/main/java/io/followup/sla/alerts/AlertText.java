@@ -103,18 +103,20 @@ public final class AlertText {
   }
 
   /** Zone names ("EDT", "CET") by zone and offset: the same for every instant that shares both. */
-  private static final Map<String, String> ZONE_NAMES =
+  private static final Map<ZoneKey, String> ZONE_NAMES =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A zone at one offset, in or out of daylight saving time: what its short name depends on. */
+  private record ZoneKey(ZoneId zone, int offsetSeconds, boolean daylightSaving) {}
 
   private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", WORDS);
 
   private static String zoneName(ZonedDateTime local) {
-    String key =
-        local.getZone().getId()
-            + '|'
-            + local.getOffset().getTotalSeconds()
-            + '|'
-            + local.getZone().getRules().isDaylightSavings(local.toInstant());
+    ZoneKey key =
+        new ZoneKey(
+            local.getZone(),
+            local.getOffset().getTotalSeconds(),
+            local.getZone().getRules().isDaylightSavings(local.toInstant()));
     return ZONE_NAMES.computeIfAbsent(key, k -> ZONE_NAME.format(local));
   }
 

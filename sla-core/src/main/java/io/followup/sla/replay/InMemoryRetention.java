@@ -3,7 +3,6 @@ package io.followup.sla.replay;
 import io.followup.sla.step.RetentionSchedule;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -12,7 +11,11 @@ import java.util.TreeSet;
 public final class InMemoryRetention implements RetentionSchedule {
 
   private final TreeSet<Entry> entries =
-      new TreeSet<>(Comparator.comparing(Entry::at).thenComparing(Entry::key));
+      new TreeSet<>(
+          (a, b) -> {
+            int byTime = a.at().compareTo(b.at());
+            return byTime != 0 ? byTime : a.key().compareTo(b.key());
+          });
 
   @Override
   public void move(Entry was, Entry next) {

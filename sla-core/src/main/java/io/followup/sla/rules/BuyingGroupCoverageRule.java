@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -158,25 +157,52 @@ public final class BuyingGroupCoverageRule {
    */
   private static Optional<ClockDemand> demand(AccountState state, RulePolicy policy) {
     Instant handoff = state.handedOffAt();
-    if (handoff == null || !hasGroup(state, policy) || uncovered(state, policy).isEmpty()) {
+    if (handoff == null || !hasGroup(state, policy) || !anyUncovered(state, policy)) {
       return Optional.empty();
     }
-    String owner =
-        open(state).stream()
-            .filter(m -> m.ownerRepId() != null && m.handedOffAt() != null)
-            .min(Comparator.comparing(BuyingGroupMember::handedOffAt))
-            .map(BuyingGroupMember::ownerRepId)
-            .orElse(null);
-    return Optional.of(new ClockDemand(handoff, policy.sla(), owner));
+    // The owner of the open member handed off first (the first such, of several at once).
+    BuyingGroupMember first = null;
+    for (BuyingGroupMember m : state.getMembers().values()) {
+      if (m.open()
+          && m.ownerRepId() != null
+          && m.handedOffAt() != null
+          && (first == null || m.handedOffAt().isBefore(first.handedOffAt()))) {
+        first = m;
+      }
+    }
+    return Optional.of(
+        new ClockDemand(handoff, policy.sla(), first == null ? null : first.ownerRepId()));
   }
 
+  // Loops rather than streams below: the rule looks at its members on every member's event.
   private static List<BuyingGroupMember> open(AccountState state) {
-    return state.getMembers().values().stream().filter(BuyingGroupMember::open).toList();
+    List<BuyingGroupMember> open = new ArrayList<>(state.getMembers().size());
+    for (BuyingGroupMember m : state.getMembers().values()) {
+      if (m.open()) {
+        open.add(m);
+      }
+    }
+    return open;
   }
 
   /** One open lead is a contact (touch-cadence watches it), not a buying group. */
   private static boolean hasGroup(AccountState state, RulePolicy policy) {
-    return open(state).size() >= policy.membersNeeded();
+    int open = 0;
+    for (BuyingGroupMember m : state.getMembers().values()) {
+      if (m.open()) {
+        open++;
+      }
+    }
+    return open >= policy.membersNeeded();
+  }
+
+  private static boolean anyUncovered(AccountState state, RulePolicy policy) {
+    for (BuyingGroupMember m : state.getMembers().values()) {
+      if (m.open() && !m.covered(policy)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Members who left the group while the clock ran, short of their touches when they left. */
@@ -195,7 +221,7 @@ public final class BuyingGroupCoverageRule {
   private static ClockClosure closure(
       AccountState state, SlaClock clock, RulePolicy policy, Instant now) {
     List<BuyingGroupMember> open = open(state);
-    if (!hasGroup(state, policy) || !uncovered(state, policy).isEmpty()) {
+    if (!hasGroup(state, policy) || anyUncovered(state, policy)) {
       return ClockClosure.stopped(now);
     }
     // Covered when the last member got the touch that made its count, or the last member short

@@ -3,6 +3,8 @@ package io.followup.sla.rules;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +19,16 @@ public final class GenericPhrases {
   private static final Pattern PREFIXES = Pattern.compile("^((re|fw|fwd|aw|wg)\\s*:\\s*)+");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+  /**
+   * How many subjects' answers are remembered. Subjects repeat (templates, sequences), and telling
+   * one apart normalises it with two patterns and Unicode rules: a replay asks once per touch.
+   */
+  private static final int REMEMBERED = 4_096;
+
   private final List<String> phrases;
+
+  /** Answers by subject; cleared when full, so a run of unique subjects cannot grow it. */
+  private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
 
   public GenericPhrases(List<String> phrases) {
     this.phrases =
@@ -28,6 +39,19 @@ public final class GenericPhrases {
     if (subject == null) {
       return false;
     }
+    Boolean known = answers.get(subject);
+    if (known != null) {
+      return known;
+    }
+    boolean generic = decide(subject);
+    if (answers.size() >= REMEMBERED) {
+      answers.clear();
+    }
+    answers.put(subject, generic);
+    return generic;
+  }
+
+  private boolean decide(String subject) {
     String normalised = normalise(subject);
     for (String phrase : phrases) {
       if (normalised.equals(phrase)) {

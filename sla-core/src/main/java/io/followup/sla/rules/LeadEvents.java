@@ -20,15 +20,42 @@ public final class LeadEvents {
   }
 
   public static String eventId(SpecificRecord event) {
-    return (String) field(event, "eventId");
+    if (event instanceof LeadCreated e) {
+      return e.getEventId();
+    } else if (event instanceof LeadStatusChanged e) {
+      return e.getEventId();
+    } else if (event instanceof ContentEngaged e) {
+      return e.getEventId();
+    } else if (event instanceof RepTouched e) {
+      return e.getEventId();
+    }
+    throw notALeadEvent(event);
   }
 
   public static String leadId(SpecificRecord event) {
-    return (String) field(event, "leadId");
+    if (event instanceof LeadCreated e) {
+      return e.getLeadId();
+    } else if (event instanceof LeadStatusChanged e) {
+      return e.getLeadId();
+    } else if (event instanceof ContentEngaged e) {
+      return e.getLeadId();
+    } else if (event instanceof RepTouched e) {
+      return e.getLeadId();
+    }
+    throw notALeadEvent(event);
   }
 
   public static Instant occurredAt(SpecificRecord event) {
-    return (Instant) field(event, "occurredAt");
+    if (event instanceof LeadCreated e) {
+      return e.getOccurredAt();
+    } else if (event instanceof LeadStatusChanged e) {
+      return e.getOccurredAt();
+    } else if (event instanceof ContentEngaged e) {
+      return e.getOccurredAt();
+    } else if (event instanceof RepTouched e) {
+      return e.getOccurredAt();
+    }
+    throw notALeadEvent(event);
   }
 
   /**
@@ -38,14 +65,26 @@ public final class LeadEvents {
    */
   public static Instant arrivedAt(SpecificRecord event) {
     Instant occurred = occurredAt(event);
-    Instant recorded = (Instant) field(event, "recordedAt");
+    Instant recorded = recordedAt(event);
     return recorded != null && recorded.isAfter(occurred) ? recorded : occurred;
   }
 
-  private static Object field(SpecificRecord event, String name) {
-    if (!isLeadEvent(event)) {
-      throw new IllegalArgumentException("not a lead event: " + event.getSchema().getFullName());
+  // Each field by its type's own getter, not by name through the schema: every step reads these
+  // several times per event.
+  private static Instant recordedAt(SpecificRecord event) {
+    if (event instanceof LeadCreated e) {
+      return e.getRecordedAt();
+    } else if (event instanceof LeadStatusChanged e) {
+      return e.getRecordedAt();
+    } else if (event instanceof ContentEngaged e) {
+      return e.getRecordedAt();
+    } else if (event instanceof RepTouched e) {
+      return e.getRecordedAt();
     }
-    return event.get(event.getSchema().getField(name).pos());
+    throw notALeadEvent(event);
+  }
+
+  private static IllegalArgumentException notALeadEvent(SpecificRecord event) {
+    return new IllegalArgumentException("not a lead event: " + event.getSchema().getFullName());
   }
 }

@@ -1,11 +1,10 @@
 package io.followup.sla.rules;
 
 import io.followup.sla.events.SlaAlert;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -45,26 +44,35 @@ public record Outcome<S>(
       List<SlaAlert> alerts,
       List<ClockEvent> clockEvents,
       Deadline fired) {
-    Set<Deadline> old =
-        before == null ? new LinkedHashSet<>() : new LinkedHashSet<>(deadlinesOf.apply(before));
-    Collection<Deadline> now = after == null ? List.of() : deadlinesOf.apply(after);
-    if (fired != null) {
+    // A state waits for a handful of deadlines at most: lists, searched, cost less than sets.
+    List<Deadline> old = new ArrayList<>(before == null ? List.of() : deadlinesOf.apply(before));
+    if (fired != null && !old.contains(fired)) {
       old.add(fired);
     }
-    List<Deadline> cleared = new ArrayList<>(old);
-    cleared.removeAll(now);
-    List<Deadline> set = new ArrayList<>(now);
-    set.removeAll(old);
+    Collection<Deadline> now = after == null ? List.of() : deadlinesOf.apply(after);
+    List<Deadline> cleared = new ArrayList<>(old.size());
+    for (Deadline d : old) {
+      if (!now.contains(d)) {
+        cleared.add(d);
+      }
+    }
+    List<Deadline> set = new ArrayList<>(now.size());
+    for (Deadline d : now) {
+      if (!old.contains(d)) {
+        set.add(d);
+      }
+    }
     return new Outcome<>(after, cleared, set, alerts, clockEvents);
   }
 
-  /** Every deadline a lead's clocks wait for. */
-  public static Set<Deadline> deadlinesOf(LeadState state) {
-    Set<Deadline> deadlines = new LinkedHashSet<>();
+  /** Every deadline a lead's clocks wait for, one per clock at most. */
+  public static List<Deadline> deadlinesOf(LeadState state) {
+    List<Deadline> deadlines = new ArrayList<>(4);
     if (state != null) {
       for (SlaClock clock : state.getClocks().values()) {
-        if (clock.nextCheckAt() != null) {
-          deadlines.add(new Deadline(clock.nextCheckAt(), state.getLeadId(), clock.rule()));
+        Instant at = clock.nextCheckAt();
+        if (at != null) {
+          deadlines.add(new Deadline(at, state.getLeadId(), clock.rule()));
         }
       }
     }

@@ -119,4 +119,101 @@ class JsonLinesTest {
                     "{\"type\":\"LeadCreated\",\"eventId\":\"e\",\"leadId\":\"L\",\"occurredAt\":\"yesterday\",\"source\":\"X\"}"))
         .hasMessageContaining("LeadCreated.occurredAt must be an ISO-8601 UTC time");
   }
+
+  @Test
+  void readsALineTheSameWhereverItsTypeStands() throws Exception {
+    String typeFirst =
+        "{\"type\":\"RepTouched\",\"eventId\":\"e2\",\"leadId\":\"L-1\","
+            + "\"occurredAt\":\"2026-03-06T18:00:00Z\",\"repId\":\"R-1\",\"channel\":\"CALL\","
+            + "\"direction\":\"OUTBOUND\",\"personalized\":true,\"subject\":\"Pricing\"}";
+    String typeLast =
+        "{\"eventId\":\"e2\",\"leadId\":\"L-1\",\"occurredAt\":\"2026-03-06T18:00:00Z\","
+            + "\"repId\":\"R-1\",\"channel\":\"CALL\",\"direction\":\"OUTBOUND\","
+            + "\"personalized\":true,\"subject\":\"Pricing\",\"type\":\"RepTouched\"}";
+    assertThat(JsonLines.read(typeLast)).isEqualTo(JsonLines.read(typeFirst));
+    assertThat(((RepTouched) JsonLines.read(typeFirst)).getSubject()).isEqualTo("Pricing");
+  }
+
+  @Test
+  void aRepeatedFieldCountsItsLastValueAsATreeWould() throws Exception {
+    RepTouched touch =
+        (RepTouched)
+            JsonLines.read(
+                "{\"type\":\"LeadCreated\",\"eventId\":\"e2\",\"leadId\":\"L-1\","
+                    + "\"occurredAt\":\"yesterday\",\"occurredAt\":\"2026-03-06T18:00:00Z\","
+                    + "\"repId\":\"R-1\",\"channel\":\"CALL\",\"direction\":\"OUTBOUND\","
+                    + "\"subject\":\"Pricing\",\"subject\":null,\"type\":\"RepTouched\"}");
+    assertThat(touch.getOccurredAt()).isEqualTo(Instant.parse("2026-03-06T18:00:00Z"));
+    assertThat(touch.getSubject()).isNull();
+  }
+
+  @Test
+  void ofSeveralFaultsTellsTheFirstFieldOfTheSchema() {
+    assertThatThrownBy(
+            () ->
+                JsonLines.read(
+                    "{\"type\":\"RepTouched\",\"personalized\":\"yes\",\"eventId\":\"e2\","
+                        + "\"leadId\":\"L-1\",\"occurredAt\":\"soon\",\"repId\":\"R-1\","
+                        + "\"channel\":\"CALL\",\"direction\":\"OUTBOUND\"}"))
+        .hasMessageContaining("RepTouched.occurredAt must be an ISO-8601 UTC time");
+    assertThatThrownBy(
+            () ->
+                JsonLines.read(
+                    "{\"type\":\"RepTouched\",\"personalized\":\"yes\",\"eventId\":\"e2\","
+                        + "\"leadId\":\"L-1\",\"occurredAt\":\"2026-03-06T18:00:00Z\"}"))
+        .hasMessage("RepTouched needs the field \"repId\"");
+    assertThatThrownBy(
+            () ->
+                JsonLines.read(
+                    "{\"type\":\"RepTouched\",\"personalized\":\"yes\",\"eventId\":\"e2\","
+                        + "\"leadId\":\"L-1\",\"occurredAt\":\"2026-03-06T18:00:00Z\","
+                        + "\"repId\":\"R-1\",\"channel\":\"CALL\",\"direction\":\"OUTBOUND\"}"))
+        .hasMessage("RepTouched.personalized must be true or false");
+  }
+
+  @Test
+  void aLineBrokenAfterAGoodStartIsNotValidJson() {
+    assertThatThrownBy(
+            () -> JsonLines.read("{\"type\":\"RepTouched\",\"eventId\":\"e2\",\"leadId\":"))
+        .hasMessageStartingWith("not valid JSON");
+    assertThatThrownBy(() -> JsonLines.read("[1, 2]")).hasMessage("expected a JSON object");
+  }
+
+  @Test
+  void listsTakeTheTextOfEachItem() throws Exception {
+    SlaAlert alert =
+        (SlaAlert)
+            JsonLines.read(
+                "{\"type\":\"SlaAlert\",\"alertId\":\"a\",\"kind\":\"BREACHED\","
+                    + "\"ruleId\":\"buying-group-coverage\",\"dueAt\":1772816400000,"
+                    + "\"detectedAt\":\"2026-03-06T17:00:01Z\",\"summary\":7,"
+                    + "\"uncoveredLeadIds\":[\"L-1\",2,1.5,true,null,{\"a\":1}]}");
+    assertThat(alert.getDueAt()).isEqualTo(Instant.ofEpochMilli(1772816400000L));
+    assertThat(alert.getSummary()).isEqualTo("7");
+    assertThat(alert.getUncoveredLeadIds()).containsExactly("L-1", "2", "1.5", "true", "null", "");
+  }
+
+  @Test
+  void aLineWriterWritesTheLinesWriteGives() throws Exception {
+    SlaAlert alert =
+        SlaAlert.newBuilder()
+            .setAlertId("a")
+            .setKind("BREACHED")
+            .setRuleId("buying-group-coverage")
+            .setAccountId("A-1")
+            .setDueAt(Instant.parse("2026-03-06T17:00:00Z"))
+            .setDetectedAt(Instant.parse("2026-03-06T17:00:01Z"))
+            .setSummary("Account \"Acme\": 2 of 7 members — short")
+            .setUncoveredLeadIds(java.util.List.of("L-1", "L-2"))
+            .build();
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonLines.LineWriter out = new JsonLines.LineWriter(text)) {
+      out.write(alert);
+      out.write(alert);
+    }
+    String line = JsonLines.write(alert);
+    assertThat(text.toString())
+        .isEqualTo(line + System.lineSeparator() + line + System.lineSeparator());
+    assertThat(JsonLines.read(line)).isEqualTo(alert);
+  }
 }

@@ -126,8 +126,10 @@ final class ReplayCommand implements Callable<Integer> {
     Policy atTheEnd;
     try (BufferedReader in = open(events)) {
       BufferedWriter out = create(alertsOut);
+      JsonLines.LineWriter lines = new JsonLines.LineWriter(out);
       boolean complete = false;
-      try (out) {
+      try (out;
+          lines) {
         ReplayDriver driver =
             new ReplayDriver(
                 SlaRules.standard(),
@@ -135,7 +137,7 @@ final class ReplayCommand implements Callable<Integer> {
                 RepDirectory.empty(),
                 alert -> {
                   alertsByKind.merge(alert.getKind(), 1, Integer::sum);
-                  write(out, alert);
+                  write(lines, alert);
                   if (collector != null) {
                     collector.alerts().accept(alert);
                   }
@@ -290,10 +292,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private static void write(BufferedWriter out, SlaAlert alert) {
+  private static void write(JsonLines.LineWriter out, SlaAlert alert) {
     try {
-      out.write(JsonLines.write(alert));
-      out.newLine();
+      out.write(alert);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,107 @@
+package io.followup.sla.replay;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
+
+/**
+ * Reads and writes ISO-8601 UTC times as {@link Instant#parse} and {@link Instant#toString} do,
+ * quicker for the shape replay files hold nearly always, {@code 2026-03-06T17:00:00Z}: a replay
+ * reads two or three of them a line and writes three an alert, and the general formatter took a
+ * sixth of the reading and half the writing. Anything else (fractions of a second, a leap second, a
+ * malformed time, a year beyond 9999) goes to {@link Instant}'s own, so what is accepted, what it
+ * means and how it is written stay the same.
+ */
+final class IsoInstants {
+
+  private static final int LENGTH = "2026-03-06T17:00:00Z".length();
+
+  /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years written with four digits. */
+  private static final long FIRST = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
+
+  private static final long LAST = (LocalDate.of(9999, 12, 31).toEpochDay() + 1) * 86_400 - 1;
+
+  private IsoInstants() {}
+
+  /**
+   * @throws java.time.format.DateTimeParseException as {@link Instant#parse} does
+   */
+  static Instant parse(String text) {
+    if (text.length() != LENGTH
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(19) != 'Z') {
+      return Instant.parse(text);
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > Month.of(month).length(Year.isLeap(year))
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
+      return Instant.parse(text);
+    }
+    long days = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
+  }
+
+  /** The number the ASCII digits from {@code from} to {@code to} (exclusive) write; -1 if not. */
+  private static int digits(String text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
+  /** The text {@link Instant#toString} gives. */
+  static String format(Instant at) {
+    long seconds = at.getEpochSecond();
+    if (at.getNano() != 0 || seconds < FIRST || seconds > LAST) {
+      return at.toString();
+    }
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+    char[] text = new char[LENGTH];
+    put(text, 0, date.getYear(), 4);
+    text[4] = '-';
+    put(text, 5, date.getMonthValue(), 2);
+    text[7] = '-';
+    put(text, 8, date.getDayOfMonth(), 2);
+    text[10] = 'T';
+    put(text, 11, secondOfDay / 3_600, 2);
+    text[13] = ':';
+    put(text, 14, secondOfDay / 60 % 60, 2);
+    text[16] = ':';
+    put(text, 17, secondOfDay % 60, 2);
+    text[19] = 'Z';
+    return new String(text);
+  }
+
+  /** Writes {@code n} as {@code width} digits, zeros in front. */
+  private static void put(char[] text, int at, int n, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (char) ('0' + n % 10);
+      n /= 10;
+    }
+  }
+}
