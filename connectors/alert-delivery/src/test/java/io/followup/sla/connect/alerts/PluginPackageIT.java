@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -57,7 +58,11 @@ class PluginPackageIT {
 
   @BeforeAll
   static void unzip() throws IOException {
-    zip = Path.of(System.getProperty("plugin.zip"));
+    // Set by the failsafe configuration: the test needs the package phase's zip.
+    zip =
+        Path.of(
+            Objects.requireNonNull(
+                System.getProperty("plugin.zip"), "plugin.zip is not set: run with mvn verify"));
     plugins = Files.createDirectories(temp.resolve("plugins"));
     try (ZipFile archive = new ZipFile(zip.toFile())) {
       for (ZipEntry entry : archive.stream().toList()) {

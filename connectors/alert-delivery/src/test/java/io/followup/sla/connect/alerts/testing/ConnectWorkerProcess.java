@@ -123,7 +123,8 @@ public final class ConnectWorkerProcess implements AutoCloseable {
             "the Connect worker exited with " + process.exitValue() + ":\n" + logTail());
       }
       try {
-        get("/");
+        // Answered by the herder, so only once the worker has started, not just its REST server.
+        get("/connectors");
         return;
       } catch (IOException | IllegalStateException notYet) {
         Thread.sleep(250);
