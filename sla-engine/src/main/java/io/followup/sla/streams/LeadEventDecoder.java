@@ -1,7 +1,9 @@
 package io.followup.sla.streams;
 
 import io.followup.sla.rules.LeadEvents;
+import io.followup.sla.serde.SchemaRegistryAccessException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -54,6 +57,9 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
 
   /** The event times checked: {@code recordedAt} only where a schema has it. */
   private static final List<String> TIME_FIELDS = List.of("occurredAt", "recordedAt");
+
+  /** How long the thread waits before failing on a record whose schema it cannot fetch. */
+  static final Duration REGISTRY_RETRY_PAUSE = Duration.ofSeconds(2);
 
   private final Deserializer<?> events;
   private final String rulesNode;
@@ -119,6 +125,8 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
     Object decoded;
     try {
       decoded = events.deserialize(source.topic(), record.headers(), record.value());
+    } catch (SchemaRegistryAccessException e) {
+      throw registryUnavailable(source, e);
     } catch (RuntimeException e) {
       deadLetter(
           record,
@@ -192,6 +200,33 @@ public final class LeadEventDecoder implements Processor<byte[], byte[], Object,
       return;
     }
     context.forward(new Record<>(leadId, event, record.timestamp(), record.headers()), rulesNode);
+  }
+
+  /**
+   * The schema registry could not be asked for the record's schema (down, overloaded, refusing the
+   * credentials): that says nothing about the record, and a dead letter would lose a good event.
+   * Failing the task instead leaves the record uncommitted; the stream thread is replaced and reads
+   * it again, and readiness reports the repeated failures meanwhile. The pause first keeps an
+   * outage from becoming a tight loop of thread replacements, and stays well under the transaction
+   * timeout.
+   */
+  private static StreamsException registryUnavailable(
+      DeadLetters.Source source, SchemaRegistryAccessException e) {
+    try {
+      Thread.sleep(REGISTRY_RETRY_PAUSE.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return new StreamsException(
+        "cannot read a record of "
+            + source.topic()
+            + " partition "
+            + source.partition()
+            + " offset "
+            + source.offset()
+            + " while the schema registry is unavailable; it will be read again: "
+            + firstLine(e.getMessage(), e.getClass().getSimpleName()),
+        e);
   }
 
   /** Which kept text field of the event is too long to keep, or null when none is. */

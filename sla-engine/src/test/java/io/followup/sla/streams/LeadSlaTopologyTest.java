@@ -6,6 +6,7 @@ import static io.followup.sla.rules.TestEvents.h;
 import static io.followup.sla.rules.TestEvents.status;
 import static io.followup.sla.rules.TestEvents.touch;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.followup.sla.events.LeadCreated;
@@ -20,6 +21,7 @@ import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
+import io.followup.sla.serde.SchemaRegistryClientException;
 import io.followup.sla.serde.SpecificAvroDeserializer;
 import io.followup.sla.serde.SpecificAvroSerializer;
 import io.followup.sla.testing.CapturedLogs;
@@ -31,7 +33,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -42,6 +46,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +63,46 @@ class LeadSlaTopologyTest {
 
   private final SchemaRegistryClient registry =
       new InProcessSchemaRegistryClient(SchemaRegistry.inMemory());
+
+  /** Whether the engine's way to the registry is cut; the test's producers still reach it. */
+  private final AtomicBoolean registryDown = new AtomicBoolean();
+
+  /**
+   * The engine's registry client: the real in-process registry, unless {@link #registryDown} makes
+   * it fail as the HTTP client does when the registry cannot be reached.
+   */
+  private final SchemaRegistryClient engineRegistry =
+      new SchemaRegistryClient() {
+        private <T> T unlessDown(java.util.function.Supplier<T> call) {
+          if (registryDown.get()) {
+            throw new SchemaRegistryClientException(
+                "could not reach the schema registry at http://registry.test: connection refused",
+                new java.net.ConnectException("Connection refused"));
+          }
+          return call.get();
+        }
+
+        @Override
+        public int register(String subject, Schema schema) {
+          return unlessDown(() -> registry.register(subject, schema));
+        }
+
+        @Override
+        public int lookupId(String subject, Schema schema) {
+          return unlessDown(() -> registry.lookupId(subject, schema));
+        }
+
+        @Override
+        public Schema schemaById(int id) {
+          return unlessDown(() -> registry.schemaById(id));
+        }
+
+        @Override
+        public String describe() {
+          return "the registry at http://registry.test";
+        }
+      };
+
   private final List<List<Deadline>> ticks = new ArrayList<>();
   private final AtomicInteger duplicates = new AtomicInteger();
   private final List<String> deadLettered = new ArrayList<>();
@@ -90,7 +135,7 @@ class LeadSlaTopologyTest {
     var topology =
         SlaTopology.build(
             TOPICS,
-            EventSerdes.using(registry, true),
+            EventSerdes.using(engineRegistry, true),
             rules,
             new PolicyHolder(PolicyLoader.builtInDefault()),
             settings,
@@ -180,6 +225,28 @@ class LeadSlaTopologyTest {
     assertThat(breach.getSummary()).contains("from rep Dana Ortiz for 2d");
     assertThat(breach.getManagerId()).isEqualTo("M-SAM");
     assertThat(breach.getAlertId()).isEqualTo(out.get(0).value().getAlertId());
+  }
+
+  @Test
+  void aRecordWhoseSchemaCannotBeFetchedIsReadAgainInsteadOfDeadLettered() {
+    registryDown.set(true);
+    LeadCreated lead = created("L-1042", h(0), "WEBINAR", "WARM", "R-DANA");
+    assertThatThrownBy(() -> send(lead))
+        .isInstanceOf(StreamsException.class)
+        .rootCause()
+        .isInstanceOf(java.net.ConnectException.class);
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(deadLettered).isEmpty();
+
+    // Kafka Streams replaces the failed thread, which reads the uncommitted record again.
+    registryDown.set(false);
+    send(lead);
+    advanceTo(h(36));
+    advanceTo(h(48));
+    assertThat(alerts.readRecordsToList())
+        .extracting(TestRecord::key, r -> r.value().getKind())
+        .containsExactly(tuple("L-1042", "WARNING"), tuple("L-1042", "BREACHED"));
+    assertThat(deadLettered).as("dead letters").isEmpty();
   }
 
   @Test
