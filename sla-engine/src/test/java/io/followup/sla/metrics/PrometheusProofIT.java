@@ -101,7 +101,7 @@ class PrometheusProofIT {
         ruleExpressions.add(rule.path("expr").asText());
       }
     }
-    assertThat(ruleExpressions).hasSize(6);
+    assertThat(ruleExpressions).hasSize(7);
 
     ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
     try (InJvmKafka kafka = InJvmKafka.start();
