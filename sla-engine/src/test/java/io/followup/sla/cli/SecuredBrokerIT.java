@@ -161,11 +161,13 @@ class SecuredBrokerIT {
       acls.add(
           allow(principal, ResourceType.TOPIC, output, PatternType.LITERAL, AclOperation.WRITE));
     }
-    for (AclOperation op : List.of(AclOperation.READ, AclOperation.WRITE)) {
-      acls.add(
-          allow(
-              principal, ResourceType.TOPIC, topics.buyingGroupMembers(), PatternType.LITERAL, op));
-    }
+    acls.add(
+        allow(
+            principal,
+            ResourceType.TOPIC,
+            topics.deadLetters(),
+            PatternType.LITERAL,
+            AclOperation.DESCRIBE_CONFIGS));
     for (AclOperation op :
         List.of(
             AclOperation.CREATE,

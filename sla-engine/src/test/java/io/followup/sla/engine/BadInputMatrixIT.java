@@ -48,6 +48,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,6 +58,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -142,12 +146,33 @@ class BadInputMatrixIT {
 
   @TempDir static Path dataDir;
 
+  /**
+   * What the test's dead-letter topic accepts per record batch (Kafka's default is about 1 MiB).
+   */
+  private static final int DEAD_LETTER_TOPIC_MAX_BYTES = 500_000;
+
   @BeforeAll
   static void start() throws Exception {
     kafka = InJvmKafka.start();
     registryServer =
         EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), Map.of(), "localhost", 0);
     registry = new HttpSchemaRegistryClient(registryServer.url());
+    // A dead-letter topic that takes less than the event topics do, as an operator may set it: the
+    // near-1 MiB kind must then be cut down to fit, not stop its partition.
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(TopicNames.DEFAULTS.deadLetters(), PARTITIONS, (short) 1)
+                      .configs(
+                          Map.of(
+                              TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                              Integer.toString(DEAD_LETTER_TOPIC_MAX_BYTES)))))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    }
     EngineConfig config =
         EngineConfig.of(
             Map.of(
@@ -401,7 +426,7 @@ class BadInputMatrixIT {
     byte[] nearlyOneMib = new byte[1_040_000];
     random.nextBytes(nearlyOneMib);
     kind(
-        "an undecodable value near 1 MiB",
+        "an undecodable value near 1 MiB, more than the dead-letter topic takes",
         engaged,
         key("L-huge"),
         nearlyOneMib,
