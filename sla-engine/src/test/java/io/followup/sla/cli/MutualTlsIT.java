@@ -15,8 +15,6 @@ import io.followup.sla.streams.EventPublisher;
 import io.followup.sla.streams.TopicNames;
 import io.followup.sla.testing.SecureKafka;
 import io.followup.sla.testing.TestTls;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -173,15 +171,9 @@ class MutualTlsIT {
             "kafka.ssl.truststore.location=" + kafka.tls().trustStore(),
             "kafka.ssl.truststore.password=" + kafka.tls().trustStorePassword(),
             "kafka.ssl.truststore.type=PKCS12"));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit =
-        SlaCommand.execute(
-            new String[] {"policy", "publish", policy.toString(), "--config", file.toString()},
-            new PrintWriter(out, true),
-            new PrintWriter(err, true));
-    assertThat(exit).isEqualTo(1);
-    assertThat(err.toString().lines().toList())
+    SlaRun run = SlaRun.of("policy", "publish", policy.toString(), "--config", file.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.errLines())
         .singleElement()
         .asString()
         .startsWith(

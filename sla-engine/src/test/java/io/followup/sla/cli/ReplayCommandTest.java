@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.replay.JsonLines;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,13 +22,7 @@ class ReplayCommandTest {
 
   @TempDir Path dir;
 
-  private record Result(int exitCode, String err) {
-    List<String> errLines() {
-      return err.lines().toList();
-    }
-  }
-
-  private Result replay(String events, String... more) throws Exception {
+  private SlaRun replay(String events, String... more) throws Exception {
     Path file = dir.resolve("events.jsonl");
     Files.writeString(file, events);
     List<String> args =
@@ -42,12 +34,7 @@ class ReplayCommandTest {
                 "--alerts-out",
                 dir.resolve("alerts.jsonl").toString()));
     args.addAll(List.of(more));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        SlaCommand.execute(
-            args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, err.toString());
+    return SlaRun.of(args.toArray(String[]::new));
   }
 
   private List<SlaAlert> alerts() throws Exception {
@@ -66,7 +53,7 @@ class ReplayCommandTest {
 
   @Test
   void aTouchLoggedAfterTheDeadlineBreachesAndIsThenWithdrawnAsLive() throws Exception {
-    Result result =
+    SlaRun result =
         replay(
             TEAM
                 + """
@@ -96,7 +83,7 @@ class ReplayCommandTest {
   @Test
   void aRepWhoGoesOutOfOfficeOnTuesdayHasLaterWarningsGoToTheManager() throws Exception {
     // Dana's new profile is listed first, but takes effect at its updatedAt, Tuesday 00:00.
-    Result result =
+    SlaRun result =
         replay(
             TEAM
                 + """
@@ -132,7 +119,7 @@ class ReplayCommandTest {
 
   @Test
   void aPolicyThatDoesNotValidateIsOneWarningAndTheReplayGoesOn() throws Exception {
-    Result result = replay(TEAM + POLICIES, "--as-of", "2026-03-08T12:00:00Z");
+    SlaRun result = replay(TEAM + POLICIES, "--as-of", "2026-03-08T12:00:00Z");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> lines = result.errLines();
@@ -164,7 +151,7 @@ class ReplayCommandTest {
 
   @Test
   void withoutPublishedPoliciesTheClosingLineNamesThePolicyUsedThroughout() throws Exception {
-    Result result =
+    SlaRun result =
         replay(
             """
             {"type":"LeadCreated","eventId":"e1","leadId":"L-1","occurredAt":"2026-03-06T09:00:00Z","source":"WEBINAR","ownerRepId":"R-1"}
@@ -189,7 +176,7 @@ class ReplayCommandTest {
 
   @Test
   void aLineTooFarOutOfOrderIsOneLineAndLeavesNoAlerts() throws Exception {
-    Result result = replay(SHUFFLED);
+    SlaRun result = replay(SHUFFLED);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines())
@@ -206,13 +193,13 @@ class ReplayCommandTest {
 
   @Test
   void aWiderWindowReplaysTheSameFileAsIfItWereSorted() throws Exception {
-    Result wide = replay(SHUFFLED, "--reorder-window", "P3D");
+    SlaRun wide = replay(SHUFFLED, "--reorder-window", "P3D");
     assertThat(wide.exitCode()).as(wide.err()).isZero();
     List<SlaAlert> reordered = alerts();
 
     List<String> lines = new ArrayList<>(SHUFFLED.lines().toList());
     lines.add(1, lines.remove(3));
-    Result sorted = replay(String.join("\n", lines));
+    SlaRun sorted = replay(String.join("\n", lines));
     assertThat(sorted.exitCode()).as(sorted.err()).isZero();
 
     assertThat(reordered).isNotEmpty().isEqualTo(alerts());
@@ -221,7 +208,7 @@ class ReplayCommandTest {
 
   @Test
   void aNegativeWindowIsOneLine() throws Exception {
-    Result result = replay("", "--reorder-window", "-PT1H");
+    SlaRun result = replay("", "--reorder-window", "-PT1H");
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.errLines())
         .singleElement()

@@ -2,8 +2,6 @@ package io.followup.sla.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,13 +21,8 @@ class ReplayReportCommandTest {
       {"type":"LeadStatusChanged","eventId":"e4","leadId":"L-2","occurredAt":"2026-03-08T10:00:00Z","status":"CLOSED"}
       """;
 
-  private record Result(int exitCode, String err) {}
-
-  private static Result sla(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SlaCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, err.toString());
+  private static SlaRun sla(String... args) {
+    return SlaRun.of(args);
   }
 
   @Test
@@ -37,7 +30,7 @@ class ReplayReportCommandTest {
     Path events = dir.resolve("events.jsonl");
     Files.writeString(events, EVENTS);
     Path report = dir.resolve("report.html");
-    Result result =
+    SlaRun result =
         sla(
             "replay",
             "--events",
@@ -63,7 +56,7 @@ class ReplayReportCommandTest {
     Path events = dir.resolve("events.jsonl");
     Files.writeString(events, EVENTS);
     Path alerts = dir.resolve("alerts.jsonl");
-    Result result =
+    SlaRun result =
         sla(
             "replay",
             "--events",

@@ -76,14 +76,9 @@ class RepsCommandTest {
 
   @Test
   void aMissingFileIsOneLineAtTheCommandLine() {
-    var err = new java.io.StringWriter();
-    int code =
-        SlaCommand.execute(
-            new String[] {"reps", "import", dir.resolve("none.csv").toString()},
-            new java.io.PrintWriter(new java.io.StringWriter()),
-            new java.io.PrintWriter(err, true));
-    assertThat(code).isEqualTo(1);
-    assertThat(err.toString().strip())
+    SlaRun run = SlaRun.of("reps", "import", dir.resolve("none.csv").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip())
         .isEqualTo("sla: reps file " + dir.resolve("none.csv") + " does not exist");
   }
 }

@@ -23,8 +23,6 @@ import io.followup.sla.testing.CapturedLogs;
 import io.followup.sla.testing.SecureKafka;
 import io.followup.sla.testing.TestTls;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -363,15 +361,9 @@ class SecuredBrokerIT {
             .replace("${env:SLA_TEST_KAFKA_PASSWORD}", wrong)
             .replace("${env:SLA_TEST_REGISTRY_USER_INFO}", registryUserInfo)
             .replace("${env:SLA_TEST_TRUSTSTORE_PASSWORD}", kafka.tls().trustStorePassword()));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit =
-        SlaCommand.execute(
-            new String[] {"policy", "publish", policy.toString(), "--config", wrongOps.toString()},
-            new PrintWriter(out, true),
-            new PrintWriter(err, true));
-    assertThat(exit).isEqualTo(1);
-    assertThat(err.toString().lines().toList())
+    SlaRun run = SlaRun.of("policy", "publish", policy.toString(), "--config", wrongOps.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.errLines())
         .singleElement()
         .asString()
         .startsWith(

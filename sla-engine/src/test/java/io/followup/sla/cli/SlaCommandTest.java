@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.replay.JsonLines;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,20 +18,30 @@ class SlaCommandTest {
 
   @TempDir Path dir;
 
-  private record Result(int exitCode, String out, String err) {
-    List<String> errLines() {
-      return err.lines().toList();
-    }
+  private static SlaRun sla(String... args) {
+    return SlaRun.of(args);
   }
 
-  private static Result sla(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SlaCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
+  /** Replays {@code events} into a.jsonl beside them. */
+  private SlaRun replay(Path events) {
+    return sla(
+        "replay", "--events", events.toString(), "--alerts-out", dir.resolve("a.jsonl").toString());
   }
 
-  private static void assertOneLineError(Result result, int exitCode, String containing) {
+  /** Replays no events under {@code policy}: what the policy file alone makes of the command. */
+  private SlaRun replayWithPolicy(Path policy) throws IOException {
+    Path events = Files.writeString(dir.resolve("events.jsonl"), "");
+    return sla(
+        "replay",
+        "--events",
+        events.toString(),
+        "--alerts-out",
+        dir.resolve("a.jsonl").toString(),
+        "--policy",
+        policy.toString());
+  }
+
+  private static void assertOneLineError(SlaRun result, int exitCode, String containing) {
     assertThat(result.exitCode()).isEqualTo(exitCode);
     assertThat(result.errLines()).hasSize(1);
     assertThat(result.errLines().get(0))
@@ -69,17 +78,8 @@ class SlaCommandTest {
     Files.writeString(
         policy,
         "policyId: p\nversion: \"1\"\nrules:\n  first-touch:\n    sla: PT4H\n    sla: PT8H\n");
-    Path events = dir.resolve("events.jsonl");
-    Files.writeString(events, "");
     assertOneLineError(
-        sla(
-            "replay",
-            "--events",
-            events.toString(),
-            "--alerts-out",
-            dir.resolve("a.jsonl").toString(),
-            "--policy",
-            policy.toString()),
+        replayWithPolicy(policy),
         1,
         "policy.yaml line 6: 'sla' is given twice (also on line 5); keep one");
   }
@@ -121,13 +121,7 @@ class SlaCommandTest {
         {"type":"SlaPolicy","policyId":"default","version":"2","document":"rules: [","publishedAt":"2026-03-06T08:00:00Z"}
         {"type":"LeadCreated","eventId":"e1","leadId":"L-1","occurredAt":"2026-03-06T09:00:00Z","source":"WEBINAR"}
         """);
-    Result result =
-        sla(
-            "replay",
-            "--events",
-            events.toString(),
-            "--alerts-out",
-            dir.resolve("a.jsonl").toString());
+    SlaRun result = replay(events);
     assertThat(result.exitCode()).isZero();
     assertThat(result.errLines().get(0))
         .startsWith("sla: warning: " + events + " line 1: refused policy default version 2:")
@@ -145,13 +139,7 @@ class SlaCommandTest {
                 + "\"occurredAt\":\"2026-03-06T09:00:00Z\",\"source\":\"WEBINAR\"}\n")
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     Files.write(events, latin1);
-    Result replay =
-        sla(
-            "replay",
-            "--events",
-            events.toString(),
-            "--alerts-out",
-            dir.resolve("a.jsonl").toString());
+    SlaRun replay = replay(events);
     assertOneLineError(replay, 1, events + " line 2 is not UTF-8 text");
     assertThat(replay.err()).doesNotContain("Input length");
 
@@ -160,18 +148,7 @@ class SlaCommandTest {
         policy,
         "policyId: p\nversion: \"1\"\n# f\u00fcr\n"
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-    Files.writeString(events, "");
-    assertOneLineError(
-        sla(
-            "replay",
-            "--events",
-            events.toString(),
-            "--alerts-out",
-            dir.resolve("a.jsonl").toString(),
-            "--policy",
-            policy.toString()),
-        1,
-        policy + " line 3 is not UTF-8 text");
+    assertOneLineError(replayWithPolicy(policy), 1, policy + " line 3 is not UTF-8 text");
 
     Path reps = dir.resolve("reps.csv");
     Files.write(
@@ -202,17 +179,8 @@ class SlaCommandTest {
     Path policy = dir.resolve("policy.yaml");
     Files.writeString(
         policy, "policyId: p\nversion: \"1\"\nrules:\n  first-touch:\n    sla: two days\n");
-    Path events = dir.resolve("events.jsonl");
-    Files.writeString(events, "");
     assertOneLineError(
-        sla(
-            "replay",
-            "--events",
-            events.toString(),
-            "--alerts-out",
-            dir.resolve("a.jsonl").toString(),
-            "--policy",
-            policy.toString()),
+        replayWithPolicy(policy),
         1,
         "policy.yaml line 5: rule first-touch: 'sla' must be an ISO-8601 duration");
     assertOneLineError(
@@ -232,12 +200,7 @@ class SlaCommandTest {
         {"type":"RepTouched","eventId":"e2","leadId":"L-1","occurredAt":"soon"}
         """);
     assertOneLineError(
-        sla(
-            "replay",
-            "--events",
-            events.toString(),
-            "--alerts-out",
-            dir.resolve("a.jsonl").toString()),
+        replay(events),
         1,
         "events.jsonl line 3: RepTouched.occurredAt must be an ISO-8601 UTC time");
   }
@@ -276,7 +239,7 @@ class SlaCommandTest {
         {"type":"LeadStatusChanged","eventId":"e4","leadId":"L-2","occurredAt":"2026-03-08T10:00:00Z","status":"CLOSED"}
         """);
     Path alerts = dir.resolve("alerts.jsonl");
-    Result result = sla("replay", "--events", events.toString(), "--alerts-out", alerts.toString());
+    SlaRun result = sla("replay", "--events", events.toString(), "--alerts-out", alerts.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.err()).contains("Replayed 4 events of 2 leads");

@@ -14,15 +14,12 @@ import io.followup.sla.events.SlaPolicy;
 import io.followup.sla.http.HttpEndpoints;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
-import io.followup.sla.registry.EmbeddedSchemaRegistry;
-import io.followup.sla.serde.HttpSchemaRegistryClient;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroDeserializer;
 import io.followup.sla.serde.SpecificAvroSerializer;
 import io.followup.sla.serde.WireFormat;
 import io.followup.sla.streams.DeadLetters;
 import io.followup.sla.streams.TopicNames;
-import io.followup.sla.testing.InJvmKafka;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -35,10 +32,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,9 +45,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,7 +52,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -126,8 +119,7 @@ class BadInputMatrixIT {
     }
   }
 
-  private static InJvmKafka kafka;
-  private static EmbeddedSchemaRegistry registryServer;
+  private static EngineOnBroker broker;
   private static SchemaRegistryClient registry;
   private static SlaEngine engine;
   private static PolicyHolder policy;
@@ -153,49 +145,13 @@ class BadInputMatrixIT {
 
   @BeforeAll
   static void start() throws Exception {
-    kafka = InJvmKafka.start();
-    registryServer =
-        EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), Map.of(), "localhost", 0);
-    registry = new HttpSchemaRegistryClient(registryServer.url());
-    // A dead-letter topic that takes less than the event topics do, as an operator may set it: the
-    // near-1 MiB kind must then be cut down to fit, not stop its partition.
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(TopicNames.DEFAULTS.deadLetters(), PARTITIONS, (short) 1)
-                      .configs(
-                          Map.of(
-                              TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                              Integer.toString(DEAD_LETTER_TOPIC_MAX_BYTES)))))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
-    EngineConfig config =
-        EngineConfig.of(
-            Map.of(
-                EngineConfig.BOOTSTRAP_SERVERS,
-                kafka.bootstrapServers(),
-                EngineConfig.SCHEMA_REGISTRY_URL,
-                registryServer.url(),
-                EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
-                "true",
-                EngineConfig.DATA_DIR,
-                dataDir.toString(),
-                EngineConfig.APPLICATION_ID,
-                "bad-input-" + UUID.randomUUID(),
-                EngineConfig.PUNCTUATE_INTERVAL,
-                "PT0.2S",
-                "topics.partitions",
-                Integer.toString(PARTITIONS),
-                "streams.commit.interval.ms",
-                "100"));
+    broker = EngineOnBroker.start();
+    registry = broker.registry();
+    Map<String, String> settings = broker.settings(dataDir, "bad-input");
+    settings.put(EngineConfig.TOPIC_PARTITIONS, Integer.toString(PARTITIONS));
     policy = new PolicyHolder(PolicyLoader.parse(POLICY, "bad-input"));
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    engine = SlaEngine.start(config, policy, registry, meters, Optional.of((short) 1));
-    assertThat(engine.awaitRunning(Duration.ofSeconds(60))).isTrue();
+    engine = broker.startEngine(EngineConfig.of(settings), policy, meters);
     http = HttpEndpoints.start("localhost", 0, meters, engine::isRunning);
 
     watch(BadInputMatrixIT::pollReadiness);
@@ -207,7 +163,7 @@ class BadInputMatrixIT {
         new KafkaProducer<>(
             Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
+                broker.bootstrapServers(),
                 // Room for the near-1 MiB kinds; the broker's own limit is what they test.
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 2 * 1024 * 1024),
@@ -264,7 +220,7 @@ class BadInputMatrixIT {
     for (Thread watcher : watchers) {
       watcher.join(10_000);
     }
-    for (AutoCloseable c : new AutoCloseable[] {http, engine, registryServer, kafka}) {
+    for (AutoCloseable c : new AutoCloseable[] {http, broker}) {
       if (c != null) {
         c.close();
       }
@@ -423,10 +379,12 @@ class BadInputMatrixIT {
         key("L-rec"),
         avro(touched, lateRecorded),
         deadLetter("out-of-range-time"));
-    byte[] nearlyOneMib = new byte[1_040_000];
+    // Fits on its topic (the broker's default 1 MiB and 12 bytes), but not with the dead-letter
+    // headers under the engine's limit (the producer's 1 MiB): the value must go.
+    byte[] nearlyOneMib = new byte[1_048_400];
     random.nextBytes(nearlyOneMib);
     kind(
-        "an undecodable value near 1 MiB, more than the dead-letter topic takes",
+        "an undecodable value so near 1 MiB that its dead letter must be cut down",
         engaged,
         key("L-huge"),
         nearlyOneMib,
@@ -812,17 +770,10 @@ class BadInputMatrixIT {
     }
   }
 
+  /** A reader's config with room for the near-1 MiB records some kinds leave. */
   private static Map<String, Object> consumerConfig() {
-    return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafka.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG,
-        "bad-input-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-        "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-        "read_committed",
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-        2 * 1024 * 1024);
+    Map<String, Object> config = new HashMap<>(broker.readerConfig());
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
+    return config;
   }
 }

@@ -9,26 +9,16 @@ import io.followup.sla.events.LeadStatusChanged;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
-import io.followup.sla.registry.EmbeddedSchemaRegistry;
-import io.followup.sla.serde.HttpSchemaRegistryClient;
-import io.followup.sla.serde.SchemaRegistryClient;
-import io.followup.sla.serde.SpecificAvroDeserializer;
 import io.followup.sla.streams.EventPublisher;
 import io.followup.sla.streams.TopicNames;
-import io.followup.sla.testing.InJvmKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,69 +33,38 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrossTopicOrderIT {
 
-  private static final TopicNames TOPICS = TopicNames.DEFAULTS;
-
-  private static InJvmKafka kafka;
-  private static EmbeddedSchemaRegistry registryServer;
-  private static SchemaRegistryClient registry;
-  private static SlaEngine engine;
-  private static EventPublisher publisher;
   private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private static EngineOnBroker broker;
+  private static EventPublisher publisher;
 
   @TempDir static Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    kafka = InJvmKafka.start();
-    registryServer =
-        EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), Map.of(), "localhost", 0);
-    registry = new HttpSchemaRegistryClient(registryServer.url());
-    EngineConfig config =
-        EngineConfig.of(
-            Map.of(
-                EngineConfig.BOOTSTRAP_SERVERS,
-                kafka.bootstrapServers(),
-                EngineConfig.SCHEMA_REGISTRY_URL,
-                registryServer.url(),
-                EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
-                "true",
-                EngineConfig.DATA_DIR,
-                dir.resolve("data").toString(),
-                EngineConfig.APPLICATION_ID,
-                "order-" + UUID.randomUUID(),
-                // One partition a topic: every lead meets on the one task.
-                EngineConfig.TOPIC_PARTITIONS,
-                "1",
-                EngineConfig.PUNCTUATE_INTERVAL,
-                "PT0.2S",
-                "streams.commit.interval.ms",
-                "100"));
-    engine =
-        SlaEngine.start(
-            config,
-            new PolicyHolder(
-                PolicyLoader.parse(
-                    """
-                    policyId: order
-                    version: "o-1"
-                    rules:
-                      first-touch:
-                        sla: PT1H
-                    """,
-                    "order")),
-            registry,
-            meters,
-            Optional.of((short) 1));
-    assertThat(engine.awaitRunning(Duration.ofSeconds(60))).isTrue();
-    publisher = new EventPublisher(kafka.bootstrapServers(), Map.of(), TOPICS, registry, true);
+    broker = EngineOnBroker.start();
+    Map<String, String> settings = broker.settings(dir.resolve("data"), "order");
+    // One partition a topic: every lead meets on the one task.
+    settings.put(EngineConfig.TOPIC_PARTITIONS, "1");
+    broker.startEngine(
+        EngineConfig.of(settings),
+        new PolicyHolder(
+            PolicyLoader.parse(
+                """
+                policyId: order
+                version: "o-1"
+                rules:
+                  first-touch:
+                    sla: PT1H
+                """,
+                "order")),
+        meters);
+    publisher = broker.publisher();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {publisher, engine, registryServer, kafka}) {
-      if (c != null) {
-        c.close();
-      }
+    if (broker != null) {
+      broker.close();
     }
   }
 
@@ -157,26 +116,6 @@ class CrossTopicOrderIT {
   }
 
   private static List<SlaAlert> alerts() {
-    List<SlaAlert> alerts = new ArrayList<>();
-    try (KafkaConsumer<String, SlaAlert> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "read-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new StringDeserializer(),
-            new SpecificAvroDeserializer<>(registry))) {
-      consumer.subscribe(List.of(TOPICS.alerts()));
-      long until = System.currentTimeMillis() + 2_000;
-      while (System.currentTimeMillis() < until) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
-      }
-    }
-    return alerts;
+    return broker.readAlerts(TopicNames.DEFAULTS, Duration.ofSeconds(2));
   }
 }

@@ -13,16 +13,12 @@ import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
-import io.followup.sla.registry.EmbeddedSchemaRegistry;
-import io.followup.sla.serde.HttpSchemaRegistryClient;
 import io.followup.sla.serde.SchemaRegistryClient;
-import io.followup.sla.serde.SpecificAvroDeserializer;
 import io.followup.sla.serde.SpecificAvroSerializer;
 import io.followup.sla.streams.DeadLetters;
 import io.followup.sla.streams.EventPublisher;
 import io.followup.sla.streams.TopicNames;
 import io.followup.sla.testing.ConfluentPython;
-import io.followup.sla.testing.InJvmKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,7 +37,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,8 +61,7 @@ class EngineEndToEndIT {
           sla: PT3S
       """;
 
-  private static InJvmKafka kafka;
-  private static EmbeddedSchemaRegistry registryServer;
+  private static EngineOnBroker broker;
   private static SchemaRegistryClient registry;
   private static SlaEngine engine;
   private static EventPublisher publisher;
@@ -79,38 +71,14 @@ class EngineEndToEndIT {
   @BeforeAll
   static void start() throws Exception {
     ConfluentPython.requireInstalled();
-    kafka = InJvmKafka.start();
-    registryServer =
-        EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), Map.of(), "localhost", 0);
-    registry = new HttpSchemaRegistryClient(registryServer.url());
-    EngineConfig config =
-        EngineConfig.of(
-            Map.of(
-                EngineConfig.BOOTSTRAP_SERVERS,
-                kafka.bootstrapServers(),
-                EngineConfig.SCHEMA_REGISTRY_URL,
-                registryServer.url(),
-                EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
-                "true",
-                EngineConfig.DATA_DIR,
-                dataDir.toString(),
-                EngineConfig.APPLICATION_ID,
-                "e2e-" + UUID.randomUUID(),
-                EngineConfig.PUNCTUATE_INTERVAL,
-                "PT0.2S",
-                "streams.commit.interval.ms",
-                "100"));
-    Policy policy = PolicyLoader.parse(POLICY, "e2e");
+    broker = EngineOnBroker.start();
+    registry = broker.registry();
     engine =
-        SlaEngine.start(
-            config,
-            new PolicyHolder(policy),
-            registry,
-            new SimpleMeterRegistry(),
-            Optional.of((short) 1));
-    assertThat(engine.awaitRunning(Duration.ofSeconds(60))).isTrue();
-    publisher =
-        new EventPublisher(kafka.bootstrapServers(), Map.of(), TopicNames.DEFAULTS, registry, true);
+        broker.startEngine(
+            EngineConfig.of(broker.settings(dataDir, "e2e")),
+            new PolicyHolder(PolicyLoader.parse(POLICY, "e2e")),
+            new SimpleMeterRegistry());
+    publisher = broker.publisher();
     publisher.send(
         RepProfile.newBuilder()
             .setRepId("R-DANA")
@@ -122,17 +90,8 @@ class EngineEndToEndIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (publisher != null) {
-      publisher.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
-    if (registryServer != null) {
-      registryServer.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (broker != null) {
+      broker.close();
     }
   }
 
@@ -153,7 +112,7 @@ class EngineEndToEndIT {
     publisher.flush();
 
     List<SlaAlert> alerts = new ArrayList<>();
-    try (KafkaConsumer<String, SlaAlert> consumer = alertConsumer()) {
+    try (KafkaConsumer<String, SlaAlert> consumer = broker.alertConsumer()) {
       consumer.subscribe(List.of(TopicNames.DEFAULTS.alerts()));
       await()
           .atMost(Duration.ofSeconds(45))
@@ -165,10 +124,9 @@ class EngineEndToEndIT {
                     .contains(org.assertj.core.groups.Tuple.tuple("L-untouched", "BREACHED"));
               });
       // Give the touched lead's deadline time to pass too.
-      long until = System.currentTimeMillis() + 4_000;
-      while (System.currentTimeMillis() < until) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
-      }
+      EngineOnBroker.pollFor(
+          Duration.ofSeconds(4),
+          () -> consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value())));
     }
     SlaAlert breach =
         alerts.stream().filter(a -> a.getLeadId().equals("L-untouched")).findFirst().orElseThrow();
@@ -186,7 +144,7 @@ class EngineEndToEndIT {
         new KafkaProducer<>(
             Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
+                broker.bootstrapServers(),
                 // The broker's default limit (1 MiB and 12 bytes) is the one that counts here.
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 2 * 1024 * 1024),
@@ -216,17 +174,7 @@ class EngineEndToEndIT {
     List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "dlq-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
+            broker.readerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(TopicNames.DEFAULTS.deadLetters()));
       await()
           .atMost(Duration.ofSeconds(30))
@@ -305,8 +253,8 @@ class EngineEndToEndIT {
     JsonNode produced =
         ConfluentPython.run(
             dataDir,
-            kafka.bootstrapServers(),
-            registryServer.url(),
+            broker.bootstrapServers(),
+            broker.registryUrl(),
             "produce",
             "--topic",
             TopicNames.DEFAULTS.leadCreated(),
@@ -321,8 +269,8 @@ class EngineEndToEndIT {
     JsonNode consumed =
         ConfluentPython.run(
             dataDir,
-            kafka.bootstrapServers(),
-            registryServer.url(),
+            broker.bootstrapServers(),
+            broker.registryUrl(),
             "consume",
             "--topic",
             TopicNames.DEFAULTS.alerts(),
@@ -343,7 +291,7 @@ class EngineEndToEndIT {
 
   @Test
   void aRestartKeepsStateAndSendsNoAlertTwice() throws Exception {
-    Map<String, String> own = new java.util.HashMap<>();
+    Map<String, String> own = broker.settings(dataDir.resolve("restart"), "restart");
     for (String role :
         List.of(
             "lead-created",
@@ -356,13 +304,6 @@ class EngineEndToEndIT {
             "dead-letters")) {
       own.put("topics." + role, "restart." + role);
     }
-    own.put(EngineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-    own.put(EngineConfig.SCHEMA_REGISTRY_URL, registryServer.url());
-    own.put(EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true");
-    own.put(EngineConfig.DATA_DIR, dataDir.resolve("restart").toString());
-    own.put(EngineConfig.APPLICATION_ID, "restart-" + UUID.randomUUID());
-    own.put(EngineConfig.PUNCTUATE_INTERVAL, "PT0.2S");
-    own.put("streams.commit.interval.ms", "100");
     EngineConfig config = EngineConfig.of(own);
     Policy policy =
         PolicyLoader.parse(
@@ -378,15 +319,9 @@ class EngineEndToEndIT {
 
     Instant now = Instant.now();
     try (SlaEngine first =
-            SlaEngine.start(
-                config,
-                new PolicyHolder(policy),
-                registry,
-                new SimpleMeterRegistry(),
-                Optional.of((short) 1));
+            broker.launch(config, new PolicyHolder(policy), new SimpleMeterRegistry());
         EventPublisher events =
-            new EventPublisher(kafka.bootstrapServers(), Map.of(), topics, registry, true)) {
-      assertThat(first.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            new EventPublisher(broker.bootstrapServers(), Map.of(), topics, registry, true)) {
       // Already past due when it arrives: breached by the first engine.
       events.send(lead("L-before", now.minusSeconds(30)));
       // Due 8 s from now: the clock must survive the restart.
@@ -401,13 +336,7 @@ class EngineEndToEndIT {
                           a -> a.getLeadId().equals("L-before") && a.getKind().equals("BREACHED")));
     }
     try (SlaEngine second =
-        SlaEngine.start(
-            config,
-            new PolicyHolder(policy),
-            registry,
-            new SimpleMeterRegistry(),
-            Optional.of((short) 1))) {
-      assertThat(second.awaitRunning(Duration.ofSeconds(60))).isTrue();
+        broker.launch(config, new PolicyHolder(policy), new SimpleMeterRegistry())) {
       await()
           .atMost(Duration.ofSeconds(45))
           .until(
@@ -425,15 +354,7 @@ class EngineEndToEndIT {
   }
 
   private static List<SlaAlert> readAlerts(TopicNames topics) {
-    List<SlaAlert> alerts = new ArrayList<>();
-    try (KafkaConsumer<String, SlaAlert> consumer = alertConsumer()) {
-      consumer.subscribe(List.of(topics.alerts()));
-      long until = System.currentTimeMillis() + 3_000;
-      while (System.currentTimeMillis() < until) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
-      }
-    }
-    return alerts;
+    return broker.readAlerts(topics, Duration.ofSeconds(3));
   }
 
   private static LeadCreated lead(String leadId, Instant at) {
@@ -445,20 +366,5 @@ class EngineEndToEndIT {
         .setOwnerRepId("R-DANA")
         .setAccountName("Acme Biologics")
         .build();
-  }
-
-  private static KafkaConsumer<String, SlaAlert> alertConsumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "alerts-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed"),
-        new StringDeserializer(),
-        new SpecificAvroDeserializer<>(registry, SlaAlert.class));
   }
 }

@@ -8,10 +8,6 @@ import io.followup.sla.events.LeadCreated;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
-import io.followup.sla.registry.EmbeddedSchemaRegistry;
-import io.followup.sla.serde.HttpSchemaRegistryClient;
-import io.followup.sla.serde.SchemaRegistryClient;
-import io.followup.sla.serde.SpecificAvroDeserializer;
 import io.followup.sla.streams.DeadLetters;
 import io.followup.sla.streams.EventPublisher;
 import io.followup.sla.streams.TopicNames;
@@ -21,27 +17,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,9 +54,8 @@ class PoisonRecordIT {
 
   private static final TopicNames TOPICS = TopicNames.DEFAULTS;
 
+  private static EngineOnBroker broker;
   private static InJvmKafka kafka;
-  private static EmbeddedSchemaRegistry registryServer;
-  private static SchemaRegistryClient registry;
   private static SlaEngine engine;
   private static EventPublisher publisher;
 
@@ -74,10 +63,8 @@ class PoisonRecordIT {
 
   @BeforeAll
   static void start() throws Exception {
-    kafka = InJvmKafka.start();
-    registryServer =
-        EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), Map.of(), "localhost", 0);
-    registry = new HttpSchemaRegistryClient(registryServer.url());
+    broker = EngineOnBroker.start();
+    kafka = broker.kafka();
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -92,26 +79,9 @@ class PoisonRecordIT {
           .all()
           .get(30, TimeUnit.SECONDS);
     }
-    EngineConfig config =
-        EngineConfig.of(
-            Map.of(
-                EngineConfig.BOOTSTRAP_SERVERS,
-                kafka.bootstrapServers(),
-                EngineConfig.SCHEMA_REGISTRY_URL,
-                registryServer.url(),
-                EngineConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
-                "true",
-                EngineConfig.DATA_DIR,
-                dir.resolve("data").toString(),
-                EngineConfig.APPLICATION_ID,
-                "poison-" + UUID.randomUUID(),
-                EngineConfig.PUNCTUATE_INTERVAL,
-                "PT0.2S",
-                "streams.commit.interval.ms",
-                "100"));
     engine =
-        SlaEngine.start(
-            config,
+        broker.startEngine(
+            EngineConfig.of(broker.settings(dir.resolve("data"), "poison")),
             new PolicyHolder(
                 PolicyLoader.parse(
                     """
@@ -122,19 +92,14 @@ class PoisonRecordIT {
                         sla: PT2S
                     """,
                     "poison")),
-            registry,
-            new SimpleMeterRegistry(),
-            Optional.of((short) 1));
-    assertThat(engine.awaitRunning(Duration.ofSeconds(60))).isTrue();
-    publisher = new EventPublisher(kafka.bootstrapServers(), Map.of(), TOPICS, registry, true);
+            new SimpleMeterRegistry());
+    publisher = broker.publisher();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {publisher, engine, registryServer, kafka}) {
-      if (c != null) {
-        c.close();
-      }
+    if (broker != null) {
+      broker.close();
     }
   }
 
@@ -200,43 +165,11 @@ class PoisonRecordIT {
   }
 
   private static List<SlaAlert> readAlerts() {
-    List<SlaAlert> alerts = new ArrayList<>();
-    try (KafkaConsumer<String, SlaAlert> consumer =
-        new KafkaConsumer<>(
-            consumerConfig(), new StringDeserializer(), new SpecificAvroDeserializer<>(registry))) {
-      consumer.subscribe(List.of(TOPICS.alerts()));
-      long until = System.currentTimeMillis() + 2_000;
-      while (System.currentTimeMillis() < until) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> alerts.add(r.value()));
-      }
-    }
-    return alerts;
+    return broker.readAlerts(TOPICS, Duration.ofSeconds(2));
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> readDeadLetters() {
-    List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(TOPICS.deadLetters()));
-      long until = System.currentTimeMillis() + 3_000;
-      while (System.currentTimeMillis() < until) {
-        consumer.poll(Duration.ofMillis(200)).forEach(letters::add);
-      }
-    }
-    return letters;
-  }
-
-  private static Map<String, Object> consumerConfig() {
-    return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafka.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG,
-        "read-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-        "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-        "read_committed");
+    return broker.readDeadLetters(Duration.ofSeconds(3));
   }
 
   private static String text(Header header) {

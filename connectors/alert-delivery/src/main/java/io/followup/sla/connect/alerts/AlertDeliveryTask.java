@@ -1,9 +1,8 @@
 package io.followup.sla.connect.alerts;
 
+import io.followup.sla.connect.alerts.channel.ChatSender;
 import io.followup.sla.connect.alerts.channel.EmailSender;
 import io.followup.sla.connect.alerts.channel.Sender;
-import io.followup.sla.connect.alerts.channel.SlackSender;
-import io.followup.sla.connect.alerts.channel.TeamsSender;
 import io.followup.sla.connect.alerts.channel.WebhookSender;
 import io.followup.sla.connect.alerts.config.DeliveryConfig;
 import io.followup.sla.connect.alerts.delivery.DeliveryPipeline;
@@ -86,8 +85,8 @@ public final class AlertDeliveryTask extends SinkTask {
           channel,
           switch (channel) {
             case EMAIL -> new EmailSender(config.smtp());
-            case SLACK -> new SlackSender(httpTimeout);
-            case TEAMS -> new TeamsSender(httpTimeout);
+            case SLACK -> ChatSender.slack(httpTimeout);
+            case TEAMS -> ChatSender.teams(httpTimeout);
             case WEBHOOK ->
                 new WebhookSender(httpTimeout, config.secret(DeliveryConfig.WEBHOOK_ROUTING_KEY));
           });

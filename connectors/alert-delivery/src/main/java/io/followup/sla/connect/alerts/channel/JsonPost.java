@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Posts a JSON body with the JDK HTTP client and sorts the answer the way every webhook service
@@ -70,16 +71,16 @@ final class JsonPost {
     throw SendException.permanent(reason, null);
   }
 
-  private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+  private static Optional<Duration> retryAfter(HttpResponse<?> response) {
     return response
         .headers()
         .firstValue("Retry-After")
         .flatMap(
             v -> {
               try {
-                return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
               } catch (NumberFormatException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
               }
             });
   }

@@ -25,28 +25,33 @@ final class ChannelRequirements {
         problems.add(DeliveryConfig.EMAIL_FROM + " is required when channels has email");
       }
     }
-    if (channels.contains(Channel.SLACK)
-        && config.secret(DeliveryConfig.SLACK_WEBHOOK_URL) == null
-        && config.secret(DeliveryConfig.SLACK_TEAM_WEBHOOKS) == null) {
-      problems.add(
-          DeliveryConfig.SLACK_WEBHOOK_URL
-              + " or "
-              + DeliveryConfig.SLACK_TEAM_WEBHOOKS
-              + " is required when channels has slack");
-    }
-    if (channels.contains(Channel.TEAMS)
-        && config.secret(DeliveryConfig.TEAMS_WEBHOOK_URL) == null
-        && config.secret(DeliveryConfig.TEAMS_TEAM_WEBHOOKS) == null) {
-      problems.add(
-          DeliveryConfig.TEAMS_WEBHOOK_URL
-              + " or "
-              + DeliveryConfig.TEAMS_TEAM_WEBHOOKS
-              + " is required when channels has teams");
-    }
+    requireWebhook(
+        problems,
+        config,
+        Channel.SLACK,
+        DeliveryConfig.SLACK_WEBHOOK_URL,
+        DeliveryConfig.SLACK_TEAM_WEBHOOKS);
+    requireWebhook(
+        problems,
+        config,
+        Channel.TEAMS,
+        DeliveryConfig.TEAMS_WEBHOOK_URL,
+        DeliveryConfig.TEAMS_TEAM_WEBHOOKS);
     if (channels.contains(Channel.WEBHOOK) && config.secret(DeliveryConfig.WEBHOOK_URL) == null) {
       problems.add(DeliveryConfig.WEBHOOK_URL + " is required when channels has webhook");
     }
     return problems;
+  }
+
+  /** A chat channel needs somewhere to post: its one webhook or a webhook per team. */
+  private static void requireWebhook(
+      List<String> problems, DeliveryConfig config, Channel channel, String url, String perTeam) {
+    if (config.channels().contains(channel)
+        && config.secret(url) == null
+        && config.secret(perTeam) == null) {
+      problems.add(
+          url + " or " + perTeam + " is required when channels has " + channel.configName());
+    }
   }
 
   private static boolean blank(String s) {

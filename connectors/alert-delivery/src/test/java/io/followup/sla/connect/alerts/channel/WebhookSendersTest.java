@@ -48,7 +48,7 @@ class WebhookSendersTest {
 
   @Test
   void slackGetsBlockKitThatMentionsTheRepAndSaysWhatToDo() throws Exception {
-    new SlackSender(TIMEOUT).send(message(Channel.SLACK, slack.url("/hooks/east"), "BREACHED"));
+    ChatSender.slack(TIMEOUT).send(message(Channel.SLACK, slack.url("/hooks/east"), "BREACHED"));
 
     JsonNode body = JSON.readTree(slack.delivered().get(0));
     assertThat(body.get("text").asText()).startsWith("<@U0SAM> Breached: First touch");
@@ -66,7 +66,8 @@ class WebhookSendersTest {
     slack.failNextWith429(3);
 
     assertThatThrownBy(
-            () -> new SlackSender(TIMEOUT).send(message(Channel.SLACK, slack.url("/h"), "WARNING")))
+            () ->
+                ChatSender.slack(TIMEOUT).send(message(Channel.SLACK, slack.url("/h"), "WARNING")))
         .isInstanceOfSatisfying(
             SendException.class,
             e -> {
@@ -80,12 +81,12 @@ class WebhookSendersTest {
   void a500IsWorthRetryingAndA400IsNotAndNeitherRepeatsTheSecretUrl() {
     teams.failNextWith(500);
     String url = teams.url("/webhookb2/SECRET-TOKEN");
-    assertThatThrownBy(() -> new TeamsSender(TIMEOUT).send(message(Channel.TEAMS, url, "WARNING")))
+    assertThatThrownBy(() -> ChatSender.teams(TIMEOUT).send(message(Channel.TEAMS, url, "WARNING")))
         .isInstanceOfSatisfying(SendException.class, e -> assertThat(e.retryable()).isTrue())
         .hasMessageNotContaining("SECRET");
 
     teams.refuse(body -> true);
-    assertThatThrownBy(() -> new TeamsSender(TIMEOUT).send(message(Channel.TEAMS, url, "WARNING")))
+    assertThatThrownBy(() -> ChatSender.teams(TIMEOUT).send(message(Channel.TEAMS, url, "WARNING")))
         .isInstanceOfSatisfying(SendException.class, e -> assertThat(e.retryable()).isFalse())
         .hasMessage("Teams answered HTTP 400");
   }
@@ -95,14 +96,14 @@ class WebhookSendersTest {
     String url = slack.url("/h");
     slack.close();
 
-    assertThatThrownBy(() -> new SlackSender(TIMEOUT).send(message(Channel.SLACK, url, "WARNING")))
+    assertThatThrownBy(() -> ChatSender.slack(TIMEOUT).send(message(Channel.SLACK, url, "WARNING")))
         .isInstanceOfSatisfying(SendException.class, e -> assertThat(e.retryable()).isTrue())
         .hasMessageStartingWith("Slack unreachable");
   }
 
   @Test
   void teamsGetsAnAdaptiveCardWithAFactPerLineAndAMention() throws Exception {
-    new TeamsSender(TIMEOUT).send(message(Channel.TEAMS, teams.url("/h"), "BREACHED", "WARNING"));
+    ChatSender.teams(TIMEOUT).send(message(Channel.TEAMS, teams.url("/h"), "BREACHED", "WARNING"));
 
     JsonNode card = JSON.readTree(teams.delivered().get(0)).get("attachments").get(0);
     assertThat(card.get("contentType").asText())

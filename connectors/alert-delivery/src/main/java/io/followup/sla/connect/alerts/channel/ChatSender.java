@@ -1,0 +1,39 @@
+package io.followup.sla.connect.alerts.channel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.followup.sla.connect.alerts.render.SlackBlocks;
+import io.followup.sla.connect.alerts.render.TeamsCard;
+import io.followup.sla.connect.alerts.routing.Message;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Posts each message, rendered for its chat service, to that service's incoming webhook (the
+ * message's target). Slack and Teams differ only in the rendering; the posting and the reading of
+ * the answer are the same.
+ */
+public final class ChatSender implements Sender {
+
+  private final JsonPost post;
+  private final Function<Message, ObjectNode> render;
+
+  private ChatSender(String service, Duration timeout, Function<Message, ObjectNode> render) {
+    this.post = new JsonPost(service, timeout);
+    this.render = render;
+  }
+
+  /** Block Kit messages to Slack. */
+  public static ChatSender slack(Duration timeout) {
+    return new ChatSender("Slack", timeout, SlackBlocks::of);
+  }
+
+  /** Adaptive Cards to Microsoft Teams. */
+  public static ChatSender teams(Duration timeout) {
+    return new ChatSender("Teams", timeout, TeamsCard::of);
+  }
+
+  @Override
+  public void send(Message message) throws SendException {
+    post.post(message.target(), render.apply(message));
+  }
+}
