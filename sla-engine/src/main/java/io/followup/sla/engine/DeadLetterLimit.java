@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -32,8 +33,20 @@ final class DeadLetterLimit {
   static int topicMaxMessageBytes(Admin admin, String topic)
       throws InterruptedException, ExecutionException, TimeoutException {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-    Config config =
-        admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+    Config config = null;
+    // A topic created a moment ago may not be known yet to the broker that answers: ask again for
+    // a few seconds before calling it missing.
+    for (int attempt = 1; config == null; attempt++) {
+      try {
+        config =
+            admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt == 20) {
+          throw e;
+        }
+        Thread.sleep(250);
+      }
+    }
     ConfigEntry entry = config == null ? null : config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
     return entry == null || entry.value() == null
         ? Integer.MAX_VALUE

@@ -117,7 +117,7 @@ public final class SlaEngine implements AutoCloseable {
                   "cannot reach Kafka at "
                       + bootstrap
                       + " to check the engine's topics: "
-                      + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
+                      + KafkaRefusal.rootMessage(e)));
     } catch (KafkaException e) {
       // A client that cannot even be built: a key store that will not open, a bad JAAS line.
       throw new ConfigException(
