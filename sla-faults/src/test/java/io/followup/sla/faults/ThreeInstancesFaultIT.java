@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
@@ -49,13 +50,11 @@ class ThreeInstancesFaultIT {
   static final Duration SESSION = Duration.ofSeconds(30);
 
   /**
-   * How late an alert due while an instance is dead may come: its session, then a rebalance of the
-   * two others and their standbys becoming active (no changelog replay), then a commit.
+   * How late an alert due while the group changes (an instance dead, back, restarted in turn) may
+   * come: a dead instance's session, then a rebalance of the others and their standbys becoming
+   * active (no changelog replay), then a commit.
    */
   static final Duration DETECTION_BUDGET = SESSION.plusSeconds(30);
-
-  /** How late an alert due during the rolling restart may come: a stopping instance leaves. */
-  static final Duration ROLLING_BUDGET = Duration.ofSeconds(30);
 
   static final String APPLICATION_ID = "faults-three";
 
@@ -108,8 +107,8 @@ class ThreeInstancesFaultIT {
             workload,
             Scenarios.TIMING_FREE,
             t0.plusSeconds(30),
-            Duration.ofSeconds(120),
-            15,
+            Duration.ofSeconds(90),
+            12,
             random);
         Future<?> sending = sender.send(workload.planned());
 
@@ -118,7 +117,7 @@ class ThreeInstancesFaultIT {
         Scenarios.sleepUntil(killAt);
         Instant killed = Instant.now();
         victim.kill();
-        Scenarios.sleepUntil(killed.plus(SESSION).plusSeconds(15));
+        Scenarios.sleepUntil(killed.plus(SESSION).plusSeconds(10));
         for (EngineProcess e : engines) {
           if (e != victim) {
             assertThat(e.isAlive()).as("%s survived the failover", e.describe()).isTrue();
@@ -162,37 +161,49 @@ class ThreeInstancesFaultIT {
 
         // How late each owed alert came, by the phase it was due in.
         Map<String, List<Duration>> lateness = new TreeMap<>();
+        Map<String, String> latest = new TreeMap<>();
         for (SlaAlert alert : owed) {
           Instant due = alert.getDetectedAt();
           String phase =
-              !due.isBefore(killed) && due.isBefore(restarting)
-                  ? "failover"
-                  : !due.isBefore(rollingFrom) && due.isBefore(rollingTo) ? "rolling" : "steady";
-          watch
-              .firstSeen(alert)
-              .ifPresent(
-                  at ->
-                      lateness
-                          .computeIfAbsent(phase, p -> new ArrayList<>())
-                          .add(Duration.between(due, at)));
+              due.isBefore(killed)
+                  ? "1 before the kill"
+                  : due.isBefore(restarting)
+                      ? "2 failover"
+                      : due.isBefore(rollingFrom)
+                          ? "3 killed one back"
+                          : due.isBefore(rollingTo) ? "4 rolling" : "5 after rolling";
+          Optional<Instant> at = watch.firstSeen(alert);
+          if (at.isPresent()) {
+            Duration late = Duration.between(due, at.get());
+            List<Duration> list = lateness.computeIfAbsent(phase, p -> new ArrayList<>());
+            if (list.stream().allMatch(d -> d.compareTo(late) < 0)) {
+              latest.put(phase, "%s %s due %s".formatted(alert.getLeadId(), alert.getKind(), due));
+            }
+            list.add(late);
+          }
         }
         Map<String, String> latenessFigures = new TreeMap<>();
         lateness.forEach(
             (phase, list) ->
                 latenessFigures.put(
                     phase,
-                    "%d alerts, max %d ms, late by over 5 s %d"
+                    "%d alerts, max %d ms (%s), late by over 5 s %d"
                         .formatted(
                             list.size(),
                             list.stream().max(Comparator.naturalOrder()).orElseThrow().toMillis(),
+                            latest.get(phase),
                             list.stream().filter(d -> d.toSeconds() >= 5).count())));
         System.out.printf(
-            "FAULTS|three-instances|seed=%d|killed %s at %s|restarted ready in %ds|rolling %s"
+            "FAULTS|three-instances|seed=%d|killed %s at %s|restarted at %s, ready in %ds"
+                + "|rolling %s to %s %s"
                 + "|lateness %s|leads=%s|owed by kind=%s|%s|%s%n",
             seed,
             victim.name(),
             killed,
+            restarting,
             victimBack.toSeconds(),
+            rollingFrom,
+            rollingTo,
             rollingSeconds,
             latenessFigures,
             workload.leadsByKind(),
@@ -205,14 +216,17 @@ class ThreeInstancesFaultIT {
 
         assertEveryTopicHasThreeReplicas(bootstrap);
         assertThat(AlertLedger.byKind(owed)).containsKeys("BREACHED", "RESOLVED");
-        assertThat(lateness.getOrDefault("failover", List.of()))
+        assertThat(lateness.getOrDefault("2 failover", List.of()))
             .as("alerts due while an instance was dead")
-            .hasSizeGreaterThanOrEqualTo(10)
-            .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(DETECTION_BUDGET));
-        assertThat(lateness.getOrDefault("rolling", List.of()))
+            .hasSizeGreaterThanOrEqualTo(6);
+        assertThat(lateness.getOrDefault("4 rolling", List.of()))
             .as("alerts due during the rolling restart")
-            .isNotEmpty()
-            .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(ROLLING_BUDGET));
+            .isNotEmpty();
+        lateness.forEach(
+            (phase, list) ->
+                assertThat(list)
+                    .as("how late alerts due in phase '%s' came: %s", phase, latenessFigures)
+                    .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(DETECTION_BUDGET)));
         assertThat(result.exact())
             .as(
                 "every owed (alertId, kind) exactly once through a kill and a rolling restart: %s",
