@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,13 @@ import org.junit.jupiter.api.Timeout;
 class BrokerOutageFaultIT {
 
   static final Duration OUTAGE = Duration.ofSeconds(30);
+
+  /**
+   * How soon after the broker is gone {@code /health/ready} must say 503: the engine counts the
+   * cluster gone after 15 s without an answer, asks it every 5 s, and this test asks the engine
+   * every half second.
+   */
+  static final Duration NOT_READY_BUDGET = Duration.ofMillis(15_000 + 5_000 + 500);
 
   /** How long after the broker is back every alert owed so far must be there. */
   static final Duration RECOVERY_BUDGET = Duration.ofSeconds(90);
@@ -88,8 +96,9 @@ class BrokerOutageFaultIT {
 
           Scenarios.sleepUntil(stopAt);
           probe.start("broker stopping");
-          Instant stopped = Instant.now();
+          Instant stopping = Instant.now();
           broker.stop();
+          Instant stopped = Instant.now();
           probe.mark("broker stopped");
           Thread.sleep(OUTAGE.toMillis());
           probe.mark("broker starting");
@@ -109,6 +118,24 @@ class BrokerOutageFaultIT {
                   sender);
           probe.mark("recovered");
           engine.awaitReady(Duration.ofSeconds(30));
+          Thread.sleep(1_000);
+          // Readiness went with the broker and came back with it, both while the probe watched.
+          Optional<ReadinessProbe.Change> notReady = probe.firstNotReadyAfter(stopping);
+          assertThat(notReady)
+              .as("/health/ready said 503 while the broker was down: %s", probe.changes())
+              .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(503));
+          Duration notReadyAfter = Duration.between(stopped, notReady.orElseThrow().at());
+          assertThat(notReadyAfter)
+              .as("503 within %d ms of the broker's exit", NOT_READY_BUDGET.toMillis())
+              .isLessThanOrEqualTo(NOT_READY_BUDGET);
+          assertThat(notReady.orElseThrow().at())
+              .as("not ready before the broker came back")
+              .isBefore(restarting);
+          Optional<ReadinessProbe.Change> readyAgain =
+              probe.firstReadyAfter(notReady.orElseThrow().at());
+          assertThat(readyAgain)
+              .as("ready again after the outage: %s", probe.changes())
+              .isPresent();
           assertThat(engine.isAlive()).as("the engine process survived the outage").isTrue();
 
           // After: every kind again, on the recovered engine.
@@ -134,13 +161,17 @@ class BrokerOutageFaultIT {
           AlertLedger.Comparison result = AlertLedger.compare(owed, seen);
           System.out.printf(
               "FAULTS|broker-outage|seed=%d|outage=%ds (stopped %s)|broker start=%ds"
-                  + "|recovered after %ds|readiness %s|leads=%s|owed by kind=%s|%s|%s%n",
+                  + "|recovered after %ds|readiness %s|503 after %d ms, 200 again %d ms after the"
+                  + " restart began|changes %s|leads=%s|owed by kind=%s|%s|%s%n",
               seed,
               OUTAGE.toSeconds(),
               stopped,
               brokerStart.toSeconds(),
               recovery.toSeconds(),
               probe.answers(),
+              notReadyAfter.toMillis(),
+              Duration.between(restarting, readyAgain.orElseThrow().at()).toMillis(),
+              probe.changes(),
               workload.leadsByKind(),
               AlertLedger.byKind(owed),
               result,

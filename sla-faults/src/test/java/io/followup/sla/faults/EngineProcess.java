@@ -149,6 +149,10 @@ final class EngineProcess implements AutoCloseable {
     return current != null && current.isAlive();
   }
 
+  String name() {
+    return name;
+  }
+
   int starts() {
     return starts;
   }

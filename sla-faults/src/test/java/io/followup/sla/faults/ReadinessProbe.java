@@ -1,7 +1,11 @@
 package io.followup.sla.faults;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +29,10 @@ final class ReadinessProbe implements AutoCloseable {
           });
   private volatile String phase;
   private volatile int lastStatus = -1;
+  private final List<Change> changes = new ArrayList<>();
+
+  /** The moment the answer became {@code status} (HTTP status, -1 for no answer). */
+  record Change(Instant at, int status) {}
 
   ReadinessProbe(EngineProcess engine) {
     this.engine = engine;
@@ -43,8 +51,12 @@ final class ReadinessProbe implements AutoCloseable {
 
   private void ask() {
     int status = engine.readiness();
-    lastStatus = status;
+    Instant at = Instant.now();
     synchronized (this) {
+      if (status != lastStatus) {
+        changes.add(new Change(at, status));
+      }
+      lastStatus = status;
       answers.get(phase).merge(status, 1, Integer::sum);
     }
   }
@@ -63,6 +75,21 @@ final class ReadinessProbe implements AutoCloseable {
     Map<String, Map<Integer, Integer>> copy = new LinkedHashMap<>();
     answers.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
     return copy;
+  }
+
+  /** Every change of answer, in order: when readiness went, and when it came back. */
+  synchronized List<Change> changes() {
+    return List.copyOf(changes);
+  }
+
+  /** The first answer other than 200 at or after {@code from}, if any. */
+  synchronized Optional<Change> firstNotReadyAfter(Instant from) {
+    return changes.stream().filter(c -> !c.at().isBefore(from) && c.status() != 200).findFirst();
+  }
+
+  /** The first 200 at or after {@code from}, if any. */
+  synchronized Optional<Change> firstReadyAfter(Instant from) {
+    return changes.stream().filter(c -> !c.at().isBefore(from) && c.status() == 200).findFirst();
   }
 
   /** Whether any answer in {@code phase} was other than 200. */
