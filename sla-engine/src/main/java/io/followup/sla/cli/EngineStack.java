@@ -69,7 +69,9 @@ final class EngineStack implements AutoCloseable {
             policy,
             registry,
             meters.registry(),
-            embedded ? Optional.of((short) 1) : Optional.empty());
+            // The embedded broker is a single node; an external cluster takes the configured
+            // factor, or its own default.
+            embedded ? Optional.of((short) 1) : config.replicationFactor());
     started.push(engine);
     http =
         HttpEndpoints.start(

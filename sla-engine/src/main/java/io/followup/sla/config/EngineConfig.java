@@ -180,6 +180,7 @@ public final class EngineConfig {
     duration(DUPLICATE_WINDOW, EngineSettings.DEFAULTS.duplicateWindow());
     duration(MAX_TASK_IDLE, Duration.ZERO);
     duration(SESSION_TIMEOUT, Duration.ZERO);
+    replicationFactor();
     if (intValue(METRICS_MAX_REPS, 0) < 0) {
       throw new ConfigException(METRICS_MAX_REPS + " cannot be negative");
     }
@@ -191,6 +192,22 @@ public final class EngineConfig {
               + SCHEMA_REGISTRY_URL
               + " to join existing infrastructure, or neither to start the embedded default");
     }
+  }
+
+  /**
+   * The replication factor for the topics the engine creates (its own and Kafka Streams' internal
+   * ones), or empty for the cluster's default.
+   */
+  public Optional<Short> replicationFactor() throws ConfigException {
+    if (get(TOPIC_REPLICATION).isEmpty()) {
+      return Optional.empty();
+    }
+    int factor = intValue(TOPIC_REPLICATION, 0);
+    if (factor < 1 || factor > Short.MAX_VALUE) {
+      throw new ConfigException(
+          TOPIC_REPLICATION + " must be a whole number of replicas from 1, not " + factor);
+    }
+    return Optional.of((short) factor);
   }
 
   /** True when no external Kafka is configured: the engine brings its own broker and registry. */
