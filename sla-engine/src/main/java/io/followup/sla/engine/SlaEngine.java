@@ -163,7 +163,8 @@ public final class SlaEngine implements AutoCloseable {
             Clock.systemUTC(), ThreadFailures.DEFAULT_THRESHOLD, ThreadFailures.DEFAULT_WINDOW);
     streams.setUncaughtExceptionHandler(
         e -> {
-          LOG.error("A stream thread failed; replacing it", e);
+          LOG.error("A stream thread failed ({}); replacing it", ThreadFailures.describe(e));
+          LOG.debug("The stream thread's failure in full", e);
           threadFailures.failed();
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });

@@ -49,6 +49,30 @@ final class ThreadFailures {
     return window;
   }
 
+  /**
+   * What failed, for a log line above DEBUG: the exception types from the outermost to the root
+   * cause and where the root was thrown, without their messages. A message may quote a record (a
+   * lead id, a subject, a rule's input), and lead data stays at DEBUG.
+   */
+  static String describe(Throwable failure) {
+    StringBuilder out = new StringBuilder();
+    Throwable root = failure;
+    int depth = 0;
+    // Bounded: a cause chain can loop back on itself.
+    for (Throwable t = failure; t != null && depth < 10; t = t.getCause(), depth++) {
+      if (out.length() > 0) {
+        out.append(" <- ");
+      }
+      out.append(t.getClass().getName());
+      root = t;
+    }
+    StackTraceElement[] frames = root.getStackTrace();
+    if (frames.length > 0) {
+      out.append(" at ").append(frames[0]);
+    }
+    return out.toString();
+  }
+
   private void prune() {
     Instant oldest = clock.instant().minus(window);
     while (!failures.isEmpty() && !failures.peekFirst().isAfter(oldest)) {

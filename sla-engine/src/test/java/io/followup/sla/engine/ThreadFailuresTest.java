@@ -37,6 +37,29 @@ class ThreadFailuresTest {
     assertThat(failures.recent()).isZero();
   }
 
+  @Test
+  void theLogLineNamesWhatFailedWithoutTheMessagesThatMayQuoteLeadData() {
+    IllegalStateException root = new IllegalStateException("lead acme-17 from jane@acme.example");
+    RuntimeException outer = new RuntimeException("while processing lead acme-17", root);
+
+    String described = ThreadFailures.describe(outer);
+
+    assertThat(described)
+        .startsWith("java.lang.RuntimeException <- java.lang.IllegalStateException at ")
+        .contains(ThreadFailuresTest.class.getName())
+        .doesNotContain("acme-17")
+        .doesNotContain("jane@");
+  }
+
+  @Test
+  void aCauseChainThatLoopsIsDescribedInBoundedLength() {
+    RuntimeException a = new RuntimeException("a");
+    RuntimeException b = new RuntimeException("b", a);
+    a.initCause(b);
+
+    assertThat(ThreadFailures.describe(b).split(" <- ")).hasSize(10);
+  }
+
   /** A clock the test moves: the window is five minutes of wall time. */
   private static final class FakeClock extends Clock {
     private Instant now;
