@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -55,15 +56,19 @@ final class RepsCommand implements Runnable {
   static final List<String> REQUIRED =
       List.of("repId", "name", "email", "managerId", "team", "timeZone", "workingHours");
 
-  static final List<String> OPTIONAL = List.of("region", "outOfOffice", "outOfOfficeUntil");
+  static final List<String> OPTIONAL =
+      List.of("region", "outOfOffice", "outOfOfficeUntil", "slackMemberId");
+
+  /** Slack's member ids: U or W, then upper-case letters and digits (e.g. U024BE7LH). */
+  private static final Pattern SLACK_MEMBER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
 
   @Command(
       name = "import",
       mixinStandardHelpOptions = true,
       description = {
         "Reads a CSV with the header repId,name,email,managerId,team,timeZone,workingHours"
-            + " (optional: region,outOfOffice,outOfOfficeUntil) and publishes one RepProfile per"
-            + " row to sales.reps. Nothing is published unless every row is valid."
+            + " (optional: region,outOfOffice,outOfOfficeUntil,slackMemberId) and publishes one"
+            + " RepProfile per row to sales.reps. Nothing is published unless every row is valid."
       })
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -204,6 +209,17 @@ final class RepsCommand implements Runnable {
         throw new UserError(
             where + ": outOfOfficeUntil must be an ISO-8601 UTC time such as 2026-03-09T08:00:00Z");
       }
+    }
+    String slack = blankToNull(row.get("slackMemberId"));
+    if (slack != null) {
+      if (!SLACK_MEMBER_ID.matcher(slack).matches()) {
+        throw new UserError(
+            where
+                + ": slackMemberId '"
+                + slack
+                + "' is not a Slack member id (U or W and capitals or digits, e.g. U024BE7LH)");
+      }
+      rep.setSlackMemberId(slack);
     }
     return rep.build();
   }

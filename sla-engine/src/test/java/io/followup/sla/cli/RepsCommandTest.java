@@ -75,6 +75,19 @@ class RepsCommandTest {
   }
 
   @Test
+  void aSlackMemberIdIsReadAndOneThatIsNotSlacksIsRefusedWithItsLine() throws Exception {
+    Path csv = dir.resolve("reps.csv");
+    String header = "repId,name,email,managerId,team,timeZone,workingHours,slackMemberId\n";
+    Files.writeString(csv, header + "R-1,Ann,a@x.io,,T,UTC,,U024BE7LH\nR-2,Bo,b@x.io,,T,UTC,,\n");
+    List<RepProfile> reps = RepsCommand.read(csv);
+    assertThat(reps).extracting(RepProfile::getSlackMemberId).containsExactly("U024BE7LH", null);
+
+    Files.writeString(csv, header + "R-1,Ann,a@x.io,,T,UTC,,@ann\n");
+    assertThatThrownBy(() -> RepsCommand.read(csv))
+        .hasMessageStartingWith(csv + " line 2: slackMemberId '@ann' is not a Slack member id");
+  }
+
+  @Test
   void aMissingFileIsOneLineAtTheCommandLine() {
     SlaRun run = SlaRun.of("reps", "import", dir.resolve("none.csv").toString());
     assertThat(run.exitCode()).isEqualTo(1);
