@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
+      RegistryCommand.class,
       ReplayCommand.class,
       PolicyCommand.class,
       RepsCommand.class,

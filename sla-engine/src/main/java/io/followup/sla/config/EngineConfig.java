@@ -57,6 +57,13 @@ public final class EngineConfig {
   public static final String INSTANCE_ID = "engine.instance-id";
   public static final String MAX_TASK_IDLE = "engine.max-task-idle";
   public static final String SESSION_TIMEOUT = "engine.session-timeout";
+  public static final String REGISTRY_HOST = "registry.host";
+  public static final String REGISTRY_PORT = "registry.port";
+  public static final String REGISTRY_TOPIC = "registry.topic";
+  public static final String REGISTRY_USER_INFO = "registry.basic-auth.user-info";
+  public static final String REGISTRY_KEYSTORE_LOCATION = "registry.ssl.keystore.location";
+  public static final String REGISTRY_KEYSTORE_PASSWORD = "registry.ssl.keystore.password";
+  public static final String REGISTRY_KEYSTORE_TYPE = "registry.ssl.keystore.type";
 
   /**
    * Kafka client settings passed through as they are (without the prefix): SASL, TLS, config
@@ -116,6 +123,13 @@ public final class EngineConfig {
     INSTANCE_ID,
     MAX_TASK_IDLE,
     SESSION_TIMEOUT,
+    REGISTRY_HOST,
+    REGISTRY_PORT,
+    REGISTRY_TOPIC,
+    REGISTRY_USER_INFO,
+    REGISTRY_KEYSTORE_LOCATION,
+    REGISTRY_KEYSTORE_PASSWORD,
+    REGISTRY_KEYSTORE_TYPE,
     "topics.lead-created",
     "topics.status-changed",
     "topics.content-engaged",
@@ -138,8 +152,34 @@ public final class EngineConfig {
     return new EngineConfig(values);
   }
 
-  /** Reads the file (if given), then applies the environment on top. */
+  /** Reads the file (if given), then applies the environment on top: the engine's settings. */
   public static EngineConfig load(Optional<Path> file, Map<String, String> environment)
+      throws ConfigException {
+    EngineConfig config = read(file, environment);
+    config.requireRegistryWithKafka();
+    return config;
+  }
+
+  /**
+   * The settings of the schema registry run as a service of its own ({@code ./sla registry}): the
+   * same file and environment, but it needs Kafka and is itself the registry.
+   */
+  public static EngineConfig loadForRegistry(Optional<Path> file, Map<String, String> environment)
+      throws ConfigException {
+    EngineConfig config = read(file, environment);
+    if (config.get(BOOTSTRAP_SERVERS).isEmpty()) {
+      throw new ConfigException(
+          "the registry keeps its schemas in Kafka: set "
+              + BOOTSTRAP_SERVERS
+              + " (or "
+              + environmentName(BOOTSTRAP_SERVERS)
+              + ")");
+    }
+    config.intValue(REGISTRY_PORT, 8081);
+    return config;
+  }
+
+  private static EngineConfig read(Optional<Path> file, Map<String, String> environment)
       throws ConfigException {
     Map<String, String> values = new TreeMap<>();
     if (file.isPresent()) {
@@ -184,6 +224,9 @@ public final class EngineConfig {
     if (intValue(METRICS_MAX_REPS, 0) < 0) {
       throw new ConfigException(METRICS_MAX_REPS + " cannot be negative");
     }
+  }
+
+  private void requireRegistryWithKafka() throws ConfigException {
     if (get(BOOTSTRAP_SERVERS).isPresent() != get(SCHEMA_REGISTRY_URL).isPresent()) {
       throw new ConfigException(
           "set both "
@@ -293,10 +336,39 @@ public final class EngineConfig {
         .ifPresent(v -> raw.put(AvroSerdeConfig.SSL_TRUSTSTORE_PASSWORD, v));
     get(SCHEMA_REGISTRY_TRUSTSTORE_TYPE)
         .ifPresent(v -> raw.put(AvroSerdeConfig.SSL_TRUSTSTORE_TYPE, v));
+    return resolvedWithProviders(raw, "schema-registry");
+  }
+
+  /**
+   * The registry server's own secrets ({@code registry.basic-auth.user-info}, {@code
+   * registry.ssl.keystore.*}), present ones only, with config-provider references resolved as for
+   * the client.
+   */
+  public Map<String, Object> registryServerConfig() throws ConfigException {
+    Map<String, Object> raw = new HashMap<>();
+    for (String key :
+        new String[] {
+          REGISTRY_USER_INFO,
+          REGISTRY_KEYSTORE_LOCATION,
+          REGISTRY_KEYSTORE_PASSWORD,
+          REGISTRY_KEYSTORE_TYPE
+        }) {
+      get(key).ifPresent(v -> raw.put(key, v));
+    }
+    return resolvedWithProviders(raw, "registry");
+  }
+
+  /**
+   * {@code raw} with every {@code ${provider:path:key}} resolved through the providers that the
+   * {@code kafka.config.providers} keys define: Kafka's own resolution, the same the Kafka clients
+   * apply, so one mechanism keeps every secret out of the file.
+   */
+  private Map<String, Object> resolvedWithProviders(Map<String, Object> raw, String what)
+      throws ConfigException {
     if (raw.isEmpty()) {
       return raw;
     }
-    Set<String> registryKeys = Set.copyOf(raw.keySet());
+    Set<String> ownKeys = Set.copyOf(raw.keySet());
     kafkaClientProperties()
         .forEach(
             (k, v) -> {
@@ -305,13 +377,14 @@ public final class EngineConfig {
               }
             });
     try {
-      // Kafka's own resolution of ${provider:path:key}, the same the Kafka clients apply.
       Map<String, Object> resolved = new AbstractConfig(new ConfigDef(), raw, false).originals();
-      resolved.keySet().retainAll(registryKeys);
+      resolved.keySet().retainAll(ownKeys);
       return resolved;
     } catch (KafkaException e) {
       throw new ConfigException(
-          "cannot resolve the schema-registry settings with the kafka.config.providers: "
+          "cannot resolve the "
+              + what
+              + " settings with the kafka.config.providers: "
               + e.getMessage());
     }
   }
