@@ -5,7 +5,6 @@ import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.registry.ServerTls;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -90,9 +89,7 @@ final class RegistryCommand implements Callable<Integer> {
                 + ", schemas in topic "
                 + registry.topic()
                 + "; Ctrl-C stops it.");
-        while (!signal.await(Duration.ofDays(365))) {
-          // Serves until Ctrl-C.
-        }
+        signal.awaitRequest();
         status.println("Stopping...");
       }
     } finally {

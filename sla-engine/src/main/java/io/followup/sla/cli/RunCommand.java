@@ -6,7 +6,6 @@ import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.policy.PolicyLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,9 +62,7 @@ final class RunCommand implements Callable<Integer> {
               + " version "
               + active.version()
               + "; Ctrl-C stops it.");
-      while (!signal.await(Duration.ofDays(365))) {
-        // Runs until Ctrl-C.
-      }
+      signal.awaitRequest();
       status.println("Stopping...");
     } finally {
       signal.closed();

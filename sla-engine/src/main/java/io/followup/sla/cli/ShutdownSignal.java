@@ -37,6 +37,11 @@ final class ShutdownSignal {
     return requested.await(limit.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Waits for Ctrl-C however long it takes: a service's main thread, until it should stop. */
+  void awaitRequest() throws InterruptedException {
+    requested.await();
+  }
+
   boolean requested() {
     return requested.getCount() == 0;
   }
