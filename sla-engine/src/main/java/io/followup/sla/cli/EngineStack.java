@@ -49,7 +49,7 @@ final class EngineStack implements AutoCloseable {
 
   private void startAll(EngineConfig base, PolicyHolder policy, StatusLine status)
       throws ConfigException, InterruptedException {
-    LogFiles.keepIn(Path.of(base.get(EngineConfig.DATA_DIR, "data")).resolve("logs"));
+    LogFiles.keepIn(Path.of(base.string(EngineConfig.DATA_DIR)).resolve("logs"));
     boolean embedded = base.embedded();
     config = embedded ? startEmbedded(base, status) : base;
 
@@ -75,8 +75,8 @@ final class EngineStack implements AutoCloseable {
     started.push(engine);
     http =
         HttpEndpoints.start(
-            config.get(EngineConfig.HTTP_HOST, "0.0.0.0"),
-            config.intValue(EngineConfig.HTTP_PORT, 8080),
+            config.string(EngineConfig.HTTP_HOST),
+            config.intValue(EngineConfig.HTTP_PORT),
             meters.registry(),
             engine::whyNotReady);
     started.push(http);
@@ -97,10 +97,9 @@ final class EngineStack implements AutoCloseable {
   }
 
   private EngineConfig startEmbedded(EngineConfig base, StatusLine status) throws ConfigException {
-    Path dataDir = Path.of(base.get(EngineConfig.DATA_DIR, "data"));
-    int kafkaPort =
-        base.intValue(EngineConfig.EMBEDDED_KAFKA_PORT, EmbeddedKafkaBroker.DEFAULT_PORT);
-    int registryPort = base.intValue(EngineConfig.EMBEDDED_REGISTRY_PORT, 8081);
+    Path dataDir = Path.of(base.string(EngineConfig.DATA_DIR));
+    int kafkaPort = base.intValue(EngineConfig.EMBEDDED_KAFKA_PORT);
+    int registryPort = base.intValue(EngineConfig.EMBEDDED_REGISTRY_PORT);
     long t0 = System.nanoTime();
     EmbeddedKafkaBroker broker;
     try {

@@ -45,8 +45,7 @@ final class RegistryCommand implements Callable<Integer> {
         EngineConfig.loadForRegistry(Optional.ofNullable(config), System.getenv());
     EmbeddedSchemaRegistry.Settings registry =
         EmbeddedSchemaRegistry.Settings.defaults()
-            .withTopic(
-                settings.get(EngineConfig.REGISTRY_TOPIC, EmbeddedSchemaRegistry.DEFAULT_TOPIC))
+            .withTopic(settings.string(EngineConfig.REGISTRY_TOPIC))
             .withReplicationFactor(settings.replicationFactor().orElse((short) 1));
     Map<String, Object> secrets = settings.registryServerConfig();
     Object keyStore = secrets.get(EngineConfig.REGISTRY_KEYSTORE_LOCATION);
@@ -76,8 +75,8 @@ final class RegistryCommand implements Callable<Integer> {
             EmbeddedSchemaRegistry.start(
                 settings.get(EngineConfig.BOOTSTRAP_SERVERS).orElseThrow(),
                 settings.kafkaClientProperties(),
-                settings.get(EngineConfig.REGISTRY_HOST, "0.0.0.0"),
-                settings.intValue(EngineConfig.REGISTRY_PORT, 8081),
+                settings.string(EngineConfig.REGISTRY_HOST),
+                settings.intValue(EngineConfig.REGISTRY_PORT),
                 registry);
       } catch (RuntimeException e) {
         throw new UserError(e.getMessage(), e);

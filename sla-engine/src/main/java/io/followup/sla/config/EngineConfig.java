@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -98,50 +100,6 @@ public final class EngineConfig {
     "streams.replication.factor"
   };
 
-  private static final String[] KNOWN_KEYS = {
-    BOOTSTRAP_SERVERS,
-    SCHEMA_REGISTRY_URL,
-    SCHEMA_REGISTRY_USER_INFO,
-    SCHEMA_REGISTRY_AUTO_REGISTER,
-    SCHEMA_REGISTRY_TRUSTSTORE_LOCATION,
-    SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
-    SCHEMA_REGISTRY_TRUSTSTORE_TYPE,
-    APPLICATION_ID,
-    DATA_DIR,
-    HTTP_HOST,
-    HTTP_PORT,
-    POLICY_FILE,
-    TOPIC_PARTITIONS,
-    TOPIC_REPLICATION,
-    PUNCTUATE_INTERVAL,
-    MAX_DEADLINES_PER_TICK,
-    DUPLICATE_WINDOW,
-    STATE_RETENTION,
-    EMBEDDED_KAFKA_PORT,
-    EMBEDDED_REGISTRY_PORT,
-    METRICS_MAX_REPS,
-    INSTANCE_ID,
-    MAX_TASK_IDLE,
-    SESSION_TIMEOUT,
-    REGISTRY_HOST,
-    REGISTRY_PORT,
-    REGISTRY_TOPIC,
-    REGISTRY_USER_INFO,
-    REGISTRY_KEYSTORE_LOCATION,
-    REGISTRY_KEYSTORE_PASSWORD,
-    REGISTRY_KEYSTORE_TYPE,
-    "topics.lead-created",
-    "topics.status-changed",
-    "topics.content-engaged",
-    "topics.rep-touched",
-    "topics.reps",
-    "topics.policies",
-    "topics.alerts",
-    "topics.dead-letters",
-    "topics.buying-group-members",
-    "topics.misplaced-lead-events"
-  };
-
   private final Map<String, String> values;
 
   private EngineConfig(Map<String, String> values) {
@@ -195,12 +153,12 @@ public final class EngineConfig {
           .stringPropertyNames()
           .forEach(k -> values.put(k, properties.getProperty(k).trim()));
     }
-    for (String[] keys : new String[][] {KNOWN_KEYS, KNOWN_CLIENT_KEYS}) {
-      for (String key : keys) {
-        String fromEnv = environment.get(environmentName(key));
-        if (fromEnv != null && !fromEnv.isBlank()) {
-          values.put(key, fromEnv.trim());
-        }
+    Set<String> fromEnvironment = new TreeSet<>(EngineConfigDef.DEFINITION.names());
+    fromEnvironment.addAll(List.of(KNOWN_CLIENT_KEYS));
+    for (String key : fromEnvironment) {
+      String fromEnv = environment.get(environmentName(key));
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        values.put(key, fromEnv.trim());
       }
     }
     EngineConfig config = new EngineConfig(values);
@@ -212,17 +170,22 @@ public final class EngineConfig {
     return "SLA_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
+  /**
+   * Checks every declared setting against its definition (type, range, form); the first that does
+   * not fit is the one-line message.
+   */
   private void validate() throws ConfigException {
-    intValue(HTTP_PORT, 8080);
-    intValue(TOPIC_PARTITIONS, 3);
-    intValue(MAX_DEADLINES_PER_TICK, EngineSettings.DEFAULTS.maxDeadlinesPerTick());
-    duration(PUNCTUATE_INTERVAL, EngineSettings.DEFAULTS.punctuateInterval());
-    duration(DUPLICATE_WINDOW, EngineSettings.DEFAULTS.duplicateWindow());
-    duration(MAX_TASK_IDLE, Duration.ZERO);
-    duration(SESSION_TIMEOUT, Duration.ZERO);
-    replicationFactor();
-    if (intValue(METRICS_MAX_REPS, 0) < 0) {
-      throw new ConfigException(METRICS_MAX_REPS + " cannot be negative");
+    Map<String, String> declared = new HashMap<>();
+    values.forEach(
+        (k, v) -> {
+          if (EngineConfigDef.DEFINITION.names().contains(k) && !v.isBlank()) {
+            declared.put(k, v);
+          }
+        });
+    try {
+      EngineConfigDef.DEFINITION.parse(declared);
+    } catch (org.apache.kafka.common.config.ConfigException e) {
+      throw new ConfigException(e.getMessage());
     }
   }
 
@@ -248,7 +211,11 @@ public final class EngineConfig {
     int factor = intValue(TOPIC_REPLICATION, 0);
     if (factor < 1 || factor > Short.MAX_VALUE) {
       throw new ConfigException(
-          TOPIC_REPLICATION + " must be a whole number of replicas from 1, not " + factor);
+          "Invalid value "
+              + factor
+              + " for configuration "
+              + TOPIC_REPLICATION
+              + ": Value must be at least 1");
     }
     return Optional.of((short) factor);
   }
@@ -264,6 +231,29 @@ public final class EngineConfig {
 
   public String get(String key, String fallback) {
     return get(key).orElse(fallback);
+  }
+
+  /** The setting, or its declared default. */
+  public String string(String key) {
+    return get(key).orElseGet(() -> (String) declaredDefault(key));
+  }
+
+  /** The setting as a number, or its declared default. */
+  public int intValue(String key) throws ConfigException {
+    return intValue(key, (Integer) declaredDefault(key));
+  }
+
+  /** The setting as a duration, or its declared default. */
+  public Duration duration(String key) throws ConfigException {
+    return duration(key, Duration.parse((String) declaredDefault(key)));
+  }
+
+  private static Object declaredDefault(String key) {
+    ConfigDef.ConfigKey declared = EngineConfigDef.DEFINITION.configKeys().get(key);
+    if (declared == null || declared.defaultValue == null) {
+      throw new IllegalArgumentException(key + " has no declared default");
+    }
+    return declared.defaultValue;
   }
 
   public int intValue(String key, int fallback) throws ConfigException {
@@ -307,10 +297,10 @@ public final class EngineConfig {
   public EngineSettings engineSettings() throws ConfigException {
     try {
       return new EngineSettings(
-          duration(PUNCTUATE_INTERVAL, EngineSettings.DEFAULTS.punctuateInterval()),
-          intValue(MAX_DEADLINES_PER_TICK, EngineSettings.DEFAULTS.maxDeadlinesPerTick()),
-          duration(DUPLICATE_WINDOW, EngineSettings.DEFAULTS.duplicateWindow()),
-          duration(STATE_RETENTION, EngineSettings.DEFAULTS.stateRetention()));
+          duration(PUNCTUATE_INTERVAL),
+          intValue(MAX_DEADLINES_PER_TICK),
+          duration(DUPLICATE_WINDOW),
+          duration(STATE_RETENTION));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

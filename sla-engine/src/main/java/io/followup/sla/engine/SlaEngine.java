@@ -47,17 +47,6 @@ public final class SlaEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SlaEngine.class);
   public static final String DEFAULT_APPLICATION_ID = TopicNames.DEFAULT_APPLICATION_ID;
 
-  /** How long a silent member keeps its partitions: see {@link #streamsProperties}. */
-  static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(30);
-
-  /**
-   * How long a task waits for an event topic that has nothing buffered: a second, the longest a
-   * Kafka producer backs off between retries and reconnects by default, so records held back by an
-   * outage reach the broker within about that of each other once it is back. Every event may be
-   * held that long, and a deadline can fire meanwhile, so the bound stays short.
-   */
-  static final Duration DEFAULT_MAX_TASK_IDLE = Duration.ofSeconds(1);
-
   /** How the engine's producer compresses what it writes (sinks, changelogs, its own topics). */
   static final String PRODUCER_COMPRESSION = "zstd";
 
@@ -105,7 +94,7 @@ public final class SlaEngine implements AutoCloseable {
     KeyPlacement placement;
     try (Admin admin = Admin.create(clientProps)) {
       TopicProvisioner.ensure(
-          admin, topics, config.intValue(EngineConfig.TOPIC_PARTITIONS, 3), replicationOverride);
+          admin, topics, config.intValue(EngineConfig.TOPIC_PARTITIONS), replicationOverride);
       deadLetterTopicLimit = DeadLetterLimit.topicMaxMessageBytes(admin, topics.deadLetters());
       List<String> eventTopics = new ArrayList<>(topics.leadEventTopics());
       eventTopics.add(topics.misplacedEvents());
@@ -135,7 +124,7 @@ public final class SlaEngine implements AutoCloseable {
             meters,
             policy,
             topics.leadEventTopics(),
-            config.intValue(EngineConfig.METRICS_MAX_REPS, EngineMetrics.DEFAULT_MAX_REPS));
+            config.intValue(EngineConfig.METRICS_MAX_REPS));
     Properties props =
         streamsProperties(config, clientProps, topics, engineMetrics, replicationOverride);
     int deadLetterLimit;
@@ -211,7 +200,7 @@ public final class SlaEngine implements AutoCloseable {
     // failover, still well above a long GC pause.
     props.put(
         StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
-        (int) config.duration(EngineConfig.SESSION_TIMEOUT, DEFAULT_SESSION_TIMEOUT).toMillis());
+        (int) config.duration(EngineConfig.SESSION_TIMEOUT).toMillis());
     // A warm copy of every task's state on another instance, so a failover does not first replay
     // the changelog; with one instance there is nowhere to put it, and it costs nothing.
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
@@ -221,7 +210,7 @@ public final class SlaEngine implements AutoCloseable {
     // retries). Kafka's default (0) waits only for data it already knows is there.
     props.put(
         StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
-        config.duration(EngineConfig.MAX_TASK_IDLE, DEFAULT_MAX_TASK_IDLE).toMillis());
+        config.duration(EngineConfig.MAX_TASK_IDLE).toMillis());
     // A record that rule code cannot apply becomes a dead letter in the engine's own dialect. Kafka
     // Streams' dead-letter topic setting stays unset: with it, Kafka's default handlers would write
     // records with their own __streams.errors.* headers to the same topic.
@@ -246,7 +235,7 @@ public final class SlaEngine implements AutoCloseable {
   }
 
   private static Path dataDir(EngineConfig config) {
-    return Path.of(config.get(EngineConfig.DATA_DIR, "data"));
+    return Path.of(config.string(EngineConfig.DATA_DIR));
   }
 
   public boolean isRunning() {

@@ -20,7 +20,9 @@ class EngineConfigReplicationTest {
     assertThatThrownBy(
             () -> EngineConfig.of(Map.of(EngineConfig.TOPIC_REPLICATION, "0")).replicationFactor())
         .isInstanceOf(ConfigException.class)
-        .hasMessage("topics.replication-factor must be a whole number of replicas from 1, not 0");
+        .hasMessage(
+            "Invalid value 0 for configuration topics.replication-factor: Value must be at least"
+                + " 1");
     assertThatThrownBy(
             () ->
                 EngineConfig.of(Map.of(EngineConfig.TOPIC_REPLICATION, "three"))
