@@ -1,5 +1,6 @@
 package io.followup.sla.connect.crm.config;
 
+import io.followup.sla.connect.crm.payload.MappingException;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -23,8 +24,11 @@ public final class Namespace {
     this.name = name;
   }
 
-  /** A vendor id in this namespace; the vendor's id is kept as it is. */
+  /** A vendor id in this namespace; the vendor's id is kept as it is, and may not be blank. */
   public String id(String vendorId) {
+    if (vendorId.isBlank()) {
+      throw new MappingException("an id in the payload is empty");
+    }
     return name + ":" + vendorId;
   }
 
