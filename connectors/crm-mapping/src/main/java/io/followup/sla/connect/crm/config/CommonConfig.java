@@ -2,8 +2,10 @@ package io.followup.sla.connect.crm.config;
 
 import io.followup.sla.connect.crm.event.EventTopics;
 import io.followup.sla.connect.crm.event.EventType;
+import io.followup.sla.connect.crm.event.RecordMapper;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -17,6 +19,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 public final class CommonConfig {
 
   public static final String ID_NAMESPACE = "id.namespace";
+  public static final String DEAD_LETTER_TOPIC = "dead-letter.topic";
 
   /** The statuses of the contract's LeadStatusChanged. */
   public static final Set<String> STATUSES =
@@ -49,6 +52,15 @@ public final class CommonConfig {
             + namespace
             + ":<vendor id>'. Give each source system its own, e.g. one per Salesforce org; rep"
             + " profiles on sales.reps use the same ids.");
+    def.define(
+        DEAD_LETTER_TOPIC,
+        Type.STRING,
+        "",
+        Importance.HIGH,
+        "Topic for payloads that cannot be mapped: the payload as JSON text with the reason in the"
+            + " sla.dead-letter.reason header. Set it behind a source connector, which has no dead"
+            + " letter queue of its own. Empty: the transform throws, for Connect's error handling"
+            + " (errors.tolerance and, in a sink connector, errors.deadletterqueue.*).");
     for (EventType type : EventType.values()) {
       def.define(
           type.topicConfig(),
@@ -63,6 +75,16 @@ public final class CommonConfig {
 
   public static Namespace namespace(AbstractConfig config) {
     return new Namespace(config.getString(ID_NAMESPACE));
+  }
+
+  /** How the transform hands on what it maps: the topics, and where unmappable payloads go. */
+  public static RecordMapper records(AbstractConfig config) {
+    String deadLetters = config.getString(DEAD_LETTER_TOPIC).strip();
+    if (!deadLetters.isEmpty()) {
+      new TopicNameValidator().ensureValid(DEAD_LETTER_TOPIC, deadLetters);
+    }
+    return new RecordMapper(
+        topics(config), deadLetters.isEmpty() ? Optional.empty() : Optional.of(deadLetters));
   }
 
   public static EventTopics topics(AbstractConfig config) {

@@ -16,7 +16,7 @@ public record MappedEvent(EventType type, String leadId, Instant occurredAt, Str
   public <R extends ConnectRecord<R>> R replace(R record, EventTopics topics) {
     return record.newRecord(
         topics.topic(type),
-        null,
+        RecordMapper.partitionFor(record),
         Schema.STRING_SCHEMA,
         leadId,
         value.schema(),

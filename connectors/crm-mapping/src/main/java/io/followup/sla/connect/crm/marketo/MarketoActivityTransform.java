@@ -2,8 +2,7 @@ package io.followup.sla.connect.crm.marketo;
 
 import io.followup.sla.connect.crm.Version;
 import io.followup.sla.connect.crm.config.CommonConfig;
-import io.followup.sla.connect.crm.event.EventTopics;
-import io.followup.sla.connect.crm.payload.Payload;
+import io.followup.sla.connect.crm.event.RecordMapper;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.components.Versioned;
@@ -13,25 +12,24 @@ import org.apache.kafka.connect.transforms.Transformation;
 /**
  * Marketo activity records into the engine's content-engaged topic (see {@link
  * MarketoActivityMapping}). An activity type that is no engagement is dropped; one that cannot be
- * mapped is refused with a {@link io.followup.sla.connect.crm.payload.MappingException}, for the
- * dead letter queue.
+ * mapped goes to the dead letter topic or is refused (see {@link RecordMapper}).
  */
 public final class MarketoActivityTransform<R extends ConnectRecord<R>>
     implements Transformation<R>, Versioned {
 
   private MarketoActivityMapping mapping;
-  private EventTopics topics;
+  private RecordMapper records;
 
   @Override
   public void configure(Map<String, ?> props) {
     MarketoConfig config = new MarketoConfig(props);
     mapping = new MarketoActivityMapping(config);
-    topics = CommonConfig.topics(config);
+    records = CommonConfig.records(config);
   }
 
   @Override
   public R apply(R record) {
-    return mapping.map(Payload.of(record.value())).map(e -> e.replace(record, topics)).orElse(null);
+    return records.apply(record, mapping::map);
   }
 
   @Override

@@ -89,6 +89,27 @@ public final class Payload {
     }
   }
 
+  /**
+   * A record value as text to keep in a dead letter: JSON text as it came, a map or struct as JSON,
+   * anything else as its string form.
+   */
+  public static String asText(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String text) {
+      return text;
+    }
+    if (value instanceof byte[] bytes) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    try {
+      return JSON.writeValueAsString(plain(value));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return String.valueOf(value);
+    }
+  }
+
   /** Structs, lists and maps as plain Java values Jackson can turn into a tree. */
   private static Object plain(Object value) {
     if (value instanceof Struct struct) {
