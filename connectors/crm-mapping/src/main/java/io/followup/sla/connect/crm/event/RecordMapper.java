@@ -2,7 +2,6 @@ package io.followup.sla.connect.crm.event;
 
 import io.followup.sla.connect.crm.payload.MappingException;
 import io.followup.sla.connect.crm.payload.Payload;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.connect.connector.ConnectRecord;
@@ -65,7 +64,9 @@ public final class RecordMapper {
       headers.addString(HEADER_PARTITION, String.valueOf(sink.kafkaPartition()));
       headers.addString(HEADER_OFFSET, String.valueOf(sink.kafkaOffset()));
     }
-    headers.addBytes(HEADER_REASON, reason.getBytes(StandardCharsets.UTF_8));
+    // Strings: the worker's default header converter writes them as plain UTF-8 (bytes it would
+    // write in base64).
+    headers.addString(HEADER_REASON, reason);
     return record.newRecord(
         topic,
         partitionFor(record),

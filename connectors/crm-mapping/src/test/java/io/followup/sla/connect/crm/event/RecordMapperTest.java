@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.followup.sla.connect.crm.marketo.MarketoActivityTransform;
 import io.followup.sla.connect.crm.payload.MappingException;
 import io.followup.sla.connect.crm.testing.Samples;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,7 @@ class RecordMapperTest {
     assertThat(out.topic()).isEqualTo("crm.dead-letters");
     assertThat(out.valueSchema()).isEqualTo(Schema.OPTIONAL_STRING_SCHEMA);
     assertThat(out.value()).isEqualTo(payload);
-    assertThat(text(out.headers().lastWithName(RecordMapper.HEADER_REASON)))
+    assertThat((String) out.headers().lastWithName(RecordMapper.HEADER_REASON).value())
         .startsWith("activityTypeId '22' is not in activity.map");
     assertThat(out.headers().lastWithName(RecordMapper.HEADER_TOPIC).value())
         .isEqualTo("marketo.activities");
@@ -71,12 +69,5 @@ class RecordMapperTest {
     assertThatThrownBy(() -> transform(Map.of("dead-letter.topic", "crm dead letters")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("dead-letter.topic");
-  }
-
-  private static String text(Header header) {
-    Object value = header.value();
-    return value instanceof byte[] bytes
-        ? new String(bytes, StandardCharsets.UTF_8)
-        : (String) value;
   }
 }
