@@ -141,7 +141,8 @@ public final class SalesforceCdcMapping {
 
   private Optional<MappedEvent> touch(Payload payload, Header header) {
     if (!header.changeType.equals("CREATE")) {
-      if (header.changeType.startsWith("GAP_") || header.changeType.equals("GAP_OVERFLOW")) {
+      // A gap event may hide a create; updates and deletes of activities are no SLA event.
+      if (header.changeType.startsWith("GAP_")) {
         throw header.unmapped();
       }
       return Optional.empty();
