@@ -21,13 +21,14 @@ import org.apache.kafka.connect.errors.DataException;
  * Avro schemas and generic data as Connect sees them: a record becomes a struct named after the
  * record's full name, a union of null and one type an optional field, {@code timestamp-millis} a
  * Connect {@link Timestamp}, enums strings. Other unions have no Connect equivalent and are refused
- * with a clear message rather than guessed at.
+ * with a clear message rather than guessed at. Public for transforms that build structs of an Avro
+ * schema for this converter to write (one derivation of the Connect schema for both).
  */
-final class AvroToConnect {
+public final class AvroToConnect {
 
   private AvroToConnect() {}
 
-  static Schema schema(org.apache.avro.Schema avro) {
+  public static Schema schema(org.apache.avro.Schema avro) {
     return builder(avro, false).build();
   }
 
