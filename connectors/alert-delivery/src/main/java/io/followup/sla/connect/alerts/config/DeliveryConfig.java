@@ -43,6 +43,7 @@ public final class DeliveryConfig extends AbstractConfig {
   public static final String SCHEMA_REGISTRY_USER_INFO = "schema.registry.basic.auth.user.info";
   public static final String REPS_TOPIC = "reps.topic";
   public static final String DEDUP_TOPIC = "dedup.topic";
+  public static final String DEDUP_RETENTION_MS = "dedup.retention.ms";
   public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
 
   public static final String CHANNELS = "channels";
@@ -159,6 +160,20 @@ public final class DeliveryConfig extends AbstractConfig {
         ++order,
         ConfigDef.Width.MEDIUM,
         "Dedup topic");
+    def.define(
+        DEDUP_RETENTION_MS,
+        Type.LONG,
+        1_209_600_000L,
+        Range.atLeast(60_000),
+        Importance.LOW,
+        "How long the dedup topic keeps the records of an alert once it is resolved (or, for one"
+            + " never breached, after its last record); then they are tombstoned, and a duplicate"
+            + " of that alert arriving later still would be sent again. Keep it longer than the"
+            + " alerts topic's retention.",
+        CONNECTION,
+        ++order,
+        ConfigDef.Width.SHORT,
+        "Dedup retention (ms)");
     def.define(
         STARTUP_TIMEOUT_MS,
         Type.LONG,
