@@ -77,7 +77,7 @@ class DeliveryWorkerKillFaultIT {
   private static final String CONNECTOR = "sla-alerts-faults";
   private static final int KILLS = 5;
   private static final int ALERT_COUNT = 60;
-  private static final Duration SENDING_OVER = Duration.ofSeconds(60);
+  private static final Duration SENDING_OVER = Duration.ofSeconds(75);
   private static final Duration DIGEST = Duration.ofSeconds(2);
 
   /** repId → address; M-1 manages them all. */
@@ -148,7 +148,7 @@ class DeliveryWorkerKillFaultIT {
       producer.flush();
 
       // The stream: a WARNING (to the rep) or a BREACHED (to the rep and the manager) per lead,
-      // at seeded random moments over a minute, each also to the on-call webhook.
+      // at seeded random moments over 75 s, each also to the on-call webhook.
       List<SlaAlert> stream = new ArrayList<>();
       Map<Long, SlaAlert> plan = new TreeMap<>();
       for (int i = 0; i < ALERT_COUNT; i++) {
@@ -168,6 +168,7 @@ class DeliveryWorkerKillFaultIT {
       Worker worker = new Worker(dir, bootstrap, plugins, connector);
       List<Duration> restarts = new ArrayList<>();
       Map<Sent, Integer> inFlight = new TreeMap<>();
+      List<Integer> deliveredAtKills = new ArrayList<>();
       int survived = 0;
       try {
         worker.start();
@@ -190,18 +191,20 @@ class DeliveryWorkerKillFaultIT {
                   return null;
                 });
 
-        // Five kills, each 3 to 10 s into a worker's life once its task runs: with alerts coming
-        // about once a second and a 2 s window, some digests have gone out and others are held
-        // whenever it dies.
+        // Five kills, each 2 to 7 s into a worker's life once its task runs, all while alerts
+        // still come (about one a second, held for a 2 s window): some digests have gone out and
+        // others are held whenever it dies.
         for (int k = 0; k < KILLS; k++) {
-          Thread.sleep(3_000 + random.nextInt(7_000));
+          Thread.sleep(2_000 + random.nextInt(5_000));
           long killedAt = System.nanoTime();
           worker.kill();
           // An SMTP transaction the kill ended after its last line is delivered by now.
           Thread.sleep(500);
           // What went out but was not recorded: in flight at this kill.
           Set<Sent> recorded = recorded(bootstrap);
-          for (Sent s : received(mail, webhook).keySet()) {
+          Map<Sent, Integer> soFar = received(mail, webhook);
+          deliveredAtKills.add(soFar.size());
+          for (Sent s : soFar.keySet()) {
             if (!recorded.contains(s)) {
               inFlight.merge(s, 1, Integer::sum);
             }
@@ -248,15 +251,16 @@ class DeliveryWorkerKillFaultIT {
       }
       System.out.printf(
           "FAULTS|delivery-worker-kill|seed=%d|kills tried=%d|restarts running=%d|restart max=%ds"
-              + " all=%s|alerts=%d|owed deliveries=%d (email %d, webhook %d)|received=%d in %d"
-              + " mails (%d of them digests) and %d webhook posts|lost=%d %s|duplicated=%d|of them"
-              + " in flight at a kill=%d %s|unexplained duplicates=%d %s|in flight at"
-              + " kills=%d|extra=%d %s%n",
+              + " all=%s|delivered at each kill=%s|alerts=%d|owed deliveries=%d (email %d, webhook"
+              + " %d)|received=%d in %d mails (%d of them digests) and %d webhook posts|lost=%d"
+              + " %s|duplicated=%d|of them in flight at a kill=%d %s|unexplained duplicates=%d"
+              + " %s|in flight at kills=%d|extra=%d %s%n",
           seed,
           KILLS,
           survived,
           restarts.stream().mapToLong(Duration::toSeconds).max().orElse(0),
           restarts.stream().map(Duration::toSeconds).toList(),
+          deliveredAtKills,
           ALERT_COUNT,
           owed.size(),
           owed.stream().filter(s -> s.channel().equals("email")).count(),
