@@ -153,9 +153,10 @@ public final class DeliveryConfig extends AbstractConfig {
         "sla.alert-deliveries",
         new ConfigDef.NonEmptyString(),
         Importance.MEDIUM,
-        "The compacted topic recording every sent delivery by (alertId, kind, channel, recipient);"
-            + " created if missing. Shared by all tasks of the connector; give each connector its"
-            + " own.",
+        "The compacted topic recording every sent delivery by (alertId, kind, channel, recipient)"
+            + " and every breach read open or closed, from which a task rebuilds dedup, reminders"
+            + " and inhibition; created if missing. Shared by all tasks of the connector; give each"
+            + " connector its own.",
         CONNECTION,
         ++order,
         ConfigDef.Width.MEDIUM,
