@@ -76,7 +76,12 @@ public final class AlertDeliveryTask extends SinkTask {
             config.getString(DeliveryConfig.SCHEMA_REGISTRY_URL), config.registryProps());
     Map<String, Object> clients = config.kafkaClientProps();
     reps = RepCache.open(config.getString(DeliveryConfig.REPS_TOPIC), clients, registry, timeout);
-    sentLog = KafkaSentLog.open(config.getString(DeliveryConfig.DEDUP_TOPIC), clients, timeout);
+    sentLog =
+        KafkaSentLog.open(
+            config.getString(DeliveryConfig.DEDUP_TOPIC),
+            clients,
+            timeout,
+            config.duration(DeliveryConfig.DEDUP_RETENTION_MS));
 
     Duration httpTimeout = Duration.ofMillis(config.getInt(DeliveryConfig.HTTP_TIMEOUT_MS));
     Map<Channel, Sender> senders = new EnumMap<>(Channel.class);
@@ -129,9 +134,18 @@ public final class AlertDeliveryTask extends SinkTask {
 
   @Override
   public void open(Collection<TopicPartition> partitions) {
-    // Partitions handed over by a rebalance: what their previous owner sent is in the topic now.
+    // Partitions handed over (at start, or by a rebalance): what their previous owner sent, and
+    // which of their breaches are open, is in the topic now; their reminders and inhibition are
+    // rebuilt from it, so nothing of the delivery state lives only in a task's memory.
     if (sentLog != null) {
       sentLog.catchUp();
+      pipeline.restore(partitions);
+      sentLog.expireNow();
+      log.info(
+          "Given {} partition(s): {} deliveries known, {} open breach reminder(s) scheduled",
+          partitions.size(),
+          sentLog.size(),
+          pipeline.reminders());
     }
   }
 
@@ -149,6 +163,7 @@ public final class AlertDeliveryTask extends SinkTask {
       pipeline.accept(alert, record);
     }
     pipeline.flushDue();
+    sentLog.expireIfDue(clock.instant());
   }
 
   private void deadLetter(Delivery delivery, String reason) {

@@ -377,6 +377,97 @@ class AlertDeliveryIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> committed(name) == 2);
   }
 
+  @Test
+  @Order(5)
+  void afterAWorkerRestartAnOpenBreachIsStillRemindedAndStillMutesItsLeadsCadenceAlerts()
+      throws Exception {
+    String topic = "sla.alerts.open";
+    String name = "alert-open-breaches";
+    Duration interval = Duration.ofSeconds(15);
+    connect.kafka().createTopic(topic, 1);
+    Map<String, String> config = new HashMap<>(connect.connectorInfo(CONNECTOR).config());
+    config.remove("name");
+    config.put("topics", topic);
+    config.put("channels", "email");
+    config.put("dedup.topic", "sla.alert-deliveries.open");
+    config.put("digest.window.ms", "0");
+    config.put("repeat.interval.ms", String.valueOf(interval.toMillis()));
+    connect.configureConnector(name, config);
+    connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, "did not start");
+
+    String breach = "first-touch:L-O1:1";
+    Instant breachSent = Instant.now();
+    send(topic, alert(breach, "BREACHED", "L-O1", "R-2", "M-1"));
+    await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(breach).size() >= 2);
+    // Its offset is committed: after the restart the breach is not read again, only remembered.
+    await().atMost(Duration.ofSeconds(30)).until(() -> committed(name) == 1);
+
+    connect.removeWorker();
+    connect.addWorker();
+    connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, "did not come back");
+    Map<String, Long> remindedBefore = remindersByRecipient(breach);
+
+    // Inhibition holds: the lead's cadence alert is muted, the next one (another lead) is not.
+    send(topic, alert("touch-cadence:L-O1:1", "WARNING", "L-O1", "R-2", "M-1"));
+    send(topic, alert("touch-cadence:L-O2:1", "WARNING", "L-O2", "R-2", "M-1"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> mailsAbout("touch-cadence:L-O2:1").size() == 1);
+    assertThat(mailsAbout("touch-cadence:L-O1:1")).isEmpty();
+
+    // The reminder still comes, to the rep and the manager, after the restart.
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () -> {
+              Map<String, Long> now = remindersByRecipient(breach);
+              return List.of("ana.ruiz@example.com", "dana.lee@example.com").stream()
+                  .allMatch(to -> now.getOrDefault(to, 0L) > remindedBefore.getOrDefault(to, 0L));
+            });
+
+    // Resolved: the RESOLVED goes to both, and the reminders stop.
+    send(topic, alert(breach, "RESOLVED", "L-O1", "R-2", "M-1"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                mailsAbout(breach).stream()
+                        .filter(m -> subject(m).startsWith("[SLA] Resolved"))
+                        .count()
+                    == 2);
+    Map<String, Long> atResolution = remindersByRecipient(breach);
+    Thread.sleep(interval.plusSeconds(5).toMillis());
+    assertThat(remindersByRecipient(breach)).isEqualTo(atResolution);
+    // No burst of repeats: never more reminders than intervals since the breach went out.
+    long intervals = Duration.between(breachSent, Instant.now()).dividedBy(interval);
+    assertThat(atResolution.values()).allMatch(n -> n <= intervals);
+  }
+
+  private static void send(String topic, SlaAlert alert) throws Exception {
+    producer
+        .send(new ProducerRecord<>(topic, alert.getLeadId(), alerts.serialize(topic, alert)))
+        .get();
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Per recipient address, how many reminders of {@code alertId} were mailed. */
+  private static Map<String, Long> remindersByRecipient(String alertId) throws Exception {
+    Map<String, Long> out = new HashMap<>();
+    for (MimeMessage m : mailsAbout(alertId)) {
+      if (m.getSubject().startsWith("[SLA] Reminder: still breached")) {
+        out.merge(m.getAllRecipients()[0].toString(), 1L, Long::sum);
+      }
+    }
+    return out;
+  }
+
   private static RepProfile rep(
       String id, String name, String email, String slackId, String managerId, String zone) {
     return RepProfile.newBuilder()

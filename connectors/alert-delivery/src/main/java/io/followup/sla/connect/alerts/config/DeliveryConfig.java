@@ -43,6 +43,7 @@ public final class DeliveryConfig extends AbstractConfig {
   public static final String SCHEMA_REGISTRY_USER_INFO = "schema.registry.basic.auth.user.info";
   public static final String REPS_TOPIC = "reps.topic";
   public static final String DEDUP_TOPIC = "dedup.topic";
+  public static final String DEDUP_RETENTION_MS = "dedup.retention.ms";
   public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
 
   public static final String CHANNELS = "channels";
@@ -152,13 +153,28 @@ public final class DeliveryConfig extends AbstractConfig {
         "sla.alert-deliveries",
         new ConfigDef.NonEmptyString(),
         Importance.MEDIUM,
-        "The compacted topic recording every sent delivery by (alertId, kind, channel, recipient);"
-            + " created if missing. Shared by all tasks of the connector; give each connector its"
-            + " own.",
+        "The compacted topic recording every sent delivery by (alertId, kind, channel, recipient)"
+            + " and every breach read open or closed, from which a task rebuilds dedup, reminders"
+            + " and inhibition; created if missing. Shared by all tasks of the connector; give each"
+            + " connector its own.",
         CONNECTION,
         ++order,
         ConfigDef.Width.MEDIUM,
         "Dedup topic");
+    def.define(
+        DEDUP_RETENTION_MS,
+        Type.LONG,
+        1_209_600_000L,
+        Range.atLeast(60_000),
+        Importance.LOW,
+        "How long the dedup topic keeps the records of an alert once it is resolved (or, for one"
+            + " never breached, after its last record); then they are tombstoned, and a duplicate"
+            + " of that alert arriving later still would be sent again. Keep it longer than the"
+            + " alerts topic's retention.",
+        CONNECTION,
+        ++order,
+        ConfigDef.Width.SHORT,
+        "Dedup retention (ms)");
     def.define(
         STARTUP_TIMEOUT_MS,
         Type.LONG,

@@ -4,15 +4,16 @@ import io.followup.sla.connect.alerts.channel.SendException;
 import io.followup.sla.connect.alerts.channel.Sender;
 import io.followup.sla.connect.alerts.routing.Channel;
 import io.followup.sla.connect.alerts.routing.Delivery;
-import io.followup.sla.connect.alerts.routing.DeliveryKey;
 import io.followup.sla.connect.alerts.routing.Message;
 import io.followup.sla.connect.alerts.routing.Router;
 import io.followup.sla.events.SlaAlert;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -66,7 +67,10 @@ public final class DeliveryPipeline {
   /** Takes one alert in: dropped if muted, else its deliveries are held until due. */
   public void accept(SlaAlert alert, SinkRecord source) {
     Instant now = clock.instant();
-    inhibition.observe(alert);
+    inhibition.observe(
+        alert, source == null ? null : new TopicPartition(source.topic(), source.kafkaPartition()));
+    // Written before anything is held or muted: a breach opens and closes whoever is told of it.
+    sentLog.note(alert, source, now);
     if ("RESOLVED".equals(alert.getKind())) {
       reminders.resolved(alert.getAlertId());
     }
@@ -94,6 +98,8 @@ public final class DeliveryPipeline {
     for (Message message : digest.due(now)) {
       send(message);
     }
+    // The notes of this batch are durable before Connect may commit its offsets.
+    sentLog.flush();
   }
 
   private void send(Message message) {
@@ -120,8 +126,7 @@ public final class DeliveryPipeline {
       return;
     }
     Instant sentAt = clock.instant();
-    List<DeliveryKey> keys = unsent.stream().map(Delivery::key).toList();
-    sentLog.record(keys, sentAt);
+    sentLog.record(unsent, sentAt);
     unsent.forEach(d -> reminders.sent(d, sentAt));
   }
 
@@ -129,8 +134,38 @@ public final class DeliveryPipeline {
     return digest.heldOffsets();
   }
 
+  /**
+   * Rebuilds, from the sent log, the reminders and the inhibition of the alerts that came from
+   * {@code partitions}, newly handed to this task (on start, or by a rebalance); call after the log
+   * has caught up.
+   */
+  public void restore(Collection<TopicPartition> partitions) {
+    inhibition.restore(sentLog.notes(), partitions);
+    List<SentEntry> entries = sentLog.entries();
+    Set<String> resolved = new HashSet<>();
+    sentLog.notes().stream()
+        .filter(n -> n.kind().equals("RESOLVED"))
+        .forEach(n -> resolved.add(n.alertId()));
+    entries.stream()
+        .filter(e -> e.key().kind().equals("RESOLVED"))
+        .forEach(e -> resolved.add(e.key().alertId()));
+    reminders.restore(
+        entries,
+        partitions,
+        resolved::contains,
+        e -> router.again(e.alert(), e.key().kind(), e.key(), null));
+  }
+
+  /** Forgets what came from partitions this task no longer owns; their new owner takes it on. */
   public void drop(Collection<TopicPartition> partitions) {
     digest.drop(partitions);
+    reminders.drop(partitions);
+    inhibition.drop(partitions);
+  }
+
+  /** How many (alert, channel, recipient) breaches are scheduled for reminders. */
+  public int reminders() {
+    return reminders.size();
   }
 
   public int held() {

@@ -41,18 +41,11 @@ public final class Router {
   }
 
   public List<Delivery> route(SlaAlert alert, SinkRecord source, Instant now) {
-    Optional<RepProfile> rep = Optional.ofNullable(alert.getRepId()).flatMap(reps::find);
-    String managerId =
-        alert.getManagerId() != null
-            ? alert.getManagerId()
-            : rep.map(RepProfile::getManagerId).orElse(null);
-    String repName = rep.map(RepProfile::getName).orElse(alert.getRepId());
-    String managerName =
-        Optional.ofNullable(managerId)
-            .flatMap(reps::find)
-            .map(RepProfile::getName)
-            .orElse(managerId);
-    ZoneId repZone = rep.map(p -> zone(p.getTimeZone())).orElse(defaultZone);
+    Names names = names(alert);
+    String managerId = names.managerId();
+    String repName = names.repName();
+    String managerName = names.managerName();
+    ZoneId repZone = names.repZone();
 
     List<Delivery> out = new ArrayList<>();
     if (RouteRules.RESOLVED.equals(alert.getKind())) {
@@ -60,30 +53,9 @@ public final class Router {
         if (earlier.kind().equals(RouteRules.RESOLVED)) {
           continue;
         }
-        Recipient who =
-            earlier.channel() == Channel.WEBHOOK
-                ? onCall()
-                : person(earlier.recipientId(), Role.RECIPIENT);
-        String target =
-            earlier.channel() == Channel.WEBHOOK
-                ? targets.onCallWebhook().orElse(null)
-                : targets.target(earlier.channel(), who).orElse(null);
-        if (target != null) {
-          Delivery d =
-              new Delivery(
-                  alert,
-                  alert.getKind(),
-                  who,
-                  earlier.channel(),
-                  target,
-                  repName,
-                  managerName,
-                  repZone,
-                  source);
-          if (out.stream().noneMatch(o -> o.key().equals(d.key()))) {
-            out.add(d);
-          }
-        }
+        again(alert, alert.getKind(), earlier, source)
+            .filter(d -> out.stream().noneMatch(o -> o.key().equals(d.key())))
+            .ifPresent(out::add);
       }
       return out;
     }
@@ -138,6 +110,55 @@ public final class Router {
                           source)));
     }
     return out;
+  }
+
+  /**
+   * {@code alert} as {@code kind} to whoever got {@code earlier}, on its channel, at today's
+   * address: a RESOLVED to those told of the breach, a reminder rebuilt after a restart. Empty when
+   * that channel has no address for them any more.
+   */
+  public Optional<Delivery> again(
+      SlaAlert alert, String kind, DeliveryKey earlier, SinkRecord source) {
+    Names n = names(alert);
+    Recipient who =
+        earlier.channel() == Channel.WEBHOOK
+            ? onCall()
+            : person(earlier.recipientId(), Role.RECIPIENT);
+    Optional<String> target =
+        earlier.channel() == Channel.WEBHOOK
+            ? targets.onCallWebhook()
+            : targets.target(earlier.channel(), who);
+    return target.map(
+        t ->
+            new Delivery(
+                alert,
+                kind,
+                who,
+                earlier.channel(),
+                t,
+                n.repName(),
+                n.managerName(),
+                n.repZone(),
+                source));
+  }
+
+  /** Who owns the alert, by name, and the rep's zone: the same for every delivery of it. */
+  private record Names(String managerId, String repName, String managerName, ZoneId repZone) {}
+
+  private Names names(SlaAlert alert) {
+    Optional<RepProfile> rep = Optional.ofNullable(alert.getRepId()).flatMap(reps::find);
+    String managerId =
+        alert.getManagerId() != null
+            ? alert.getManagerId()
+            : rep.map(RepProfile::getManagerId).orElse(null);
+    String repName = rep.map(RepProfile::getName).orElse(alert.getRepId());
+    String managerName =
+        Optional.ofNullable(managerId)
+            .flatMap(reps::find)
+            .map(RepProfile::getName)
+            .orElse(managerId);
+    ZoneId repZone = rep.map(p -> zone(p.getTimeZone())).orElse(defaultZone);
+    return new Names(managerId, repName, managerName, repZone);
   }
 
   /** An out-of-office rep's alerts go to their manager, who can act while they are away. */

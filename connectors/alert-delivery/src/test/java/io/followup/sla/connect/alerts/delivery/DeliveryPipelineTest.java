@@ -150,4 +150,109 @@ class DeliveryPipelineTest {
     assertThat(emailed.subList(4, 6))
         .allMatch(m -> m.deliveries().get(0).kind().equals("RESOLVED"));
   }
+
+  private static final TopicPartition ALERTS_0 = new TopicPartition("sla.alerts", 0);
+
+  /**
+   * A restart: a new pipeline (new reminders, new inhibition, nothing held) over the same durable
+   * log, given the partition its alerts came from.
+   */
+  private DeliveryPipeline restarted(Duration repeat, List<TopicPartition> given) {
+    DeliveryPipeline fresh = pipeline(Duration.ZERO, repeat);
+    fresh.restore(given);
+    return fresh;
+  }
+
+  private List<String> kindsEmailedSince(int from) {
+    return emailed.subList(from, emailed.size()).stream()
+        .map(m -> m.deliveries().get(0).kind() + " to " + m.recipient().id())
+        .toList();
+  }
+
+  @Test
+  void afterARestartAnOpenBreachIsRemindedOnScheduleAndStillMutesItsLeadsCadenceAlerts() {
+    DeliveryPipeline before = pipeline(Duration.ZERO, Duration.ofHours(2));
+    before.accept(alert("first-touch:L-1:1", "BREACHED").build(), record(1));
+    before.flushDue();
+    clock.advance(Duration.ofHours(2));
+    before.flushDue();
+    assertThat(kindsEmailedSince(0))
+        .containsExactlyInAnyOrder(
+            "BREACHED to R-1", "BREACHED to M-1", "REMINDER-1 to R-1", "REMINDER-1 to M-1");
+
+    clock.advance(Duration.ofMinutes(30));
+    DeliveryPipeline after = restarted(Duration.ofHours(2), List.of(ALERTS_0));
+    assertThat(after.reminders()).isEqualTo(2);
+
+    // The lead's cadence alert is muted as before the restart.
+    after.accept(alert("touch-cadence:L-1:1", "WARNING").build(), record(2));
+    after.flushDue();
+    assertThat(emailed).hasSize(4);
+
+    // The next reminder is the second, two hours after the first, not sooner and not the first.
+    clock.advance(Duration.ofMinutes(89));
+    after.flushDue();
+    assertThat(emailed).hasSize(4);
+    clock.advance(Duration.ofMinutes(1));
+    after.flushDue();
+    assertThat(kindsEmailedSince(4))
+        .containsExactlyInAnyOrder("REMINDER-2 to R-1", "REMINDER-2 to M-1");
+    assertThat(emailed.get(4).deliveries().get(0).alert().getSummary())
+        .isEqualTo(alert("first-touch:L-1:1", "BREACHED").build().getSummary());
+  }
+
+  @Test
+  void aBreachResolvedBeforeTheRestartIsNeitherRemindedNorInhibiting() {
+    DeliveryPipeline before = pipeline(Duration.ZERO, Duration.ofHours(2));
+    before.accept(alert("first-touch:L-1:1", "BREACHED").build(), record(1));
+    before.flushDue();
+    before.accept(alert("first-touch:L-1:1", "RESOLVED").build(), record(2));
+    before.flushDue();
+    assertThat(emailed).hasSize(4);
+
+    DeliveryPipeline after = restarted(Duration.ofHours(2), List.of(ALERTS_0));
+    assertThat(after.reminders()).isZero();
+    after.accept(alert("touch-cadence:L-1:1", "WARNING").build(), record(3));
+    clock.advance(Duration.ofHours(3));
+    after.flushDue();
+    assertThat(kindsEmailedSince(4)).containsExactly("WARNING to R-1");
+  }
+
+  @Test
+  void aBreachNobodyWasToldOfStillInhibitsAfterARestartThroughItsNote() {
+    DeliveryPipeline before = pipeline(Duration.ZERO, Duration.ofHours(2));
+    // Nobody is told (no channel reaches anyone), yet the breach is open.
+    emailDown = true;
+    before.accept(alert("first-touch:L-1:1", "BREACHED").build(), record(1));
+    before.flushDue();
+    emailDown = false;
+    assertThat(emailed).isEmpty();
+
+    DeliveryPipeline after = restarted(Duration.ofHours(2), List.of(ALERTS_0));
+    after.accept(alert("touch-cadence:L-1:1", "WARNING").build(), record(2));
+    after.flushDue();
+    assertThat(emailed).isEmpty();
+  }
+
+  @Test
+  void aTaskRebuildsOnlyThePartitionsItIsGivenAndForgetsThoseTakenAway() {
+    DeliveryPipeline before = pipeline(Duration.ZERO, Duration.ofHours(2));
+    before.accept(alert("first-touch:L-1:1", "BREACHED").build(), record(1));
+    before.flushDue();
+
+    DeliveryPipeline other =
+        restarted(Duration.ofHours(2), List.of(new TopicPartition("sla.alerts", 1)));
+    assertThat(other.reminders()).isZero();
+    other.accept(alert("touch-cadence:L-1:1", "WARNING").build(), record(2));
+    other.flushDue();
+    assertThat(kindsEmailedSince(2)).containsExactly("WARNING to R-1");
+
+    DeliveryPipeline owner = restarted(Duration.ofHours(2), List.of(ALERTS_0));
+    assertThat(owner.reminders()).isEqualTo(2);
+    owner.drop(List.of(ALERTS_0));
+    assertThat(owner.reminders()).isZero();
+    clock.advance(Duration.ofHours(3));
+    owner.flushDue();
+    assertThat(emailed).hasSize(3);
+  }
 }

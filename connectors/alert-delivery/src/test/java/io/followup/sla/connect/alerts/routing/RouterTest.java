@@ -111,7 +111,7 @@ class RouterTest {
   void resolvedGoesToWhoeverGotTheOpeningAlertAndNobodyElse() {
     Router router = router();
     List<Delivery> warning = router.route(alert("first-touch:L-1:1", "WARNING").build(), null, NOW);
-    sent.record(warning.stream().map(Delivery::key).toList(), NOW);
+    sent.record(warning, NOW);
 
     List<Delivery> resolved =
         router.route(alert("first-touch:L-1:1", "RESOLVED").build(), null, NOW);

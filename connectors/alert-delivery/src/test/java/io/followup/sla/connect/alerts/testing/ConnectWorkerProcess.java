@@ -55,6 +55,22 @@ public final class ConnectWorkerProcess implements AutoCloseable {
       Map<String, String> environment,
       Path workDir)
       throws IOException, InterruptedException {
+    return start(classPath, workerProps, List.of(), environment, workDir);
+  }
+
+  /**
+   * Starts the worker with connectors, as {@code connect-standalone.sh worker.properties
+   * connector.properties...} does, and waits until its REST API answers.
+   *
+   * @param connectors each connector's settings, {@code name} included
+   */
+  public static ConnectWorkerProcess start(
+      List<String> classPath,
+      Map<String, String> workerProps,
+      List<Map<String, String>> connectors,
+      Map<String, String> environment,
+      Path workDir)
+      throws IOException, InterruptedException {
     int port = freePort();
     Properties props = new Properties();
     props.putAll(workerProps);
@@ -72,6 +88,15 @@ public final class ConnectWorkerProcess implements AutoCloseable {
     command.add(String.join(File.pathSeparator, classPath));
     command.add("org.apache.kafka.connect.cli.ConnectStandalone");
     command.add(propsFile.toString());
+    for (int i = 0; i < connectors.size(); i++) {
+      Properties connector = new Properties();
+      connector.putAll(connectors.get(i));
+      Path connectorFile = workDir.resolve("connector-" + i + ".properties");
+      try (Writer out = Files.newBufferedWriter(connectorFile)) {
+        connector.store(out, null);
+      }
+      command.add(connectorFile.toString());
+    }
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
@@ -147,6 +172,23 @@ public final class ConnectWorkerProcess implements AutoCloseable {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
+    }
+  }
+
+  /** The worker's process id: what a kill is aimed at. */
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL to this worker's own process: no shutdown, no flush; waits until it is gone. */
+  public void kill() throws InterruptedException {
+    process.toHandle().destroyForcibly();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the Connect worker (pid " + pid() + ") survived SIGKILL");
     }
   }
 
