@@ -41,6 +41,11 @@ public final class DeliveryConfig extends AbstractConfig {
   public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   public static final String SCHEMA_REGISTRY_USER_INFO = "schema.registry.basic.auth.user.info";
+  public static final String SCHEMA_REGISTRY_TRUSTSTORE_LOCATION =
+      AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION;
+  public static final String SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD =
+      AvroSerdeConfig.SSL_TRUSTSTORE_PASSWORD;
+  public static final String SCHEMA_REGISTRY_TRUSTSTORE_TYPE = AvroSerdeConfig.SSL_TRUSTSTORE_TYPE;
   public static final String REPS_TOPIC = "reps.topic";
   public static final String DEDUP_TOPIC = "dedup.topic";
   public static final String DEDUP_RETENTION_MS = "dedup.retention.ms";
@@ -136,6 +141,37 @@ public final class DeliveryConfig extends AbstractConfig {
         ++order,
         ConfigDef.Width.MEDIUM,
         "Schema registry credentials");
+    def.define(
+        SCHEMA_REGISTRY_TRUSTSTORE_LOCATION,
+        Type.STRING,
+        null,
+        Importance.LOW,
+        "Trust store for an https:// schema registry whose certificate the JVM does not trust.",
+        CONNECTION,
+        ++order,
+        ConfigDef.Width.LONG,
+        "Schema registry trust store");
+    def.define(
+        SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
+        Type.PASSWORD,
+        null,
+        Importance.LOW,
+        "The trust store's password. A secret: use a config provider.",
+        CONNECTION,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        "Schema registry trust store password");
+    def.define(
+        SCHEMA_REGISTRY_TRUSTSTORE_TYPE,
+        Type.STRING,
+        "PKCS12",
+        ConfigDef.ValidString.in("PKCS12", "JKS"),
+        Importance.LOW,
+        "The trust store's type.",
+        CONNECTION,
+        ++order,
+        ConfigDef.Width.SHORT,
+        "Schema registry trust store type");
     def.define(
         REPS_TOPIC,
         Type.STRING,
@@ -641,6 +677,15 @@ public final class DeliveryConfig extends AbstractConfig {
     String userInfo = secret(SCHEMA_REGISTRY_USER_INFO);
     if (userInfo != null) {
       props.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, userInfo);
+    }
+    String trustStore = getString(SCHEMA_REGISTRY_TRUSTSTORE_LOCATION);
+    if (trustStore != null && !trustStore.isBlank()) {
+      props.put(AvroSerdeConfig.SSL_TRUSTSTORE_LOCATION, trustStore);
+      props.put(AvroSerdeConfig.SSL_TRUSTSTORE_TYPE, getString(SCHEMA_REGISTRY_TRUSTSTORE_TYPE));
+      String password = secret(SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD);
+      if (password != null) {
+        props.put(AvroSerdeConfig.SSL_TRUSTSTORE_PASSWORD, password);
+      }
     }
     return props;
   }

@@ -45,6 +45,21 @@ class DeliveryConfigTest {
   }
 
   @Test
+  void anHttpsRegistrysTrustStoreReachesTheRegistryClient() {
+    Map<String, String> props = minimal();
+    props.put("schema.registry.url", "https://registry:8081");
+    props.put("schema.registry.ssl.truststore.location", "/etc/secrets/truststore.p12");
+    props.put("schema.registry.ssl.truststore.password", "changeit");
+
+    assertThat(new DeliveryConfig(props).registryProps())
+        .containsEntry("schema.registry.ssl.truststore.location", "/etc/secrets/truststore.p12")
+        .containsEntry("schema.registry.ssl.truststore.password", "changeit")
+        .containsEntry("schema.registry.ssl.truststore.type", "PKCS12");
+    assertThat(new DeliveryConfig(minimal()).registryProps())
+        .doesNotContainKey("schema.registry.ssl.truststore.location");
+  }
+
+  @Test
   void aChannelWithoutWhatItNeedsIsRefusedByName() {
     Map<String, String> props = minimal();
     props.put("channels", "email,slack");
