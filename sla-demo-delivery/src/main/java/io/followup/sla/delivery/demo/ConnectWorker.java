@@ -68,8 +68,8 @@ final class ConnectWorker implements AutoCloseable {
         });
     try {
       Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(props);
-      // What connect-standalone.sh does once its connector files are read: until then the herder
-      // takes requests but starts no task.
+      // As connect-standalone.sh does once its connector files are read: from now on the worker's
+      // health check reports it ready.
       connect.herder().ready();
       return new ConnectWorker(
           connect, "http://127.0.0.1:" + port, Thread.currentThread().getContextClassLoader());

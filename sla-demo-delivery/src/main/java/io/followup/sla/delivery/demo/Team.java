@@ -75,10 +75,6 @@ final class Team {
     return Optional.ofNullable(bySlackId.get(memberId)).map(RepProfile::getName).orElse(memberId);
   }
 
-  Optional<RepProfile> byName(String name) {
-    return Optional.ofNullable(byName.get(name));
-  }
-
   Optional<RepProfile> byId(String repId) {
     return byName.values().stream().filter(p -> p.getRepId().equals(repId)).findFirst();
   }

@@ -56,7 +56,7 @@ class DemoDeliveryIT {
                       new String[] {
                         "demo",
                         "--duration",
-                        "PT70S",
+                        "PT60S",
                         "--data-dir",
                         dir.resolve("data").toString(),
                         "--config",
