@@ -3,6 +3,7 @@ package io.followup.sla.cli;
 import io.followup.sla.alerts.AlertText;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.demo.DemoWorkload;
+import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyHolder;
@@ -19,20 +20,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,6 +60,8 @@ import picocli.CommandLine.Spec;
           + " a minute."
     })
 final class DemoCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -73,6 +83,14 @@ final class DemoCommand implements Callable<Integer> {
   Path dataDir;
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "A properties file of settings (see the README), e.g. other ports for the embedded"
+              + " broker, registry and HTTP.")
+  Path configFile;
+
+  @Option(
       names = "--seed",
       paramLabel = "N",
       defaultValue = "42",
@@ -87,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
     EngineConfig config =
-        EngineConfig.load(Optional.empty(), System.getenv())
+        EngineConfig.load(Optional.ofNullable(configFile), System.getenv())
             .with(
                 Map.of(
                     EngineConfig.DATA_DIR,
@@ -114,7 +132,9 @@ final class DemoCommand implements Callable<Integer> {
                 stack.config().kafkaClientProperties(),
                 stack.config().topics(),
                 stack.registry(),
-                true)) {
+                true);
+        // Declared after the stack, so closed before it: an extension reads from its broker.
+        StartedExtensions extensions = new StartedExtensions()) {
       if (!stack.awaitRunning(out::println, signal::requested)) {
         out.println("Stopping...");
         return 0;
@@ -123,8 +143,13 @@ final class DemoCommand implements Callable<Integer> {
       out.printf(
           "Ready in %.1f s. Demo policy %s: %s%n",
           (ready - started) / 1e9, policy.version(), describe(policy));
+      extensions.addAll(startExtensions(stack, out));
       DemoWorkload workload =
-          new DemoWorkload(Clock.systemUTC(), seed, publisher::send).startingAtLead(firstLead);
+          new DemoWorkload(
+                  Clock.systemUTC(),
+                  seed,
+                  event -> publisher.send(withExtensionsProfile(extensions, event)))
+              .startingAtLead(firstLead);
       out.println(
           "Reps: Dana Ortiz is slow, Lukas ignores content-syndication leads, Kevin sends one"
               + " generic email and quits; the others are prompt.");
@@ -146,23 +171,118 @@ final class DemoCommand implements Callable<Integer> {
           }
           byKind.merge(record.value().getKind(), 1, Integer::sum);
           out.println(AlertConsole.line(record.value()));
+          extensions.forEach(e -> e.alertPrinted(record.value()));
         }
       }
       workload.stop();
       out.println();
       out.printf(
-          "Demo ran %s: %d events sent, %d alerts %s; first alert %s after the workload started.%n",
+          "Demo ran %s: %d events sent, %d alerts %s; first alert %s after the workload started"
+              + "%s.%n",
           AlertText.duration(Duration.ofNanos(System.nanoTime() - ready)),
           workload.eventsSent(),
           byKind.values().stream().mapToInt(Integer::intValue).sum(),
           byKind,
-          firstAlert < 0 ? "never came" : String.format("%.1f s", (firstAlert - ready) / 1e9));
+          firstAlert < 0 ? "never came" : String.format("%.1f s", (firstAlert - ready) / 1e9),
+          deliveries(extensions, ready));
       out.println("Stopping...");
     } finally {
       executor.shutdownNow();
       signal.closed();
     }
     return 0;
+  }
+
+  /** The extensions started, stopped in reverse order. */
+  private static final class StartedExtensions extends ArrayList<DemoExtension.Running>
+      implements AutoCloseable {
+
+    @Override
+    public void close() {
+      for (int i = size() - 1; i >= 0; i--) {
+        get(i).close();
+      }
+    }
+  }
+
+  /**
+   * Starts every extension on the classpath. One that cannot start is reported in one line and left
+   * out: the alerts still show.
+   */
+  private List<DemoExtension.Running> startExtensions(EngineStack stack, PrintWriter out) {
+    DemoExtension.Context context =
+        new DemoExtension.Context(
+            stack.config().get(EngineConfig.BOOTSTRAP_SERVERS).orElseThrow(),
+            stack.config().get(EngineConfig.SCHEMA_REGISTRY_URL).orElseThrow(),
+            stack.config().topics().alerts(),
+            stack.config().topics().reps(),
+            dataDir,
+            out::println,
+            Clock.systemUTC());
+    List<DemoExtension.Running> running = new ArrayList<>();
+    for (DemoExtension extension : ServiceLoader.load(DemoExtension.class)) {
+      try {
+        running.add(extension.start(context));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running.forEach(DemoExtension.Running::close);
+        throw new UserError("interrupted while starting the demo", e);
+      } catch (Exception e) {
+        // The demo still shows its alerts; the log file has the whole story.
+        LOG.warn("Demo extension {} did not start", extension.getClass().getName(), e);
+        out.println(
+            "Could not start "
+                + extension.getClass().getSimpleName()
+                + ", the demo runs without it: "
+                + rootMessage(e));
+      }
+    }
+    return running;
+  }
+
+  private static SpecificRecord withExtensionsProfile(
+      List<DemoExtension.Running> extensions, SpecificRecord event) {
+    if (!(event instanceof RepProfile rep)) {
+      return event;
+    }
+    RepProfile adjusted = rep;
+    for (DemoExtension.Running extension : extensions) {
+      adjusted = extension.profile(adjusted);
+    }
+    return adjusted;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  /** "; 23 deliveries, the first 31.0 s after the workload started", or nothing without any. */
+  private static String deliveries(List<DemoExtension.Running> extensions, long ready) {
+    if (extensions.isEmpty()) {
+      return "";
+    }
+    int count = extensions.stream().mapToInt(DemoExtension.Running::deliveries).sum();
+    OptionalLong first =
+        extensions.stream()
+            .map(DemoExtension.Running::firstDeliveryNanos)
+            .filter(OptionalLong::isPresent)
+            .mapToLong(OptionalLong::getAsLong)
+            .min();
+    return "; "
+        + count
+        + (count == 1 ? " delivery" : " deliveries")
+        + (first.isPresent()
+            ? String.format(
+                Locale.ROOT,
+                ", the first %.1f s after the workload started",
+                (first.getAsLong() - ready) / 1e9)
+            : "");
   }
 
   private static String describe(Policy policy) {

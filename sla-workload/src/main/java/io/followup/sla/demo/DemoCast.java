@@ -24,8 +24,21 @@ final class DemoCast {
       String timeZone,
       String region,
       RepHabit habit) {
+    /**
+     * The profile the demo publishes: with a Slack member id, so that an alert posted to the team's
+     * channel mentions the person who should act.
+     */
     RepProfile profile() {
-      return LifeSciencesCast.profile(repId, name, managerId, team, timeZone, region);
+      return RepProfile.newBuilder(
+              LifeSciencesCast.profile(repId, name, managerId, team, timeZone, region))
+          .setSlackMemberId(slackMemberId())
+          .build();
+    }
+
+    /** A made-up member id in Slack's shape: U and nine capitals, e.g. UDEMOSAM0. */
+    String slackMemberId() {
+      String id = "UDEMO" + repId.substring(2);
+      return (id + "000000000").substring(0, 9);
     }
   }
 

@@ -100,11 +100,13 @@ class DemoWorkloadTest {
       assertThat(rep.getWorkingHours()).isEqualTo("MON-FRI 09:00-17:00");
       assertThat(rep.getRegion()).isIn("US", "DE");
       assertThat(rep.getTeam()).isIn("East Biopharma", "West Diagnostics");
+      assertThat(rep.getSlackMemberId()).matches("U[A-Z0-9]{8}");
       if (rep.getManagerId() != null) {
         assertThat(ids).contains(rep.getManagerId());
         assertThat(workload.habitOf(rep.getRepId())).isNotNull();
       }
     }
+    assertThat(reps.stream().map(RepProfile::getSlackMemberId)).doesNotHaveDuplicates();
     assertThat(reps)
         .filteredOn(r -> r.getName().equals("Dana Ortiz"))
         .singleElement()
