@@ -49,11 +49,7 @@ public final class AccountCoverageProcessor
     this.context = context;
     KeyValueStore<String, AccountState> accounts = context.getStateStore(StoreNames.ACCOUNT_STATE);
     this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
-    this.tally =
-        new ClockTally(
-            SlaTopology.ACCOUNT_RULES + "/" + context.taskId(),
-            context.getStateStore(StoreNames.ACCOUNT_OPEN_CLOCK_COUNTS),
-            listener);
+    this.tally = new ClockTally(SlaTopology.ACCOUNT_RULES + "/" + context.taskId(), listener);
     tally.open(accounts, AccountCoverageProcessor::clocksOf);
     this.ports =
         new AccountPorts(

@@ -58,11 +58,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     this.context = context;
     KeyValueStore<String, LeadState> leads = context.getStateStore(StoreNames.LEAD_STATE);
     this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
-    this.tally =
-        new ClockTally(
-            SlaTopology.LEAD_RULES + "/" + context.taskId(),
-            context.getStateStore(StoreNames.OPEN_CLOCK_COUNTS),
-            listener);
+    this.tally = new ClockTally(SlaTopology.LEAD_RULES + "/" + context.taskId(), listener);
     tally.open(leads, state -> state.getClocks().values());
     this.ports =
         new LeadPorts(

@@ -126,22 +126,15 @@ public final class SlaTopology {
             // state once per commit instead of once per event, to RocksDB and to the changelog.
             .withCachingEnabled(),
         LEAD_RULES);
-    // The indexes and the tallies are cached too: a deadline set and cleared again, or a count
-    // moved up and down, within one commit reaches RocksDB and the changelog once (or, for an
-    // index entry, as one tombstone), and the punctuator's scans read through the cache.
+    // The indexes are cached too: a deadline set and cleared again within one commit reaches
+    // RocksDB and the changelog once (or as one tombstone), and the punctuator's scans read
+    // through the cache. The open-clock counts have no store: each task counts them from its
+    // states when it opens (ClockTally), one changelog partition less in every transaction.
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.DEADLINE_INDEX),
                 Serdes.Bytes(),
                 Serdes.ByteArray())
-            .withCachingEnabled(),
-        LEAD_RULES);
-    // A few keys a task: kept in memory, restored from its changelog with the clocks it counts.
-    topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(StoreNames.OPEN_CLOCK_COUNTS),
-                Serdes.String(),
-                Serdes.Long())
             .withCachingEnabled(),
         LEAD_RULES);
     topology.addStateStore(
@@ -170,13 +163,6 @@ public final class SlaTopology {
                 Stores.persistentKeyValueStore(StoreNames.ACCOUNT_DEADLINES),
                 Serdes.Bytes(),
                 Serdes.ByteArray())
-            .withCachingEnabled(),
-        ACCOUNT_RULES);
-    topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(StoreNames.ACCOUNT_OPEN_CLOCK_COUNTS),
-                Serdes.String(),
-                Serdes.Long())
             .withCachingEnabled(),
         ACCOUNT_RULES);
 

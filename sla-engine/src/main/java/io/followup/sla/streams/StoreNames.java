@@ -24,12 +24,6 @@ public final class StoreNames {
   /** policyId to its last published SlaPolicy, a global store fed by sla.policies. */
   public static final String POLICIES = "policies";
 
-  /** "rule/STAGE" to how many of the task's clocks are open at that stage, for the gauges. */
-  public static final String OPEN_CLOCK_COUNTS = "open-clock-counts";
-
-  /** The same counts for the account processor's tasks. */
-  public static final String ACCOUNT_OPEN_CLOCK_COUNTS = "account-open-clock-counts";
-
   /** repId to RepProfile, a global store fed by sales.reps. */
   public static final String REPS = "reps";
 
