@@ -137,19 +137,20 @@ public final class SlaTopology {
                 Serdes.ByteArray())
             .withCachingEnabled(),
         LEAD_RULES);
+    // The retention schedules live in the deadline-index stores (RetentionIndex). The stores that
+    // held them before stay, in memory, only to hand an upgraded engine their entries: restored
+    // from their changelogs, emptied into the index when the task opens, never written after.
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.LEAD_RETENTION),
-                Serdes.Bytes(),
-                Serdes.ByteArray())
-            .withCachingEnabled(),
+            Stores.inMemoryKeyValueStore(StoreNames.LEAD_RETENTION),
+            Serdes.Bytes(),
+            Serdes.ByteArray()),
         LEAD_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.ACCOUNT_RETENTION),
-                Serdes.Bytes(),
-                Serdes.ByteArray())
-            .withCachingEnabled(),
+            Stores.inMemoryKeyValueStore(StoreNames.ACCOUNT_RETENTION),
+            Serdes.Bytes(),
+            Serdes.ByteArray()),
         ACCOUNT_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
