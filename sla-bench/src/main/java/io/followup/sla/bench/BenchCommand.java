@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -86,6 +88,16 @@ public final class BenchCommand implements Callable<Integer>, SlaSubcommand {
               + " --quick).")
   List<Integer> replayEvents;
 
+  @Option(
+      names = "--engine-setting",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Runs the engine with this setting of its config file changed (repeatable), e.g."
+              + " engine.max-task-idle=PT0S, to measure one setting at a time; the bare app is"
+              + " not changed. Settings the bench makes itself (commit interval, threads, topics)"
+              + " cannot be changed.")
+  List<String> engineSettings;
+
   @Override
   public Integer call() throws Exception {
     BenchPlan plan = plan();
@@ -154,10 +166,26 @@ public final class BenchCommand implements Callable<Integer>, SlaSubcommand {
       if (replayEvents != null) {
         plan = plan.withReplayEvents(replayEvents);
       }
+      if (engineSettings != null) {
+        plan = plan.withEngineSettings(settings(engineSettings));
+      }
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
     return plan;
+  }
+
+  private static Map<String, String> settings(List<String> pairs) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String pair : pairs) {
+      int eq = pair.indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException(
+            "--engine-setting takes KEY=VALUE, e.g. engine.max-task-idle=PT0S, not " + pair);
+      }
+      settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+    return settings;
   }
 
   private String command() {
@@ -174,15 +202,20 @@ public final class BenchCommand implements Callable<Integer>, SlaSubcommand {
     if (replayEvents != null) {
       parts.add("--replay-events " + join(replayEvents));
     }
+    if (engineSettings != null) {
+      engineSettings.forEach(setting -> parts.add("--engine-setting " + setting));
+    }
     return String.join(" ", parts);
   }
 
   private List<String> context(BenchPlan plan, Instant began, String loadBefore, String loadAfter) {
-    return List.of(
-        "Command: `" + command() + "`",
+    List<String> lines = new ArrayList<>();
+    lines.add("Command: `" + command() + "`");
+    lines.add(
         String.format(
             "Run: %,d live lead events; %s open leads; replays of %s events",
-            plan.liveEvents(), joinGrouped(plan.openLeads()), joinGrouped(plan.replayEvents())),
+            plan.liveEvents(), joinGrouped(plan.openLeads()), joinGrouped(plan.replayEvents())));
+    lines.add(
         String.format(
             "Machine: %d cores, Java %s, %s; started %s; load average %s before, %s after",
             Runtime.getRuntime().availableProcessors(),
@@ -190,7 +223,8 @@ public final class BenchCommand implements Callable<Integer>, SlaSubcommand {
             System.getProperty("os.name"),
             began.truncatedTo(ChronoUnit.SECONDS),
             loadBefore,
-            loadAfter),
+            loadAfter));
+    lines.add(
         String.format(
             "Apps: each in its own JVM (-Xmx%s), one stream thread, commit interval %s ms,"
                 + " exactly-once v2, %d partitions a topic; replay and parse JVMs -Xmx%s",
@@ -198,6 +232,14 @@ public final class BenchCommand implements Callable<Integer>, SlaSubcommand {
             LiveApp.COMMIT_INTERVAL_MS,
             BenchCluster.PARTITIONS,
             plan.replayHeap()));
+    if (!plan.engineSettings().isEmpty()) {
+      lines.add(
+          "Engine settings changed from its defaults: "
+              + plan.engineSettings().entrySet().stream()
+                  .map(e -> e.getKey() + "=" + e.getValue())
+                  .collect(Collectors.joining(", ")));
+    }
+    return lines;
   }
 
   private static String join(List<Integer> sizes) {

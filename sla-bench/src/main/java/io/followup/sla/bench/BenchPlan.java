@@ -1,7 +1,10 @@
 package io.followup.sla.bench;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How big one bench run is.
@@ -15,6 +18,8 @@ import java.util.List;
  * @param idleWindow how long its idle CPU is measured
  * @param appHeap the maximum heap of each live app's JVM, e.g. 512m
  * @param replayHeap the maximum heap of each replay JVM (replay holds the history in memory)
+ * @param engineSettings engine settings the run changes from the engine's defaults, to measure one
+ *     setting at a time; the bare app is never changed
  */
 record BenchPlan(
     String name,
@@ -24,7 +29,8 @@ record BenchPlan(
     Duration settle,
     Duration idleWindow,
     String appHeap,
-    String replayHeap) {
+    String replayHeap,
+    Map<String, String> engineSettings) {
 
   BenchPlan {
     if (liveEvents < 1) {
@@ -32,6 +38,7 @@ record BenchPlan(
     }
     openLeads = ascending(openLeads, "--open-leads");
     replayEvents = ascending(replayEvents, "--replay-events");
+    engineSettings = Collections.unmodifiableMap(new TreeMap<>(engineSettings));
   }
 
   /** Minutes on a laptop: the figures at 10k, 100k and 1M open leads the targets speak of. */
@@ -45,7 +52,8 @@ record BenchPlan(
         Duration.ofSeconds(15),
         Duration.ofSeconds(20),
         "512m",
-        "8g");
+        "8g",
+        Map.of());
   }
 
   /**
@@ -61,22 +69,60 @@ record BenchPlan(
         Duration.ofSeconds(2),
         Duration.ofSeconds(3),
         "512m",
-        "1g");
+        "1g",
+        Map.of());
   }
 
   BenchPlan withLiveEvents(int events) {
     return new BenchPlan(
-        name, events, openLeads, replayEvents, settle, idleWindow, appHeap, replayHeap);
+        name,
+        events,
+        openLeads,
+        replayEvents,
+        settle,
+        idleWindow,
+        appHeap,
+        replayHeap,
+        engineSettings);
   }
 
   BenchPlan withOpenLeads(List<Integer> sizes) {
     return new BenchPlan(
-        name, liveEvents, sizes, replayEvents, settle, idleWindow, appHeap, replayHeap);
+        name,
+        liveEvents,
+        sizes,
+        replayEvents,
+        settle,
+        idleWindow,
+        appHeap,
+        replayHeap,
+        engineSettings);
   }
 
   BenchPlan withReplayEvents(List<Integer> sizes) {
     return new BenchPlan(
-        name, liveEvents, openLeads, sizes, settle, idleWindow, appHeap, replayHeap);
+        name,
+        liveEvents,
+        openLeads,
+        sizes,
+        settle,
+        idleWindow,
+        appHeap,
+        replayHeap,
+        engineSettings);
+  }
+
+  BenchPlan withEngineSettings(Map<String, String> settings) {
+    return new BenchPlan(
+        name,
+        liveEvents,
+        openLeads,
+        replayEvents,
+        settle,
+        idleWindow,
+        appHeap,
+        replayHeap,
+        settings);
   }
 
   int smallestOpenLeads() {

@@ -1,6 +1,7 @@
 package io.followup.sla.bench;
 
 import io.followup.sla.cli.SlaCommand;
+import io.followup.sla.cli.UserError;
 import io.followup.sla.streams.TopicNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -50,6 +52,7 @@ final class LiveApp implements AutoCloseable {
   private final Path dataDir;
   private final Path workDir;
   private final String heap;
+  private final Map<String, String> engineSettings;
   private ChildJvm child;
   private int starts;
 
@@ -59,7 +62,8 @@ final class LiveApp implements AutoCloseable {
       TopicNames topics,
       BenchCluster cluster,
       Path workDir,
-      String heap) {
+      String heap,
+      Map<String, String> engineSettings) {
     this.kind = kind;
     this.applicationId = applicationId;
     this.topics = topics;
@@ -67,6 +71,7 @@ final class LiveApp implements AutoCloseable {
     this.workDir = workDir;
     this.dataDir = workDir.resolve(applicationId);
     this.heap = heap;
+    this.engineSettings = Map.copyOf(engineSettings);
   }
 
   String label() {
@@ -166,6 +171,16 @@ final class LiveApp implements AutoCloseable {
     config.setProperty("topics.dead-letters", topics.deadLetters());
     config.setProperty("topics.buying-group-members", topics.buyingGroupMembers());
     config.setProperty("topics.misplaced-lead-events", topics.misplacedEvents());
+    engineSettings.forEach(
+        (key, value) -> {
+          // What the bench sets itself makes the two apps comparable (commit interval, one thread)
+          // or points the engine at the run's broker and topics: a run may not change it.
+          if (config.containsKey(key)) {
+            throw new UserError(
+                "bench: --engine-setting cannot change " + key + ", which the bench sets itself");
+          }
+          config.setProperty(key, value);
+        });
     Path file = workDir.resolve(applicationId + ".properties");
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       config.store(out, "The engine as the bench runs it");

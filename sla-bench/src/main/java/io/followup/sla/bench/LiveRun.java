@@ -56,12 +56,24 @@ final class LiveRun {
     Result bare =
         measure(
             new LiveApp(
-                LiveApp.Kind.BARE, "bench-bare-live", topics, cluster, workDir, plan.appHeap()),
+                LiveApp.Kind.BARE,
+                "bench-bare-live",
+                topics,
+                cluster,
+                workDir,
+                plan.appHeap(),
+                Map.of()),
             sent);
     Result engine =
         measure(
             new LiveApp(
-                LiveApp.Kind.ENGINE, "bench-engine-live", topics, cluster, workDir, plan.appHeap()),
+                LiveApp.Kind.ENGINE,
+                "bench-engine-live",
+                topics,
+                cluster,
+                workDir,
+                plan.appHeap(),
+                plan.engineSettings()),
             sent);
     return Map.of(LiveApp.Kind.BARE, bare, LiveApp.Kind.ENGINE, engine);
   }

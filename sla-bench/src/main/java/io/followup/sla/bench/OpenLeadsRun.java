@@ -74,9 +74,21 @@ final class OpenLeadsRun {
     List<LiveApp> apps =
         List.of(
             new LiveApp(
-                LiveApp.Kind.ENGINE, "bench-engine-open", topics, cluster, workDir, plan.appHeap()),
+                LiveApp.Kind.ENGINE,
+                "bench-engine-open",
+                topics,
+                cluster,
+                workDir,
+                plan.appHeap(),
+                plan.engineSettings()),
             new LiveApp(
-                LiveApp.Kind.BARE, "bench-bare-open", topics, cluster, workDir, plan.appHeap()));
+                LiveApp.Kind.BARE,
+                "bench-bare-open",
+                topics,
+                cluster,
+                workDir,
+                plan.appHeap(),
+                Map.of()));
     Map<LiveApp.Kind, List<Result>> results = new LinkedHashMap<>();
     apps.forEach(app -> results.put(app.kind(), new ArrayList<>()));
     try {

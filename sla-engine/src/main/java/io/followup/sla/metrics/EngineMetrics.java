@@ -111,6 +111,9 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   /** The open clocks of each task this instance runs; the gauges add them up when scraped. */
   private final Map<String, ClockCounts> openClocks = new ConcurrentHashMap<>();
 
+  /** The counters in use, by name and tags; see {@link #counter}. */
+  private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+
   private final Set<RuleId> gaugedRules = EnumSet.noneOf(RuleId.class);
   private final List<Gauge> gauges = new java.util.ArrayList<>();
   private Gauge policyInfo;
@@ -163,10 +166,11 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   public void eventApplied(SpecificRecord event) {
     eventsApplied(event.getSchema().getName()).increment();
     if (event instanceof RepTouched touch) {
-      Counter.builder("sla.rep.touches")
-          .description("Rep touches applied, by rep (capped; the rest under rep=\"other\")")
-          .tag("rep", reps.of(touch.getRepId()))
-          .register(registry)
+      counter(
+              "sla.rep.touches",
+              "Rep touches applied, by rep (capped; the rest under rep=\"other\")",
+              "rep",
+              reps.of(touch.getRepId()))
           .increment();
     }
   }
@@ -179,12 +183,15 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   @Override
   public void alertEmitted(SlaAlert alert) {
     String team = teams.of(alert.getTeam());
-    Counter.builder("sla.alerts")
-        .description("Alerts emitted, by rule, kind and the responsible rep's team")
-        .tag("rule", alert.getRuleId())
-        .tag("kind", alert.getKind())
-        .tag("team", team)
-        .register(registry)
+    counter(
+            "sla.alerts",
+            "Alerts emitted, by rule, kind and the responsible rep's team",
+            "rule",
+            alert.getRuleId(),
+            "kind",
+            alert.getKind(),
+            "team",
+            team)
         .increment();
     if (AlertKind.BREACHED.name().equals(alert.getKind())) {
       // A clock is missed when its deadline passes, not when someone finally handles the lead, so
@@ -202,11 +209,13 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
     String source = sources.of(event.source());
     String team = teams.of(event.team());
     if (event.isStart()) {
-      Counter.builder("sla.clocks.started")
-          .description("SLA clocks started, by rule and lead source")
-          .tag("rule", rule)
-          .tag("source", source)
-          .register(registry)
+      counter(
+              "sla.clocks.started",
+              "SLA clocks started, by rule and lead source",
+              "rule",
+              rule,
+              "source",
+              source)
           .increment();
       // Every outcome series of the clock exists from its start, so ratios by source or rule
       // never lose a series for want of a first met or missed clock.
@@ -286,10 +295,11 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
 
   @Override
   public void policyRefused(String policyId) {
-    Counter.builder("sla.policy.refused")
-        .description("Published policy versions refused because they did not validate")
-        .tag("policy", policyId == null ? BoundedLabel.NONE : policyId)
-        .register(registry)
+    counter(
+            "sla.policy.refused",
+            "Published policy versions refused because they did not validate",
+            "policy",
+            policyId == null ? BoundedLabel.NONE : policyId)
         .increment();
   }
 
@@ -359,69 +369,76 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   }
 
   private Counter eventsApplied(String type) {
-    return Counter.builder("sla.events.applied")
-        .description("Lead events applied to lead state, by type")
-        .tag("type", type)
-        .register(registry);
+    return counter(
+        "sla.events.applied", "Lead events applied to lead state, by type", "type", type);
   }
 
   private Counter deadlineFailures(RuleId rule) {
-    return Counter.builder("sla.deadline.failures")
-        .description(
-            "Due deadlines on which rule code threw; each was dropped so the others go on, and its"
-                + " clock will not advance")
-        .tag("rule", rule.id())
-        .register(registry);
+    return counter(
+        "sla.deadline.failures",
+        "Due deadlines on which rule code threw; each was dropped so the others go on, and its"
+            + " clock will not advance",
+        "rule",
+        rule.id());
   }
 
   private Counter reroutedCounter(String topic) {
-    return Counter.builder("sla.events.rerouted")
-        .description(
-            "Lead events found on another partition than their key's (a producer with another"
-                + " partitioner) and re-routed to it, by the topic they came on")
-        .tag("topic", topic)
-        .register(registry);
+    return counter(
+        "sla.events.rerouted",
+        "Lead events found on another partition than their key's (a producer with another"
+            + " partitioner) and re-routed to it, by the topic they came on",
+        "topic",
+        topic);
   }
 
   private Counter deadLetters(String topic, String reason) {
-    return Counter.builder("sla.dead.letters")
-        .description("Records sent to the dead-letter topic, by source topic and reason")
-        .tag("topic", topic)
-        .tag("reason", reason)
-        .register(registry);
+    return counter(
+        "sla.dead.letters",
+        "Records sent to the dead-letter topic, by source topic and reason",
+        "topic",
+        topic,
+        "reason",
+        reason);
   }
 
   private Counter clockOutcome(String rule, String source, String team, String outcome) {
-    return Counter.builder("sla.clock.outcomes")
-        .description(
-            "SLA clocks that came due, by outcome: met (satisfied by the deadline), missed (the"
-                + " deadline passed), stopped (no longer applied before its deadline)")
-        .tag("rule", rule)
-        .tag("source", source)
-        .tag("team", team)
-        .tag("outcome", outcome)
-        .register(registry);
+    return counter(
+        "sla.clock.outcomes",
+        "SLA clocks that came due, by outcome: met (satisfied by the deadline), missed (the"
+            + " deadline passed), stopped (no longer applied before its deadline)",
+        "rule",
+        rule,
+        "source",
+        source,
+        "team",
+        team,
+        "outcome",
+        outcome);
   }
 
   private Counter repClocks(String rep, String team, String outcome) {
     Counter met =
-        Counter.builder("sla.rep.clocks")
-            .description(
-                "SLA clocks a rep met or missed (breached), by rep (capped; the rest under"
-                    + " rep=\"other\")")
-            .tag("rep", rep)
-            .tag("team", team)
-            .tag("outcome", MET)
-            .register(registry);
+        counter(
+            "sla.rep.clocks",
+            "SLA clocks a rep met or missed (breached), by rep (capped; the rest under"
+                + " rep=\"other\")",
+            "rep",
+            rep,
+            "team",
+            team,
+            "outcome",
+            MET);
     Counter missed =
-        Counter.builder("sla.rep.clocks")
-            .description(
-                "SLA clocks a rep met or missed (breached), by rep (capped; the rest under"
-                    + " rep=\"other\")")
-            .tag("rep", rep)
-            .tag("team", team)
-            .tag("outcome", MISSED)
-            .register(registry);
+        counter(
+            "sla.rep.clocks",
+            "SLA clocks a rep met or missed (breached), by rep (capped; the rest under"
+                + " rep=\"other\")",
+            "rep",
+            rep,
+            "team",
+            team,
+            "outcome",
+            MISSED);
     return MET.equals(outcome) ? met : missed;
   }
 
@@ -433,5 +450,19 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
         .tag("source", source)
         .serviceLevelObjectives(FIRST_TOUCH_BUCKETS)
         .register(registry);
+  }
+
+  /**
+   * The counter of this name and these tags (key, value, key, value...), registered on first use.
+   * Counters are looked up here, not through their builder: the registry's own lookup sorts the
+   * tags and builds an id on every call, several times per event on the stream thread.
+   */
+  private Counter counter(String name, String description, String... tags) {
+    String[] key = new String[tags.length + 1];
+    key[0] = name;
+    System.arraycopy(tags, 0, key, 1, tags.length);
+    return counters.computeIfAbsent(
+        List.of(key),
+        k -> Counter.builder(name).description(description).tags(tags).register(registry));
   }
 }

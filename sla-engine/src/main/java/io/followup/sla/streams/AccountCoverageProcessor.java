@@ -12,6 +12,7 @@ import io.followup.sla.step.AccountStep;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -49,17 +50,16 @@ public final class AccountCoverageProcessor
     this.context = context;
     KeyValueStore<String, AccountState> accounts = context.getStateStore(StoreNames.ACCOUNT_STATE);
     this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
-    this.tally =
-        new ClockTally(
-            SlaTopology.ACCOUNT_RULES + "/" + context.taskId(),
-            context.getStateStore(StoreNames.ACCOUNT_OPEN_CLOCK_COUNTS),
-            listener);
+    this.tally = new ClockTally(SlaTopology.ACCOUNT_RULES + "/" + context.taskId(), listener);
     tally.open(accounts, AccountCoverageProcessor::clocksOf);
+    KeyValueStore<Bytes, byte[]> schedule = context.getStateStore(StoreNames.ACCOUNT_DEADLINES);
+    RetentionIndex retention = new RetentionIndex(schedule);
+    retention.takeOver(context.getStateStore(StoreNames.ACCOUNT_RETENTION));
     this.ports =
         new AccountPorts(
             new StoreStates<>(accounts),
-            new DeadlineIndex(context.getStateStore(StoreNames.ACCOUNT_DEADLINES)),
-            new RetentionIndex(context.getStateStore(StoreNames.ACCOUNT_RETENTION)),
+            new DeadlineIndex(schedule),
+            retention,
             new TaskOutput<AccountState>(
                 alert -> context.forward(new Record<>(alert.getAccountId(), alert, recordTime)),
                 listener,

@@ -11,18 +11,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * One task's count of open clocks by rule and stage, for the open-clock and at-risk gauges.
  *
- * <p>The counts live in a changelogged store next to the clocks and change in the same transaction,
- * so after a restart or when the task moves to another instance they are restored with the clocks
- * instead of being recounted or lost. Each change is published to the listener from the stream
- * thread; closing the task withdraws its counts, so an instance only reports the tasks it runs.
+ * <p>The counts are held in memory, not in a store: they are counted from the clocks of the task's
+ * state when the task opens (after its state is restored), then moved with each change. A
+ * changelogged store of counts would add a partition to every transaction of every task for a
+ * figure the state already holds; counting it again when a task opens costs one scan of the task's
+ * states instead. Each change is published to the listener from the stream thread; closing the task
+ * withdraws its counts, so an instance only reports the tasks it runs.
  */
 public final class ClockTally {
 
-  /** Present once the store holds a full count; absent on an engine that ran without it. */
-  static final String COUNTED = "counted";
-
   private final String owner;
-  private final KeyValueStore<String, Long> store;
   private final EngineListener listener;
   private ClockCounts counts = ClockCounts.NONE;
 
@@ -30,45 +28,25 @@ public final class ClockTally {
    * @param owner names the processor and task, unique within the instance, e.g. {@code
    *     lead-rules/0_1}
    */
-  public ClockTally(String owner, KeyValueStore<String, Long> store, EngineListener listener) {
+  public ClockTally(String owner, EngineListener listener) {
     this.owner = owner;
-    this.store = store;
     this.listener = listener;
   }
 
-  /**
-   * Loads the counts the store holds and publishes them. A store that has never counted (an engine
-   * upgraded to a version with this store) is first filled once from the clocks the state store
-   * already holds.
-   */
+  /** Counts the clocks the task's states hold and publishes the counts. */
   public <V> void open(KeyValueStore<?, V> states, Function<V, Collection<SlaClock>> clocksOf) {
-    if (store.get(COUNTED) == null) {
-      ClockCounts fromState = ClockCounts.NONE;
-      try (KeyValueIterator<?, V> it = states.all()) {
-        while (it.hasNext()) {
-          V state = it.next().value;
-          if (state != null) {
-            for (SlaClock clock : clocksOf.apply(state)) {
-              fromState = fromState.plus(clock.rule(), clock.stage(), 1);
-            }
+    ClockCounts fromState = ClockCounts.NONE;
+    try (KeyValueIterator<?, V> it = states.all()) {
+      while (it.hasNext()) {
+        V state = it.next().value;
+        if (state != null) {
+          for (SlaClock clock : clocksOf.apply(state)) {
+            fromState = fromState.plus(clock.rule(), clock.stage(), 1);
           }
         }
       }
-      for (RuleId rule : RuleId.values()) {
-        for (ClockStage stage : ClockStage.values()) {
-          store.put(key(rule, stage), fromState.get(rule, stage));
-        }
-      }
-      store.put(COUNTED, 1L);
     }
-    ClockCounts loaded = ClockCounts.NONE;
-    for (RuleId rule : RuleId.values()) {
-      for (ClockStage stage : ClockStage.values()) {
-        Long n = store.get(key(rule, stage));
-        loaded = loaded.plus(rule, stage, n == null ? 0 : n);
-      }
-    }
-    counts = loaded;
+    counts = fromState;
     listener.openClocks(owner, counts);
   }
 
@@ -90,7 +68,6 @@ public final class ClockTally {
         long d = delta.get(rule, stage);
         if (d != 0) {
           next = next.plus(rule, stage, d);
-          store.put(key(rule, stage), next.get(rule, stage));
         }
       }
     }
@@ -105,9 +82,5 @@ public final class ClockTally {
 
   public ClockCounts counts() {
     return counts;
-  }
-
-  static String key(RuleId rule, ClockStage stage) {
-    return rule.id() + "/" + stage.name();
   }
 }

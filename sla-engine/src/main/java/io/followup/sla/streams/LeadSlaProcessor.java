@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -58,17 +59,16 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     this.context = context;
     KeyValueStore<String, LeadState> leads = context.getStateStore(StoreNames.LEAD_STATE);
     this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
-    this.tally =
-        new ClockTally(
-            SlaTopology.LEAD_RULES + "/" + context.taskId(),
-            context.getStateStore(StoreNames.OPEN_CLOCK_COUNTS),
-            listener);
+    this.tally = new ClockTally(SlaTopology.LEAD_RULES + "/" + context.taskId(), listener);
     tally.open(leads, state -> state.getClocks().values());
+    KeyValueStore<Bytes, byte[]> schedule = context.getStateStore(StoreNames.DEADLINE_INDEX);
+    RetentionIndex retention = new RetentionIndex(schedule);
+    retention.takeOver(context.getStateStore(StoreNames.LEAD_RETENTION));
     this.ports =
         new LeadPorts(
             new StoreStates<>(leads),
-            new DeadlineIndex(context.getStateStore(StoreNames.DEADLINE_INDEX)),
-            new RetentionIndex(context.getStateStore(StoreNames.LEAD_RETENTION)),
+            new DeadlineIndex(schedule),
+            retention,
             new TaskOutput<LeadState>(
                 alert ->
                     context.forward(new Record<>(alert.getLeadId(), alert, recordTime), alertsNode),

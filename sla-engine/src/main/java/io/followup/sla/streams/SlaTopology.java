@@ -126,9 +126,10 @@ public final class SlaTopology {
             // state once per commit instead of once per event, to RocksDB and to the changelog.
             .withCachingEnabled(),
         LEAD_RULES);
-    // The indexes and the tallies are cached too: a deadline set and cleared again, or a count
-    // moved up and down, within one commit reaches RocksDB and the changelog once (or, for an
-    // index entry, as one tombstone), and the punctuator's scans read through the cache.
+    // The indexes are cached too: a deadline set and cleared again within one commit reaches
+    // RocksDB and the changelog once (or as one tombstone), and the punctuator's scans read
+    // through the cache. The open-clock counts have no store: each task counts them from its
+    // states when it opens (ClockTally), one changelog partition less in every transaction.
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.DEADLINE_INDEX),
@@ -136,27 +137,20 @@ public final class SlaTopology {
                 Serdes.ByteArray())
             .withCachingEnabled(),
         LEAD_RULES);
-    // A few keys a task: kept in memory, restored from its changelog with the clocks it counts.
+    // The retention schedules live in the deadline-index stores (RetentionIndex). The stores that
+    // held them before stay, in memory, only to hand an upgraded engine their entries: restored
+    // from their changelogs, emptied into the index when the task opens, never written after.
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(StoreNames.OPEN_CLOCK_COUNTS),
-                Serdes.String(),
-                Serdes.Long())
-            .withCachingEnabled(),
+            Stores.inMemoryKeyValueStore(StoreNames.LEAD_RETENTION),
+            Serdes.Bytes(),
+            Serdes.ByteArray()),
         LEAD_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.LEAD_RETENTION),
-                Serdes.Bytes(),
-                Serdes.ByteArray())
-            .withCachingEnabled(),
-        LEAD_RULES);
-    topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.ACCOUNT_RETENTION),
-                Serdes.Bytes(),
-                Serdes.ByteArray())
-            .withCachingEnabled(),
+            Stores.inMemoryKeyValueStore(StoreNames.ACCOUNT_RETENTION),
+            Serdes.Bytes(),
+            Serdes.ByteArray()),
         ACCOUNT_RULES);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -170,13 +164,6 @@ public final class SlaTopology {
                 Stores.persistentKeyValueStore(StoreNames.ACCOUNT_DEADLINES),
                 Serdes.Bytes(),
                 Serdes.ByteArray())
-            .withCachingEnabled(),
-        ACCOUNT_RULES);
-    topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(StoreNames.ACCOUNT_OPEN_CLOCK_COUNTS),
-                Serdes.String(),
-                Serdes.Long())
             .withCachingEnabled(),
         ACCOUNT_RULES);
 

@@ -110,9 +110,8 @@ class ClockTallyTest {
   }
 
   @Test
-  void aStoreThatNeverCountedIsFilledOnceFromTheClocksAlreadyThere() {
+  void eachOpeningCountsTheClocksTheStatesHoldThenFollowsTheChanges() {
     KeyValueStore<String, LeadState> leads = store("leads", StateSerdes.leads());
-    KeyValueStore<String, Long> counts = store("counts", Serdes.Long());
     leads.put("L-1", lead("L-1", clock(RuleId.FIRST_TOUCH, ClockStage.WARNED)));
     leads.put(
         "L-2",
@@ -121,7 +120,7 @@ class ClockTallyTest {
             clock(RuleId.FIRST_TOUCH, ClockStage.RUNNING),
             clock(RuleId.UNASSIGNED, ClockStage.BREACHED)));
 
-    ClockTally tally = new ClockTally("lead-rules/0_0", counts, listener);
+    ClockTally tally = new ClockTally("lead-rules/0_0", listener);
     tally.open(leads, s -> s.getClocks().values());
     ClockCounts expected =
         ClockCounts.NONE
@@ -133,18 +132,21 @@ class ClockTallyTest {
     tally.change(
         List.of(clock(RuleId.FIRST_TOUCH, ClockStage.WARNED)),
         List.of(clock(RuleId.FIRST_TOUCH, ClockStage.BREACHED)));
-    tally.close();
-    assertThat(published).isEmpty();
-
-    // Opened again (a restart): the store's counts are taken as they are, not recounted from the
-    // leads, which here were left unchanged on purpose.
-    ClockTally reopened = new ClockTally("lead-rules/0_0", counts, listener);
-    reopened.open(leads, s -> s.getClocks().values());
     assertThat(published.get("lead-rules/0_0"))
         .isEqualTo(
             expected
                 .plus(RuleId.FIRST_TOUCH, ClockStage.WARNED, -1)
                 .plus(RuleId.FIRST_TOUCH, ClockStage.BREACHED, 1));
+    tally.close();
+    assertThat(published).isEmpty();
+
+    // Opened again (a restart, the task moved here): counted from the states as they are now, not
+    // from what the last tally saw.
+    leads.delete("L-2");
+    ClockTally reopened = new ClockTally("lead-rules/0_0", listener);
+    reopened.open(leads, s -> s.getClocks().values());
+    assertThat(published.get("lead-rules/0_0"))
+        .isEqualTo(ClockCounts.NONE.plus(RuleId.FIRST_TOUCH, ClockStage.WARNED, 1));
   }
 
   private ClockCounts total() {
