@@ -63,14 +63,6 @@ public final class WebhookMetrics {
     refusals[source.ordinal()][refusal.ordinal()].increment();
   }
 
-  public long counted(Source source, Outcome outcome) {
-    return outcomes[source.ordinal()][outcome.ordinal()].sum();
-  }
-
-  public long refused(Source source, Refusal refusal) {
-    return refusals[source.ordinal()][refusal.ordinal()].sum();
-  }
-
   /** Every series, zeros included, so a dashboard shows a flat line rather than no data. */
   public String prometheus() {
     StringBuilder out = new StringBuilder();

@@ -11,6 +11,7 @@ import io.followup.sla.serde.HttpSchemaRegistryClient;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroDeserializer;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,9 +48,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HubSpot webhooks through a real Connect worker: the webhook source connector listens, checks the
- * v3 signature, and writes the engine's events in the Confluent wire format. The app secret comes
- * through the worker's file config provider, as in production.
+ * HubSpot webhooks through a real Connect worker: the webhook source connector listens over TLS,
+ * checks the v3 signature, and writes the engine's events in the Confluent wire format. The app
+ * secret and the key store's password come through the worker's file config provider, as in
+ * production.
  */
 class WebhookReceiverIT {
 
@@ -59,13 +64,46 @@ class WebhookReceiverIT {
   private static EmbeddedSchemaRegistry registryServer;
   private static SchemaRegistryClient registry;
   private static String base;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static SSLContext tls;
+  private static HttpClient http;
   private static final HubSpotSignature SIGNER = new HubSpotSignature(SECRET, Clock.systemUTC());
 
   @BeforeAll
   static void start() throws Exception {
+    Path keyStore = dir.resolve("webhooks.p12");
+    String keyStorePassword = "it-" + UUID.randomUUID();
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "webhooks",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                keyStorePassword)
+            .redirectErrorStream(true)
+            .start();
+    assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+    tls = trusting(keyStore, keyStorePassword);
+    http = HttpClient.newBuilder().sslContext(tls).build();
+
     Path secrets = dir.resolve("secrets.properties");
-    Files.writeString(secrets, "hubspot.app.secret=" + SECRET + "\n");
+    Files.writeString(
+        secrets,
+        "hubspot.app.secret=" + SECRET + "\nwebhooks.keystore.password=" + keyStorePassword + "\n");
     Map<String, String> worker = new HashMap<>();
     worker.put("offset.flush.interval.ms", "1000");
     worker.put("config.providers", "file");
@@ -91,7 +129,7 @@ class WebhookReceiverIT {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    base = "http://127.0.0.1:" + port;
+    base = "https://127.0.0.1:" + port;
     Map<String, String> config = new HashMap<>();
     config.put("connector.class", WebhookSourceConnector.class.getName());
     config.put("tasks.max", "1");
@@ -99,6 +137,9 @@ class WebhookReceiverIT {
     config.put(WebhookConfig.LISTENER_PORT, String.valueOf(port));
     config.put(WebhookConfig.HUBSPOT_APP_SECRET, "${file:" + secrets + ":hubspot.app.secret}");
     config.put(WebhookConfig.HUBSPOT_URL, base + "/hubspot");
+    config.put(WebhookConfig.KEYSTORE_LOCATION, keyStore.toString());
+    config.put(
+        WebhookConfig.KEYSTORE_PASSWORD, "${file:" + secrets + ":webhooks.keystore.password}");
     config.put("hubspot.dead-letter.topic", DEAD_LETTERS);
     config.put("key.converter", StringConverter.class.getName());
     config.put("value.converter", WireFormatAvroConverter.class.getName());
@@ -112,6 +153,20 @@ class WebhookReceiverIT {
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
         .until(() -> get("/metrics").statusCode() == 200);
+  }
+
+  /** A TLS context that trusts the receiver's own certificate, as a vendor trusts its CA's. */
+  private static SSLContext trusting(Path keyStore, String password) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keyStore)) {
+      store.load(in, password.toCharArray());
+    }
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
   }
 
   @AfterAll
@@ -139,7 +194,7 @@ class WebhookReceiverIT {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String signed =
         signature != null ? signature : SIGNER.sign("POST", base + "/hubspot", bytes, timestamp);
-    return HTTP.send(
+    return http.send(
         HttpRequest.newBuilder(URI.create(base + "/hubspot"))
             .header("Content-Type", "application/json")
             .header(HubSpotSignature.TIMESTAMP_HEADER, timestamp)
@@ -150,7 +205,7 @@ class WebhookReceiverIT {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
+    return http.send(
         HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -159,6 +214,8 @@ class WebhookReceiverIT {
   void aSignedWebhookLandsAsTheEnginesEventAndItsReplayHasTheSameEventId() throws Exception {
     Instant occurred = Instant.now().minusSeconds(2);
     String body = creation(9001, 7001, occurred);
+    String mapped = "crm_webhook_events_total{source=\"hubspot\",outcome=\"mapped\"}";
+    long before = metric(mapped);
 
     assertThat(post(body, null).statusCode()).isEqualTo(200);
     // HubSpot retries with the same body and a fresh timestamp and signature.
@@ -172,8 +229,7 @@ class WebhookReceiverIT {
       assertThat(lead.getOccurredAt()).isEqualTo(Instant.ofEpochMilli(occurred.toEpochMilli()));
       assertThat(lead.getSource()).isEqualTo("INBOUND_FORM");
     }
-    assertThat(get("/metrics").body())
-        .contains("crm_webhook_events_total{source=\"hubspot\",outcome=\"mapped\"} ");
+    assertThat(metric(mapped)).isEqualTo(before + 2);
   }
 
   @Test
@@ -226,7 +282,7 @@ class WebhookReceiverIT {
     long before = metric("crm_webhook_refused_total{source=\"hubspot\",reason=\"too_large\"}");
     URI uri = URI.create(base);
     // A raw request: only the headers are sent, and the answer must come without the body.
-    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+    try (Socket socket = tls.getSocketFactory().createSocket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(10_000);
       socket
           .getOutputStream()
