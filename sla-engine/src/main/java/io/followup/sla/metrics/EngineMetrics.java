@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -103,6 +104,10 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   private final BoundedLabel reps;
   private final BoundedLabel teams = new BoundedLabel(MAX_TEAMS);
   private final BoundedLabel sources = new BoundedLabel(MAX_SOURCES);
+  private final BoundedLabel systems = new BoundedLabel(MAX_SOURCES);
+
+  /** Applied and duplicate counters of each source system, looked up once per event. */
+  private final Map<String, Counter[]> bySystem = new ConcurrentHashMap<>();
 
   private final Counter duplicates;
   private final Timer detectionDelay;
@@ -165,6 +170,7 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   @Override
   public void eventApplied(SpecificRecord event) {
     eventsApplied(event.getSchema().getName()).increment();
+    bySystem(event)[0].increment();
     if (event instanceof RepTouched touch) {
       counter(
               "sla.rep.touches",
@@ -178,6 +184,12 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   @Override
   public void duplicateDropped() {
     duplicates.increment();
+  }
+
+  @Override
+  public void duplicateDropped(SpecificRecord event) {
+    duplicates.increment();
+    bySystem(event)[1].increment();
   }
 
   @Override
@@ -371,6 +383,32 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   private Counter eventsApplied(String type) {
     return counter(
         "sla.events.applied", "Lead events applied to lead state, by type", "type", type);
+  }
+
+  /**
+   * The applied and duplicate counters of the system the event came from: the namespace of its
+   * eventId ({@code hubspot:webhook:...} is hubspot), as the CRM connectors write them; "none" for
+   * an id without one. Capped like sources, so a producer with odd ids cannot grow the series.
+   */
+  private Counter[] bySystem(SpecificRecord event) {
+    Schema.Field field = event.getSchema().getField("eventId");
+    Object id = field == null ? null : event.get(field.pos());
+    String text = id == null ? "" : id.toString();
+    int colon = text.indexOf(':');
+    String system = systems.of(colon > 0 ? text.substring(0, colon) : null);
+    return bySystem.computeIfAbsent(
+        system, s -> new Counter[] {systemCounter(s, "applied"), systemCounter(s, "duplicate")});
+  }
+
+  private Counter systemCounter(String system, String outcome) {
+    return Counter.builder("sla.events.by.system")
+        .description(
+            "Lead events applied, or dropped as duplicates, by the source system named in their"
+                + " eventId (salesforce, hubspot, marketo, ...; capped, the rest under"
+                + " system=\"other\")")
+        .tag("system", system)
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   private Counter deadlineFailures(RuleId rule) {

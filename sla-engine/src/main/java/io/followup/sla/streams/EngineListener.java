@@ -14,6 +14,11 @@ public interface EngineListener {
 
   default void duplicateDropped() {}
 
+  /** The event dropped as a duplicate; by default the same as {@link #duplicateDropped()}. */
+  default void duplicateDropped(SpecificRecord event) {
+    duplicateDropped();
+  }
+
   default void alertEmitted(SlaAlert alert) {}
 
   /** A clock started or closed (met, missed or stopped). */

@@ -87,7 +87,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
     if (step.onEvent(record.value(), ports, policy.get(), reps, now)) {
       listener.eventApplied(record.value());
     } else {
-      listener.duplicateDropped();
+      listener.duplicateDropped(record.value());
     }
   }
 

@@ -122,6 +122,26 @@ class EngineMetricsTest {
   }
 
   @Test
+  void eventsAreCountedAppliedOrDuplicateByTheSystemInTheirEventId() {
+    metrics.eventApplied(touch("R-A", "hubspot:webhook:1:contact.creation:512:1"));
+    metrics.eventApplied(touch("R-A", "hubspot:engagement:77"));
+    metrics.duplicateDropped(touch("R-A", "hubspot:engagement:77"));
+    metrics.eventApplied(touch("R-A", "salesforce:cdc:tx:1:00Q"));
+    metrics.eventApplied(touch("R-A", "demo-42"));
+
+    assertThat(value("sla_events_by_system_total{outcome=\"applied\",system=\"hubspot\"}"))
+        .isEqualTo(2.0);
+    assertThat(value("sla_events_by_system_total{outcome=\"duplicate\",system=\"hubspot\"}"))
+        .isEqualTo(1.0);
+    assertThat(value("sla_events_by_system_total{outcome=\"applied\",system=\"salesforce\"}"))
+        .isEqualTo(1.0);
+    assertThat(value("sla_events_by_system_total{outcome=\"applied\",system=\"none\"}"))
+        .isEqualTo(1.0);
+    // The engine-wide duplicate count goes on as before.
+    assertThat(value("sla_events_duplicates_total")).isEqualTo(1.0);
+  }
+
+  @Test
   void deadLettersAndEventTypesShowAsZeroBeforeTheFirst() {
     for (String reason :
         List.of("undecodable", "invalid-field", "out-of-range-time", "rule-error")) {
@@ -257,8 +277,12 @@ class EngineMetricsTest {
   }
 
   private static RepTouched touch(String rep) {
+    return touch(rep, "e");
+  }
+
+  private static RepTouched touch(String rep, String eventId) {
     return RepTouched.newBuilder()
-        .setEventId("e")
+        .setEventId(eventId)
         .setLeadId("L-1")
         .setOccurredAt(T0)
         .setRepId(rep)

@@ -41,7 +41,7 @@ class PluginPackageIT {
         .isEqualTo(new SalesforceCdcTransform<>().version());
     List<String> types = new ArrayList<>();
     manifest.path("component_types").forEach(t -> types.add(t.asText()));
-    assertThat(types).containsExactly("transform", "converter");
+    assertThat(types).containsExactly("transform", "converter", "source");
     assertThat(PLUGIN.resolve("doc/README.md")).isRegularFile();
     assertThat(PLUGIN.resolve("doc/LICENSE")).isRegularFile();
     try (Stream<Path> examples = Files.list(PLUGIN.resolve("etc"))) {

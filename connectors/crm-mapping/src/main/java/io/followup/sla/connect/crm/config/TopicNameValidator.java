@@ -5,7 +5,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /** A legal Kafka topic name: 1 to 249 of letters, digits, '.', '_' and '-'. */
-final class TopicNameValidator implements ConfigDef.Validator {
+public final class TopicNameValidator implements ConfigDef.Validator {
 
   private static final Pattern LEGAL = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
