@@ -1,5 +1,6 @@
 package io.followup.sla.cli;
 
+import io.followup.sla.access.Credential;
 import io.followup.sla.alerts.AlertText;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.demo.DemoWorkload;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -94,6 +96,17 @@ final class DemoCommand implements Callable<Integer> {
                     dataDir.toString(),
                     EngineConfig.PUNCTUATE_INTERVAL,
                     "PT0.5S"));
+    String demoLogin = null;
+    if (config.users().isEmpty()) {
+      // The query API needs a login: a demo one with a random password, said once, here.
+      String password = Credential.randomSecret(new SecureRandom());
+      config =
+          config.with(
+              Map.of(
+                  EngineConfig.HTTP_USERS,
+                  "demo ops " + Credential.hashPassword(password, new SecureRandom())));
+      demoLogin = password;
+    }
     Policy policy = PolicyLoader.demo();
     int firstLead = 1001 + LEADS_PER_RUN * previousRuns(dataDir);
 
@@ -118,6 +131,16 @@ final class DemoCommand implements Callable<Integer> {
       if (!stack.awaitRunning(out::println, signal::requested)) {
         out.println("Stopping...");
         return 0;
+      }
+      if (demoLogin != null) {
+        out.println(
+            "Query API login (shown only now): user demo, password "
+                + demoLogin
+                + " (e.g. curl -u demo:"
+                + demoLogin
+                + " http://localhost:"
+                + config.get(EngineConfig.HTTP_PORT, "8080")
+                + "/api/openapi.json)");
       }
       long ready = System.nanoTime();
       out.printf(

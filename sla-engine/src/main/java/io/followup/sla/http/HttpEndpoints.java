@@ -1,6 +1,7 @@
 package io.followup.sla.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -46,6 +47,19 @@ public final class HttpEndpoints implements AutoCloseable {
 
   public static HttpEndpoints start(
       String host, int port, PrometheusMeterRegistry metrics, ReadinessCheck readiness) {
+    return start(host, port, metrics, readiness, Optional.empty());
+  }
+
+  /**
+   * With the query API under {@code /api/} when {@code api} is given; its handler asks for a login,
+   * unlike metrics and health.
+   */
+  public static HttpEndpoints start(
+      String host,
+      int port,
+      PrometheusMeterRegistry metrics,
+      ReadinessCheck readiness,
+      Optional<HttpHandler> api) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -90,11 +104,14 @@ public final class HttpEndpoints implements AutoCloseable {
                     : "{\"status\":\"DOWN\",\"reason\":\"" + jsonText(why.get()) + "\"}");
           }
         });
+    api.ifPresent(handler -> server.createContext("/api/", handler));
     server.createContext(
         "/", exchange -> respond(exchange, 404, "application/json", "{\"error\":\"not found\"}"));
     ExecutorService executor =
+        // Four: a query may wait on another instance (forwarded or gathered) while probes and
+        // scrapes still need a thread.
         Executors.newFixedThreadPool(
-            2,
+            4,
             r -> {
               Thread t = new Thread(r, "sla-http");
               t.setDaemon(true);
