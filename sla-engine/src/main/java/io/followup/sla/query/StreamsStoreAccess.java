@@ -50,7 +50,9 @@ public final class StreamsStoreAccess implements StoreAccess {
 
   private boolean holds(String name, int partition) {
     try {
-      store(name, partition, false);
+      // A store handle is made lazily: only using it finds out whether this partition's task here
+      // has the store (its partition number may be another sub-topology's task).
+      store(name, partition, false).approximateNumEntries();
       return true;
     } catch (InvalidStateStoreException e) {
       return false;
