@@ -49,7 +49,9 @@ public final class ApiHandler implements HttpHandler {
           "/api/reps/{repId}/at-risk",
           "/api/teams/{team}/at-risk",
           "/api/accounts/{accountId}/coverage",
-          "/api/teams/{team}/leaderboard");
+          "/api/teams/{team}/leaderboard",
+          PageRoutes.ME,
+          PageRoutes.OVERDUE);
 
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
@@ -61,12 +63,14 @@ public final class ApiHandler implements HttpHandler {
   private final QueryApi api;
   private final Clock clock;
   private final byte[] openApi;
+  private final PageRoutes pageRoutes;
 
   public ApiHandler(Users users, QueryApi api, Clock clock) {
     this.users = users;
     this.api = api;
     this.clock = clock;
     this.openApi = openApiDocument();
+    this.pageRoutes = new PageRoutes(api);
   }
 
   /** The OpenAPI document served at {@code /api/openapi.json}. */
@@ -205,14 +209,18 @@ public final class ApiHandler implements HttpHandler {
             return api.leaderboard(team, from, to, request);
           });
     }
+    Answer forThePage = pageRoutes.answer(seg, params, user.get(), request);
+    if (forThePage != null) {
+      return forThePage;
+    }
     return Answer.error(404, "There is no such API route; see /api/openapi.json.");
   }
 
-  private interface IdAnswer {
+  interface IdAnswer {
     Answer answer(String id);
   }
 
-  private static Answer withId(
+  static Answer withId(
       String id, String what, Map<String, String> params, Set<String> allowed, IdAnswer then) {
     Answer bad = only(params, allowed);
     if (bad != null) {
@@ -227,7 +235,7 @@ public final class ApiHandler implements HttpHandler {
     return then.answer(id);
   }
 
-  private static Answer only(Map<String, String> params, Set<String> allowed) {
+  static Answer only(Map<String, String> params, Set<String> allowed) {
     for (String name : params.keySet()) {
       if (!allowed.contains(name)) {
         return Answer.error(

@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The engine's HTTP face: {@code /metrics} for Prometheus, {@code /health/live} and {@code
  * /health/ready} for Kubernetes probes (ready only while the engine can do its work: see {@link
- * ReadinessCheck}; the reason, when not ready, is in the body).
+ * ReadinessCheck}; the reason, when not ready, is in the body), and the manager's page at {@code /}
+ * (see {@link PageHandler}).
  */
 public final class HttpEndpoints implements AutoCloseable {
 
@@ -105,8 +106,8 @@ public final class HttpEndpoints implements AutoCloseable {
           }
         });
     api.ifPresent(handler -> server.createContext("/api/", handler));
-    server.createContext(
-        "/", exchange -> respond(exchange, 404, "application/json", "{\"error\":\"not found\"}"));
+    // The manager's page (static files; its data comes from /api/ behind the login), else 404.
+    server.createContext("/", new PageHandler());
     ExecutorService executor =
         // Four: a query may wait on another instance (forwarded or gathered) while probes and
         // scrapes still need a thread.

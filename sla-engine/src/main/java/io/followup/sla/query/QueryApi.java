@@ -126,6 +126,24 @@ public final class QueryApi {
     return Answer.ok(out);
   }
 
+  /** The team's open clocks already breached or escalated, longest overdue first. */
+  public Answer teamOverdue(String team, int limit, QueryRequest request) {
+    Map<String, RepProfile> members = team(team);
+    if (members.isEmpty()) {
+      return Answer.error(404, "No rep of team " + team + " is in sales.reps.");
+    }
+    if (!request.scope().allowsTeam(team)) {
+      return Answer.error(403, "Team " + team + " is not one you may see.");
+    }
+    ObjectNode out =
+        clocks(
+            () -> Overdue.of(local, lead -> members.containsKey(lead.getOwnerRepId()), limit),
+            limit,
+            request);
+    out.put("team", team);
+    return Answer.ok(out);
+  }
+
   public Answer leaderboard(String team, Instant from, Instant to, QueryRequest request) {
     Map<String, RepProfile> members = team(team);
     if (members.isEmpty()) {
@@ -157,9 +175,14 @@ public final class QueryApi {
   }
 
   private ObjectNode atRisk(Predicate<LeadState> keep, int limit, QueryRequest request) {
+    return clocks(() -> local.atRisk(keep, limit), limit, request);
+  }
+
+  /** A list of clocks gathered from every instance, each walking its own, merged by due time. */
+  private ObjectNode clocks(Supplier<LocalState.Walk> localWalk, int limit, QueryRequest request) {
     Supplier<Answer> here =
         () -> {
-          LocalState.Walk walk = local.atRisk(keep, limit);
+          LocalState.Walk walk = localWalk.get();
           Function<String, Optional<RepProfile>> reps = repLookup();
           ObjectNode out = JSON.objectNode().put("visited", walk.visited());
           ArrayNode clocks = out.putArray("clocks");
