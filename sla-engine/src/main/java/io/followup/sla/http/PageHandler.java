@@ -22,13 +22,15 @@ final class PageHandler implements HttpHandler {
           "/", "index.html",
           "/index.html", "index.html",
           "/page/app.js", "app.js",
-          "/page/style.css", "style.css");
+          "/page/style.css", "style.css",
+          "/page/icon.svg", "icon.svg");
 
   private static final Map<String, String> TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",
           "js", "text/javascript; charset=utf-8",
-          "css", "text/css; charset=utf-8");
+          "css", "text/css; charset=utf-8",
+          "svg", "image/svg+xml");
 
   /**
    * Scripts and styles from this origin only, and the API calls back to it: nothing a lead's name

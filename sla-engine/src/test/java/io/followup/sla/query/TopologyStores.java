@@ -56,6 +56,11 @@ public final class TopologyStores implements StoreAccess, AutoCloseable {
     driver = new TopologyTestDriver(topology, props, start);
   }
 
+  /** Moves the wall clock on, so the engine's punctuator finds the deadlines passed. */
+  public void advanceWallClock(java.time.Duration by) {
+    driver.advanceWallClockTime(by);
+  }
+
   /** Pipes one event or rep profile to its topic, keyed as its producers key it. */
   public void pipe(SpecificRecord record, Instant at) {
     String topic;
