@@ -28,6 +28,7 @@ const shots = env("SLA_SCREENSHOTS");
 const executablePath = env("CHROMIUM", "/usr/bin/chromium");
 mkdirSync(shots, { recursive: true });
 
+const VIEWER_ZONE = "America/Chicago";
 const step = (text) => console.log(`${new Date().toISOString()} ${text}`);
 const profile = mkdtempSync(join(tmpdir(), "sla-page-chromium-"));
 const problems = [];
@@ -49,6 +50,9 @@ try {
       "--disable-sync",
     ],
     viewport: { width: 1280, height: 900 },
+    // A viewer away from the engine's zone: the page must show times in the viewer's.
+    locale: "en-US",
+    timezoneId: VIEWER_ZONE,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
@@ -111,7 +115,20 @@ try {
   }
   if (!breachedLead) throw new Error("no lead was seen turning breached on its timeline");
   step(`${breachedLead} turned breached`);
+  const due = await page.locator("#lead-clocks time").first().evaluate((t) => ({ text: t.textContent, iso: t.dateTime }));
+  const inZone = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: VIEWER_ZONE });
+  const spaces = (text) => text.replace(/\s+/g, " ");
+  if (spaces(due.text) !== spaces(inZone.format(new Date(due.iso)))) {
+    problems.push(`due time ${due.iso} shown as "${due.text}", not in ${VIEWER_ZONE}`);
+  }
   await page.screenshot({ path: join(shots, "04-lead-breached.png"), fullPage: true });
+
+  step("an alert's link (/?lead=ID) opens the same timeline");
+  await page.goto(`${base}/?lead=${encodeURIComponent(breachedLead)}`);
+  await page.locator("#lead-facts").getByText(breachedLead, { exact: true }).waitFor();
+  if (!page.url().endsWith(`/#/lead/${encodeURIComponent(breachedLead)}`)) {
+    problems.push(`the alert link ended at ${page.url()}`);
+  }
 
   step("open its account's buying group");
   const account = page.locator("#lead-facts a");

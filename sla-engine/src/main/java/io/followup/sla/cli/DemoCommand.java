@@ -132,16 +132,23 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Stopping...");
         return 0;
       }
+      String httpRoot = "http://localhost:" + config.get(EngineConfig.HTTP_PORT, "8080");
       if (demoLogin != null) {
         out.println(
             "Query API login (shown only now): user demo, password "
                 + demoLogin
                 + " (e.g. curl -u demo:"
                 + demoLogin
-                + " http://localhost:"
-                + config.get(EngineConfig.HTTP_PORT, "8080")
+                + " "
+                + httpRoot
                 + "/api/openapi.json)");
       }
+      out.println(
+          "The manager's page: "
+              + httpRoot
+              + "/ (log in "
+              + (demoLogin != null ? "as demo with the password above" : "with a login of yours")
+              + ")");
       long ready = System.nanoTime();
       out.printf(
           "Ready in %.1f s. Demo policy %s: %s%n",

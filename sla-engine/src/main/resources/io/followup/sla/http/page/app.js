@@ -5,6 +5,8 @@
 const AUTH_KEY = "sla.auth";
 const TEAM_KEY = "sla.team";
 const POLL_MS = 3000;
+// The leaderboard reads every lead of every instance: it is asked again only once a minute.
+const POLL_MS_BY_VIEW = { leaderboard: 60000 };
 
 const $ = (id) => document.getElementById(id);
 const views = ["login", "now", "lead", "account", "leaderboard"];
@@ -241,6 +243,17 @@ function show(view) {
   }
 }
 
+// Alert emails and chat messages link to /?lead=ID or /?account=ID: the same views.
+function linkedRoute() {
+  const params = new URLSearchParams(location.search);
+  const lead = params.get("lead");
+  const account = params.get("account");
+  if (lead || account) {
+    const hash = lead ? leadHref(lead) : accountHref(account);
+    history.replaceState(null, "", `${location.pathname}${hash}`);
+  }
+}
+
 function route() {
   const [, name, arg] = location.hash.match(/^#\/([a-z]+)(?:\/(.+))?$/) || [];
   if (name === "lead" && arg) return { view: "lead", arg: decodeURIComponent(arg) };
@@ -265,7 +278,7 @@ async function refresh(mine, view, arg, status) {
     status.classList.add("error");
   }
   if (mine === generation) {
-    timer = setTimeout(() => refresh(mine, view, arg, status), POLL_MS);
+    timer = setTimeout(() => refresh(mine, view, arg, status), POLL_MS_BY_VIEW[view] ?? POLL_MS);
   }
 }
 
@@ -356,4 +369,5 @@ $("team").addEventListener("change", () => {
 });
 
 window.addEventListener("hashchange", navigate);
+linkedRoute();
 start();
