@@ -55,7 +55,8 @@ public final class Leaderboard {
 
   /** Counts one lead, if one of the board's reps owns it and it was handed off in the window. */
   public void add(LeadState lead) {
-    Counts counts = byRep.get(lead.getOwnerRepId());
+    // TreeMap: no null keys, and an unassigned lead is no rep's.
+    Counts counts = lead.getOwnerRepId() == null ? null : byRep.get(lead.getOwnerRepId());
     Instant handedOff = lead.getFirstAssignedAt();
     if (counts == null
         || handedOff == null
