@@ -55,7 +55,7 @@ public final class Leaderboard {
 
   /** Counts one lead, if one of the board's reps owns it and it was handed off in the window. */
   public void add(LeadState lead) {
-    // An unassigned lead belongs to no rep (and a TreeMap refuses a null key).
+    // TreeMap: no null keys, and an unassigned lead is no rep's.
     Counts counts = lead.getOwnerRepId() == null ? null : byRep.get(lead.getOwnerRepId());
     Instant handedOff = lead.getFirstAssignedAt();
     if (counts == null

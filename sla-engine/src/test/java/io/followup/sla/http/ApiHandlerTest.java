@@ -69,6 +69,8 @@ class ApiHandlerTest {
     stores.pipe(created("L-3", h(2), "WEBINAR", "COLD", "R-OLA"), TestEvents.at(h(2)));
     stores.pipe(created("L-4", h(3), "INBOUND_FORM", "WARM", "R-DANA"), TestEvents.at(h(3)));
     stores.pipe(touch("L-1", h(3), "R-DANA"), TestEvents.at(h(3)));
+    // Unassigned: no rep's, no team's.
+    stores.pipe(created("L-5", h(4), "INBOUND_FORM", "WARM", null), TestEvents.at(h(4)));
     Users users =
         Users.parse(
             List.of(
@@ -180,6 +182,9 @@ class ApiHandlerTest {
     refused(get("/api/leads/L-1", "Bearer " + KIM_TOKEN), 403);
     assertThat(get("/api/leads/L-3", "Bearer " + KIM_TOKEN).statusCode()).isEqualTo(200);
     refused(get("/api/leads/L-3", basic("M-SAM", "sam-password")), 403);
+    // An unassigned lead belongs to no team: ops only.
+    refused(get("/api/leads/L-5", basic("M-SAM", "sam-password")), 403);
+    assertThat(get("/api/leads/L-5", "Bearer " + OPS_TOKEN).statusCode()).isEqualTo(200);
     refused(get("/api/teams/east/at-risk", basic("M-SAM", "sam-password")), 403);
     refused(get("/api/reps/R-OLA/at-risk", basic("M-SAM", "sam-password")), 403);
     refused(get("/api/teams/west/leaderboard", "Bearer " + KIM_TOKEN), 403);
@@ -254,7 +259,7 @@ class ApiHandlerTest {
     JsonNode account = ok("/api/accounts/A-1/coverage");
 
     assertThat(account.get("accountName").asText()).isEqualTo("Acme Biologics");
-    assertThat(account.get("members")).hasSize(4);
+    assertThat(account.get("members")).hasSize(5);
     int owed = account.get("touchesOwed").asInt();
     assertThat(owed).isPositive();
     account

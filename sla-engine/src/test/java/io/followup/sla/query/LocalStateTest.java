@@ -85,4 +85,39 @@ class LocalStateTest {
                   .orElseThrow());
     }
   }
+
+  @Test
+  void aWalkCostsWhatLiesBeforeTheLimitthClockNotEveryClock(@TempDir Path dir) {
+    int leads = 1_000;
+    try (TopologyStores stores =
+        new TopologyStores(PolicyLoader.builtInDefault(), dir, TestEvents.T0)) {
+      for (int i = 0; i < leads; i++) {
+        // Half are R-DANA's, one is R-PRIYA's: a busy rep and a rep with one lead among many.
+        String rep = i == leads / 2 ? "R-PRIYA" : i % 2 == 0 ? "R-DANA" : "R-OLA";
+        stores.pipe(
+            created("L-" + i, h(i / 25.0), "INBOUND_FORM", "WARM", rep),
+            TestEvents.at(h(i / 25.0)));
+      }
+      LocalState local = new LocalState(stores);
+
+      long t0 = System.nanoTime();
+      LocalState.Walk busy = local.atRisk(lead -> "R-DANA".equals(lead.getOwnerRepId()), 20);
+      long t1 = System.nanoTime();
+      LocalState.Walk lonely = local.atRisk(lead -> "R-PRIYA".equals(lead.getOwnerRepId()), 20);
+      long t2 = System.nanoTime();
+      System.out.printf(
+          "at-risk walk over %d open clocks: busy rep %d entries in %.1f ms, rep with one lead %d"
+              + " entries in %.1f ms%n",
+          leads, busy.visited(), (t1 - t0) / 1e6, lonely.visited(), (t2 - t1) / 1e6);
+
+      assertThat(busy.clocks()).hasSize(20);
+      // It stops early. Not at twice the clocks found, though: an entry's time is a clock's next
+      // check, its warning while it runs, so the walk also reads every clock whose warning comes
+      // before the 20th clock's due time (here 12 of the 48 hours' worth of hand-offs more).
+      assertThat(busy.visited()).isLessThan(leads / 2);
+      // A rep with few clocks costs a walk of every clock of the instance: the documented worst.
+      assertThat(lonely.clocks()).hasSize(1);
+      assertThat(lonely.visited()).isEqualTo(leads);
+    }
+  }
 }
