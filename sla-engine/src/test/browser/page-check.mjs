@@ -1,13 +1,15 @@
 // Drives the manager's page in Debian's Chromium against an engine running the demo workload:
 // log in with the keyboard, see an at-risk lead, open its timeline, watch it turn breached, open
-// the account's buying group and the leaderboard, and look at it on a phone. Screenshots go to
+// the account's buying group and the leaderboard, and look at it on a phone; each view is checked
+// for WCAG 2.1 AA with axe-core. Screenshots go to
 // SLA_SCREENSHOTS. Any console error or uncaught exception fails the run. Exit 0 only when all of
 // it was seen; otherwise one line on stderr says what was not.
 //
 // Environment: SLA_URL (the engine's HTTP root), SLA_USER, SLA_PASSWORD, SLA_TEAM (a team whose
 // slow rep, SLA_SLOW_REP, lets leads breach), SLA_SCREENSHOTS, CHROMIUM (default /usr/bin/chromium).
 import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -29,9 +31,24 @@ const executablePath = env("CHROMIUM", "/usr/bin/chromium");
 mkdirSync(shots, { recursive: true });
 
 const VIEWER_ZONE = "America/Chicago";
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const step = (text) => console.log(`${new Date().toISOString()} ${text}`);
 const profile = mkdtempSync(join(tmpdir(), "sla-page-chromium-"));
 const problems = [];
+
+// WCAG 2.1 A and AA as axe-core checks them (contrast, labels, landmarks, names, structure), on
+// the view as it is shown. Injected through the DevTools protocol, which the page's CSP allows.
+async function accessible(page, view) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.evaluate(axeSource);
+  }
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  step(`${view}: ${result.passes.length} axe rules pass, ${result.violations.length} fail`);
+  for (const v of result.violations) {
+    problems.push(`${view}: ${v.id} on ${v.nodes.map((n) => n.target.join(" ")).join(", ")}: ${v.help}`);
+  }
+}
 let context;
 try {
   context = await chromium.launchPersistentContext(profile, {
@@ -69,6 +86,7 @@ try {
   const unauthenticated = (await fetch(`${base}/api/me`)).status;
   if (unauthenticated !== 401) throw new Error(`/api/me without a login answered ${unauthenticated}`);
   await page.screenshot({ path: join(shots, "01-login.png") });
+  await accessible(page, "login");
 
   step("log in with the keyboard");
   await page.getByLabel("User").focus();
@@ -85,6 +103,7 @@ try {
     .filter({ hasText: slowRep });
   await atRisk.first().waitFor({ timeout: 90_000 });
   await page.screenshot({ path: join(shots, "02-right-now.png") });
+  await accessible(page, "right now");
 
   // The slow rep's first touch comes 5 to 70 s after the breach: the page polls every 3 s, so it
   // shows the breach; should a touch still beat the poll, another lead is tried.
@@ -122,6 +141,7 @@ try {
     problems.push(`due time ${due.iso} shown as "${due.text}", not in ${VIEWER_ZONE}`);
   }
   await page.screenshot({ path: join(shots, "04-lead-breached.png"), fullPage: true });
+  await accessible(page, "lead");
 
   step("an alert's link (/?lead=ID) opens the same timeline");
   await page.goto(`${base}/?lead=${encodeURIComponent(breachedLead)}`);
@@ -137,6 +157,7 @@ try {
     await page.getByRole("heading", { name: /^Buying group of / }).waitFor();
     await page.locator("#account-members tbody tr").first().waitFor();
     await page.screenshot({ path: join(shots, "05-account-coverage.png"), fullPage: true });
+    await accessible(page, "account");
   } else {
     step("the lead has no account; coverage is not shown");
   }
@@ -150,6 +171,7 @@ try {
   await page.getByRole("heading", { name: "Leaderboard" }).waitFor();
   await page.locator(`#leaderboard-table tbody tr`).filter({ hasText: slowRep }).waitFor();
   await page.screenshot({ path: join(shots, "06-leaderboard.png"), fullPage: true });
+  await accessible(page, "leaderboard");
 
   step("right now on a phone");
   await page.setViewportSize({ width: 390, height: 844 });
@@ -158,6 +180,7 @@ try {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) problems.push(`on a phone the page is ${overflow}px wider than the screen`);
   await page.screenshot({ path: join(shots, "07-right-now-phone.png"), fullPage: true });
+  await accessible(page, "right now on a phone");
 } catch (e) {
   problems.push(e.message.split("\n")[0]);
 } finally {
