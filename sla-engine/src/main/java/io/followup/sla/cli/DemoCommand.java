@@ -1,5 +1,6 @@
 package io.followup.sla.cli;
 
+import io.followup.sla.access.Credential;
 import io.followup.sla.alerts.AlertText;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.demo.DemoWorkload;
@@ -18,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +114,17 @@ final class DemoCommand implements Callable<Integer> {
                     dataDir.toString(),
                     EngineConfig.PUNCTUATE_INTERVAL,
                     "PT0.5S"));
+    String demoLogin = null;
+    if (config.users().isEmpty()) {
+      // The query API needs a login: a demo one with a random password, said once, here.
+      String password = Credential.randomSecret(new SecureRandom());
+      config =
+          config.with(
+              Map.of(
+                  EngineConfig.HTTP_USERS,
+                  "demo ops " + Credential.hashPassword(password, new SecureRandom())));
+      demoLogin = password;
+    }
     Policy policy = PolicyLoader.demo();
     int firstLead = 1001 + LEADS_PER_RUN * previousRuns(dataDir);
 
@@ -139,6 +152,23 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Stopping...");
         return 0;
       }
+      String httpRoot = "http://localhost:" + config.get(EngineConfig.HTTP_PORT, "8080");
+      if (demoLogin != null) {
+        out.println(
+            "Query API login (shown only now): user demo, password "
+                + demoLogin
+                + " (e.g. curl -u demo:"
+                + demoLogin
+                + " "
+                + httpRoot
+                + "/api/openapi.json)");
+      }
+      out.println(
+          "The manager's page: "
+              + httpRoot
+              + "/ (log in "
+              + (demoLogin != null ? "as demo with the password above" : "with a login of yours")
+              + ")");
       long ready = System.nanoTime();
       out.printf(
           "Ready in %.1f s. Demo policy %s: %s%n",

@@ -1,15 +1,18 @@
 package io.followup.sla.cli;
 
+import io.followup.sla.access.Users;
 import io.followup.sla.config.ConfigException;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.embedded.EmbeddedKafkaBroker;
 import io.followup.sla.engine.SlaEngine;
+import io.followup.sla.http.ApiHandler;
 import io.followup.sla.http.HttpEndpoints;
 import io.followup.sla.metrics.EngineMeters;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.serde.SchemaRegistryClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -73,17 +76,21 @@ final class EngineStack implements AutoCloseable {
             // factor, or its own default.
             embedded ? Optional.of((short) 1) : config.replicationFactor());
     started.push(engine);
+    Users users = config.users();
     http =
         HttpEndpoints.start(
             config.string(EngineConfig.HTTP_HOST),
             config.intValue(EngineConfig.HTTP_PORT),
             meters.registry(),
-            engine::whyNotReady);
+            engine::whyNotReady,
+            Optional.of(new ApiHandler(users, engine.queryApi(policy), Clock.systemUTC())));
     started.push(http);
     status.say(
         "Engine HTTP on http://localhost:"
             + http.port()
-            + " (/metrics, /health/live, /health/ready)");
+            + " (/metrics, /health/live, /health/ready; /api/ with "
+            + (users.isEmpty() ? "no logins: set http.users-file" : users.size() + " login(s)")
+            + ")");
   }
 
   /**

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       PolicyCommand.class,
       RepsCommand.class,
+      LoginCommand.class,
       GenerateHistoryCommand.class,
       CommandLine.HelpCommand.class
     })

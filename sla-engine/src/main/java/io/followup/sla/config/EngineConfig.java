@@ -1,5 +1,6 @@
 package io.followup.sla.config;
 
+import io.followup.sla.access.Users;
 import io.followup.sla.serde.AvroSerdeConfig;
 import io.followup.sla.streams.EngineSettings;
 import io.followup.sla.streams.TopicNames;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,9 @@ public final class EngineConfig {
   public static final String DATA_DIR = "data.dir";
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_ADVERTISED_HOST = "http.advertised-host";
+  public static final String HTTP_USERS_FILE = "http.users-file";
+  public static final String HTTP_USERS = "http.users";
   public static final String POLICY_FILE = "policy.file";
   public static final String TOPIC_PARTITIONS = "topics.partitions";
   public static final String TOPIC_REPLICATION = "topics.replication-factor";
@@ -393,6 +398,31 @@ public final class EngineConfig {
           }
         });
     return out;
+  }
+
+  /**
+   * The logins of the query API: the lines of {@code http.users-file}, then those of {@code
+   * http.users} (lines separated by {@code ;} or newlines, e.g. from {@code SLA_HTTP_USERS}). None
+   * configured means the API refuses everyone.
+   */
+  public Users users() throws ConfigException {
+    List<String> lines = new ArrayList<>();
+    Optional<String> file = get(HTTP_USERS_FILE);
+    if (file.isPresent()) {
+      try {
+        lines.addAll(Files.readAllLines(Path.of(file.get()), StandardCharsets.UTF_8));
+      } catch (NoSuchFileException e) {
+        throw new ConfigException(HTTP_USERS_FILE + " " + file.get() + " does not exist");
+      } catch (IOException e) {
+        throw new ConfigException("cannot read " + HTTP_USERS_FILE + " " + file.get());
+      }
+    }
+    get(HTTP_USERS).ifPresent(inline -> lines.addAll(List.of(inline.split("[;\\n]"))));
+    try {
+      return Users.parse(lines);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("the query API's logins: " + e.getMessage());
+    }
   }
 
   /** This config with some values set (used by the embedded default to point at its own broker). */

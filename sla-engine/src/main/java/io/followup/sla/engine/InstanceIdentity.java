@@ -40,7 +40,8 @@ final class InstanceIdentity {
     return id.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
   }
 
-  private static String hostName(Map<String, String> environment) {
+  /** This machine's name: {@code HOSTNAME} (a Kubernetes pod's name) if set, else the host's. */
+  static String hostName(Map<String, String> environment) {
     // In a Kubernetes StatefulSet the pod's name is the stable identity, and HOSTNAME holds it.
     String fromEnv = environment.get("HOSTNAME");
     if (fromEnv != null && !fromEnv.isBlank()) {

@@ -4,7 +4,13 @@ import io.followup.sla.config.ConfigException;
 import io.followup.sla.config.EngineConfig;
 import io.followup.sla.metrics.EngineMetrics;
 import io.followup.sla.metrics.StreamsMeters;
+import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyHolder;
+import io.followup.sla.query.Cluster;
+import io.followup.sla.query.LocalState;
+import io.followup.sla.query.QueryApi;
+import io.followup.sla.query.StreamsCluster;
+import io.followup.sla.query.StreamsStoreAccess;
 import io.followup.sla.rules.SlaRules;
 import io.followup.sla.serde.EventSerdes;
 import io.followup.sla.serde.SchemaRegistryClient;
@@ -25,6 +31,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,6 +42,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,14 +63,17 @@ public final class SlaEngine implements AutoCloseable {
   private final EngineMetrics engineMetrics;
   private final ThreadFailures threadFailures;
   private final BrokerProbe broker;
+  private final Optional<HostInfo> advertised;
 
   private SlaEngine(
       KafkaStreams streams,
       StreamsMeters streamsMeters,
       EngineMetrics engineMetrics,
       ThreadFailures threadFailures,
-      BrokerProbe broker) {
+      BrokerProbe broker,
+      Optional<HostInfo> advertised) {
     this.streams = streams;
+    this.advertised = advertised;
     this.streamsMeters = streamsMeters;
     this.engineMetrics = engineMetrics;
     this.threadFailures = threadFailures;
@@ -162,7 +173,11 @@ public final class SlaEngine implements AutoCloseable {
     BrokerProbe broker =
         BrokerProbe.start(clientProps, Clock.systemUTC(), BrokerProbe.DEFAULT_EVERY);
     streams.start();
-    return new SlaEngine(streams, streamsMeters, engineMetrics, threadFailures, broker);
+    Optional<HostInfo> advertised =
+        Optional.ofNullable(props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))
+            .filter(server -> !server.isBlank())
+            .map(HostInfo::buildFromEndpoint);
+    return new SlaEngine(streams, streamsMeters, engineMetrics, threadFailures, broker, advertised);
   }
 
   /** The Kafka Streams settings the engine runs with, the user's {@code streams.*} keys last. */
@@ -219,6 +234,18 @@ public final class SlaEngine implements AutoCloseable {
     // to process are then handled like lead events instead of stopping the global thread.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     replicationOverride.ifPresent(r -> props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) r));
+    // Where the other instances reach this one's query API, so the Streams metadata can say which
+    // instance holds a lead. With a random HTTP port (tests) there is nothing to say.
+    int httpPort = config.intValue(EngineConfig.HTTP_PORT, 8080);
+    if (httpPort != 0) {
+      props.put(
+          StreamsConfig.APPLICATION_SERVER_CONFIG,
+          config
+                  .get(EngineConfig.HTTP_ADVERTISED_HOST)
+                  .orElseGet(() -> InstanceIdentity.hostName(System.getenv()))
+              + ":"
+              + httpPort);
+    }
     props.putAll(config.streamsProperties());
     if (topics
         .deadLetters()
@@ -236,6 +263,20 @@ public final class SlaEngine implements AutoCloseable {
 
   private static Path dataDir(EngineConfig config) {
     return Path.of(config.string(EngineConfig.DATA_DIR));
+  }
+
+  /**
+   * The query API over this instance's state stores, finding other instances through the Streams
+   * metadata (each one's {@code application.server}).
+   */
+  public QueryApi queryApi(Supplier<Policy> policy) {
+    return new QueryApi(
+        new LocalState(new StreamsStoreAccess(streams)),
+        advertised
+            .<Cluster>map(self -> new StreamsCluster(streams, Optional.of(self)))
+            .orElseGet(Cluster::single),
+        policy,
+        Clock.systemUTC());
   }
 
   public boolean isRunning() {

@@ -1,6 +1,7 @@
 package io.followup.sla.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The engine's HTTP face: {@code /metrics} for Prometheus, {@code /health/live} and {@code
  * /health/ready} for Kubernetes probes (ready only while the engine can do its work: see {@link
- * ReadinessCheck}; the reason, when not ready, is in the body).
+ * ReadinessCheck}; the reason, when not ready, is in the body), and the manager's page at {@code /}
+ * (see {@link PageHandler}).
  */
 public final class HttpEndpoints implements AutoCloseable {
 
@@ -46,6 +48,19 @@ public final class HttpEndpoints implements AutoCloseable {
 
   public static HttpEndpoints start(
       String host, int port, PrometheusMeterRegistry metrics, ReadinessCheck readiness) {
+    return start(host, port, metrics, readiness, Optional.empty());
+  }
+
+  /**
+   * With the query API under {@code /api/} when {@code api} is given; its handler asks for a login,
+   * unlike metrics and health.
+   */
+  public static HttpEndpoints start(
+      String host,
+      int port,
+      PrometheusMeterRegistry metrics,
+      ReadinessCheck readiness,
+      Optional<HttpHandler> api) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -90,11 +105,14 @@ public final class HttpEndpoints implements AutoCloseable {
                     : "{\"status\":\"DOWN\",\"reason\":\"" + jsonText(why.get()) + "\"}");
           }
         });
-    server.createContext(
-        "/", exchange -> respond(exchange, 404, "application/json", "{\"error\":\"not found\"}"));
+    api.ifPresent(handler -> server.createContext("/api/", handler));
+    // The manager's page (static files; its data comes from /api/ behind the login), else 404.
+    server.createContext("/", new PageHandler());
     ExecutorService executor =
+        // Four: a query may wait on another instance (forwarded or gathered) while probes and
+        // scrapes still need a thread.
         Executors.newFixedThreadPool(
-            2,
+            4,
             r -> {
               Thread t = new Thread(r, "sla-http");
               t.setDaemon(true);

@@ -56,6 +56,8 @@ class LayeringTest {
           ".history",
           ".report",
           ".streams",
+          ".query",
+          ".access",
           ".cli"
         }) {
       org.assertj.core.api.Assertions.assertThat(
@@ -111,6 +113,20 @@ class LayeringTest {
             ROOT + ".demo..",
             ROOT + ".history..",
             ROOT + ".report..")
+        .check(classes);
+  }
+
+  @Test
+  void theQuerySideReadsStoresAndServesNoOne() {
+    // The query answers and the logins know nothing of HTTP, the CLI or how the engine runs, so a
+    // page, a test or another front end can use them as they are.
+    noClasses()
+        .that()
+        .resideInAnyPackage(ROOT + ".query..", ROOT + ".access..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".http..", ROOT + ".cli..", ROOT + ".engine..", ROOT + ".config..")
         .check(classes);
   }
 

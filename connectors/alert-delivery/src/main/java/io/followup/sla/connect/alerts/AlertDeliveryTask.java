@@ -89,9 +89,9 @@ public final class AlertDeliveryTask extends SinkTask {
       senders.put(
           channel,
           switch (channel) {
-            case EMAIL -> new EmailSender(config.smtp());
-            case SLACK -> ChatSender.slack(httpTimeout);
-            case TEAMS -> ChatSender.teams(httpTimeout);
+            case EMAIL -> new EmailSender(config.smtp(), config.leadLink());
+            case SLACK -> ChatSender.slack(httpTimeout, config.leadLink());
+            case TEAMS -> ChatSender.teams(httpTimeout, config.leadLink());
             case WEBHOOK ->
                 new WebhookSender(httpTimeout, config.secret(DeliveryConfig.WEBHOOK_ROUTING_KEY));
           });

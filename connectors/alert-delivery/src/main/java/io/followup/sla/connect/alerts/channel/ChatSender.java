@@ -1,6 +1,7 @@
 package io.followup.sla.connect.alerts.channel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.followup.sla.connect.alerts.render.LeadLink;
 import io.followup.sla.connect.alerts.render.SlackBlocks;
 import io.followup.sla.connect.alerts.render.TeamsCard;
 import io.followup.sla.connect.alerts.routing.Message;
@@ -24,12 +25,22 @@ public final class ChatSender implements Sender {
 
   /** Block Kit messages to Slack. */
   public static ChatSender slack(Duration timeout) {
-    return new ChatSender("Slack", timeout, SlackBlocks::of);
+    return slack(timeout, LeadLink.NONE);
+  }
+
+  /** Block Kit messages to Slack, each alert linking to its lead's page. */
+  public static ChatSender slack(Duration timeout, LeadLink links) {
+    return new ChatSender("Slack", timeout, message -> SlackBlocks.of(message, links));
   }
 
   /** Adaptive Cards to Microsoft Teams. */
   public static ChatSender teams(Duration timeout) {
-    return new ChatSender("Teams", timeout, TeamsCard::of);
+    return teams(timeout, LeadLink.NONE);
+  }
+
+  /** Adaptive Cards to Microsoft Teams, each alert linking to its lead's page. */
+  public static ChatSender teams(Duration timeout, LeadLink links) {
+    return new ChatSender("Teams", timeout, message -> TeamsCard.of(message, links));
   }
 
   @Override

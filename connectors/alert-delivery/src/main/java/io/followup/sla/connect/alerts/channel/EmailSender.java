@@ -1,6 +1,7 @@
 package io.followup.sla.connect.alerts.channel;
 
 import io.followup.sla.connect.alerts.render.EmailContent;
+import io.followup.sla.connect.alerts.render.LeadLink;
 import io.followup.sla.connect.alerts.routing.Message;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -27,9 +28,16 @@ public final class EmailSender implements Sender {
 
   private final SmtpSettings smtp;
   private final Session session;
+  private final LeadLink links;
 
   public EmailSender(SmtpSettings smtp) {
+    this(smtp, LeadLink.NONE);
+  }
+
+  /** Emails in which each alert links to its lead's page. */
+  public EmailSender(SmtpSettings smtp, LeadLink links) {
     this.smtp = smtp;
+    this.links = links;
     Properties props = new Properties();
     props.put("mail.smtp.host", smtp.host());
     props.put("mail.smtp.port", String.valueOf(smtp.port()));
@@ -45,7 +53,7 @@ public final class EmailSender implements Sender {
 
   @Override
   public void send(Message message) throws SendException {
-    EmailContent content = EmailContent.of(message);
+    EmailContent content = EmailContent.of(message, links);
     MimeMessage mail = new MimeMessage(session);
     try {
       mail.setFrom(new InternetAddress(smtp.from(), true));

@@ -2,6 +2,7 @@ package io.followup.sla.connect.alerts.config;
 
 import io.followup.sla.connect.alerts.channel.SmtpSettings;
 import io.followup.sla.connect.alerts.delivery.Silence;
+import io.followup.sla.connect.alerts.render.LeadLink;
 import io.followup.sla.connect.alerts.routing.Channel;
 import io.followup.sla.connect.alerts.routing.ChannelTargets;
 import io.followup.sla.connect.alerts.routing.Role;
@@ -67,6 +68,7 @@ public final class DeliveryConfig extends AbstractConfig {
   public static final String WEBHOOK_URL = "webhook.url";
   public static final String WEBHOOK_ROUTING_KEY = "webhook.routing.key";
   public static final String HTTP_TIMEOUT_MS = "http.timeout.ms";
+  public static final String UI_BASE_URL = "ui.base-url";
 
   public static final String ROUTE_WARNING = "route.warning";
   public static final String ROUTE_BREACHED = "route.breached";
@@ -401,6 +403,18 @@ public final class DeliveryConfig extends AbstractConfig {
         ++order,
         ConfigDef.Width.SHORT,
         "Timeout (ms)");
+    def.define(
+        UI_BASE_URL,
+        Type.STRING,
+        "",
+        new UiBaseUrlValidator(),
+        Importance.LOW,
+        "The engine's manager page, e.g. https://sla.example.com: each alert then links to its"
+            + " lead there (<base>/?lead=<leadId>). Empty: no link.",
+        CHANNEL_GROUP,
+        ++order,
+        ConfigDef.Width.LONG,
+        "Manager page URL");
 
     order = 0;
     def.define(
@@ -590,6 +604,11 @@ public final class DeliveryConfig extends AbstractConfig {
         ConfigDef.Width.SHORT,
         "Webhook rate");
     return def;
+  }
+
+  /** The links from alerts to the manager page; none when {@code ui.base-url} is empty. */
+  public LeadLink leadLink() {
+    return LeadLink.under(getString(UI_BASE_URL));
   }
 
   public Set<Channel> channels() {

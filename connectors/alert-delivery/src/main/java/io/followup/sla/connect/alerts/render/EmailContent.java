@@ -7,6 +7,11 @@ import io.followup.sla.connect.alerts.routing.Message;
 public record EmailContent(String subject, String text, String html) {
 
   public static EmailContent of(Message message) {
+    return of(message, LeadLink.NONE);
+  }
+
+  /** With a link to each alert's lead on the manager page, when one is configured. */
+  public static EmailContent of(Message message, LeadLink links) {
     String subject =
         message.isDigest()
             ? "[SLA] "
@@ -29,6 +34,18 @@ public record EmailContent(String subject, String text, String html) {
             .append(escape(fact[1]))
             .append("</td></tr>");
       }
+      links
+          .to(d.alert())
+          .ifPresent(
+              url -> {
+                text.append("  ").append(LeadLink.label(d.alert())).append(": ").append(url);
+                text.append('\n');
+                html.append("<tr><td colspan=\"2\"><a href=\"")
+                    .append(escape(url))
+                    .append("\">")
+                    .append(escape(LeadLink.label(d.alert())))
+                    .append("</a></td></tr>");
+              });
       text.append('\n');
       html.append("</table>");
     }

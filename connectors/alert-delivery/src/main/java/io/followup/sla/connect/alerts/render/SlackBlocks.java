@@ -18,6 +18,11 @@ public final class SlackBlocks {
   private SlackBlocks() {}
 
   public static ObjectNode of(Message message) {
+    return of(message, LeadLink.NONE);
+  }
+
+  /** With a link to each alert's lead on the manager page, when one is configured. */
+  public static ObjectNode of(Message message, LeadLink links) {
     ObjectNode body = JSON.objectNode();
     Delivery first = message.deliveries().get(0);
     String title =
@@ -34,6 +39,16 @@ public final class SlackBlocks {
       for (String[] fact : AlertWords.facts(d)) {
         text.append('*').append(fact[0]).append(":* ").append(mrkdwn(fact[1])).append('\n');
       }
+      // Slack's link syntax; ids are URL-encoded, so the URL holds no | or >.
+      links
+          .to(d.alert())
+          .ifPresent(
+              url ->
+                  text.append('<')
+                      .append(url)
+                      .append('|')
+                      .append(LeadLink.label(d.alert()))
+                      .append(">\n"));
       ObjectNode section = blocks.addObject().put("type", "section");
       section.putObject("text").put("type", "mrkdwn").put("text", truncate(text.toString(), 3000));
     }

@@ -17,6 +17,11 @@ public final class TeamsCard {
   private TeamsCard() {}
 
   public static ObjectNode of(Message message) {
+    return of(message, LeadLink.NONE);
+  }
+
+  /** With a link to each alert's lead on the manager page, when one is configured. */
+  public static ObjectNode of(Message message, LeadLink links) {
     ObjectNode body = JSON.objectNode().put("type", "message");
     ObjectNode attachment = body.putArray("attachments").addObject();
     attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
@@ -53,6 +58,18 @@ public final class TeamsCard {
       for (String[] fact : AlertWords.facts(d)) {
         facts.addObject().put("title", fact[0]).put("value", fact[1]);
       }
+      links
+          .to(d.alert())
+          .ifPresent(
+              url ->
+                  items
+                      .addObject()
+                      .put("type", "ActionSet")
+                      .putArray("actions")
+                      .addObject()
+                      .put("type", "Action.OpenUrl")
+                      .put("title", LeadLink.label(d.alert()))
+                      .put("url", url));
     }
     if (!mentions.isEmpty()) {
       card.putObject("msteams").set("entities", mentions);
