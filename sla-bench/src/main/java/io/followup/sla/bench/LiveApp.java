@@ -166,6 +166,8 @@ final class LiveApp implements AutoCloseable {
     config.setProperty("topics.dead-letters", topics.deadLetters());
     config.setProperty("topics.buying-group-members", topics.buyingGroupMembers());
     config.setProperty("topics.misplaced-lead-events", topics.misplacedEvents());
+    config.setProperty("topics.weekly-reviews", topics.weeklyReviews());
+    config.setProperty("topics.team-clocks", topics.teamClocks());
     Path file = workDir.resolve(applicationId + ".properties");
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       config.store(out, "The engine as the bench runs it");

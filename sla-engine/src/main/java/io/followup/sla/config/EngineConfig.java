@@ -125,7 +125,9 @@ public final class EngineConfig {
     "topics.alerts",
     "topics.dead-letters",
     "topics.buying-group-members",
-    "topics.misplaced-lead-events"
+    "topics.misplaced-lead-events",
+    "topics.weekly-reviews",
+    "topics.team-clocks"
   };
 
   private final Map<String, String> values;

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a step's outputs go in a running task: alerts forwarded downstream, clocks and failures to
- * the listener (metrics), state changes into the task's open-clock tally.
+ * Where a step's outputs go in a running task: alerts forwarded downstream, clocks to the listener
+ * (metrics) and downstream (the weekly review), failures to the listener, state changes into the
+ * task's open-clock tally.
  *
  * @param <S> the state the step keeps
  */
@@ -23,16 +24,19 @@ final class TaskOutput<S> implements StepOutput<S> {
   private static final Logger LOG = LoggerFactory.getLogger(TaskOutput.class);
 
   private final Consumer<SlaAlert> forward;
+  private final Consumer<ClockEvent> forwardClock;
   private final EngineListener listener;
   private final ClockTally tally;
   private final Function<S, Collection<SlaClock>> clocksOf;
 
   TaskOutput(
       Consumer<SlaAlert> forward,
+      Consumer<ClockEvent> forwardClock,
       EngineListener listener,
       ClockTally tally,
       Function<S, Collection<SlaClock>> clocksOf) {
     this.forward = forward;
+    this.forwardClock = forwardClock;
     this.listener = listener;
     this.tally = tally;
     this.clocksOf = clocksOf;
@@ -47,6 +51,7 @@ final class TaskOutput<S> implements StepOutput<S> {
   @Override
   public void clockChanged(ClockEvent event) {
     listener.clockChanged(event);
+    forwardClock.accept(event);
   }
 
   @Override
