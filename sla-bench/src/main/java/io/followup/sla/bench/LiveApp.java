@@ -87,6 +87,7 @@ final class LiveApp implements AutoCloseable {
     List<String> consumed = new ArrayList<>(topics.leadEventTopics());
     if (kind == Kind.ENGINE) {
       consumed.add(topics.buyingGroupMembers());
+      consumed.add(topics.teamClocks());
     }
     return consumed;
   }
@@ -99,7 +100,9 @@ final class LiveApp implements AutoCloseable {
     return kind == Kind.ENGINE
         && (topic.equals(topics.alerts())
             || topic.equals(topics.deadLetters())
-            || topic.equals(topics.buyingGroupMembers()));
+            || topic.equals(topics.buyingGroupMembers())
+            || topic.equals(topics.teamClocks())
+            || topic.equals(topics.weeklyReviews()));
   }
 
   /** Starts the JVM and waits until Kafka Streams is RUNNING; when it was, in nanoseconds. */
