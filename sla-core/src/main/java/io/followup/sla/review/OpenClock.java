@@ -4,7 +4,7 @@ import io.followup.sla.policy.RuleId;
 import java.time.Instant;
 
 /**
- * A clock of the team still running, for the at-risk list.
+ * A clock of the team that breached and has not closed yet, for the at-risk list.
  *
  * @param missCounted it was counted missed at the end of a week it was overdue in; its late close
  *     is then not counted again

@@ -62,8 +62,7 @@ public final class ReviewReport {
   }
 
   private static ComplianceLine line(String name, Counts now, Counts before) {
-    return new ComplianceLine(
-        name, now.opened(), now.met(), now.missed(), before.met(), before.missed());
+    return new ComplianceLine(name, now.met(), now.missed(), before.met(), before.missed());
   }
 
   private static List<RepLine> repLines(List<RepRanking.Ranked> ranked, RepDirectory reps) {

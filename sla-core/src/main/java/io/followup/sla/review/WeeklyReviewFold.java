@@ -13,10 +13,11 @@ import java.util.List;
  * making the review.
  *
  * <p>An event counts in the week running when it is folded (a close seen late counts in the week it
- * was seen: the review of its own week has gone out). A start counts as opened, a close in time as
- * met, a close after the deadline as missed; a clock still open and overdue when its week ends
- * counts missed in that week, and that stands: each clock counts once, so its close later (even one
- * whose touch turns out to have been in time) is not counted again.
+ * was seen: the review of its own week has gone out). A close in time counts as met, a close after
+ * the deadline as missed. A breach puts the clock on the team's at-risk list until it closes; one
+ * still open when its week ends counts missed in that week, and that stands: each clock counts
+ * once, so its close later (even one whose touch turns out to have been in time) is not counted
+ * again.
  */
 public final class WeeklyReviewFold {
 
@@ -56,22 +57,24 @@ public final class WeeklyReviewFold {
       week = new TeamWeek(team, zone, ReviewWeek.containing(now, zone), WeekTally.empty(), null);
     }
     week = week.inZone(zone);
-    String rule = clock.rule().id();
-    switch (clock.outcome()) {
-      case STARTED -> {
-        week.current().add(rule, clock.source(), clock.repId(), new Counts(1, 0, 0));
+    OpenClock open = ports.open(team, clock.rule(), clock.key());
+    if (clock.outcome() == ClockOutcome.BREACHED) {
+      if (open == null) {
         ports.putOpen(team, OpenClock.of(clock));
       }
-      case MET, MISSED -> {
-        OpenClock open = ports.open(team, clock.rule(), clock.key());
-        if (open == null || !open.missCounted()) {
-          boolean met = clock.outcome() == ClockOutcome.MET;
-          week.current()
-              .add(rule, clock.source(), clock.repId(), new Counts(0, met ? 1 : 0, met ? 0 : 1));
-        }
+    } else {
+      if (open == null || !open.missCounted()) {
+        week.current()
+            .add(
+                clock.rule().id(),
+                clock.source(),
+                clock.repId(),
+                clock.outcome() == ClockOutcome.MET ? Counts.ONE_MET : Counts.ONE_MISSED);
+      }
+      if (open != null) {
+        // Only breached clocks have an entry: most closes cost no store write here at all.
         ports.removeOpen(team, clock.rule(), clock.key());
       }
-      case STOPPED -> ports.removeOpen(team, clock.rule(), clock.key());
     }
     ports.putWeek(week);
     return reviews;
@@ -100,7 +103,7 @@ public final class WeeklyReviewFold {
         continue;
       }
       if (open.dueAt().isBefore(end) && !open.missCounted()) {
-        week.current().add(open.rule().id(), open.source(), open.repId(), new Counts(0, 0, 1));
+        week.current().add(open.rule().id(), open.source(), open.repId(), Counts.ONE_MISSED);
         open = open.countedMissed();
         ports.putOpen(team, open);
       }

@@ -73,7 +73,6 @@ public final class TeamReviewCodec {
             c.source(),
             c.repId(),
             c.dueAt(),
-            c.at(),
             ClockOutcomeRecord.valueOf(c.outcome().name())));
   }
 
@@ -90,7 +89,6 @@ public final class TeamReviewCodec {
         r.getSource(),
         r.getRepId(),
         r.getDueAt(),
-        r.getAt(),
         ClockOutcome.valueOf(r.getOutcome().name()));
   }
 
@@ -104,13 +102,13 @@ public final class TeamReviewCodec {
 
   private static Map<String, CountsRecord> records(Map<String, Counts> counts) {
     Map<String, CountsRecord> out = new HashMap<>();
-    counts.forEach((k, c) -> out.put(k, new CountsRecord(c.opened(), c.met(), c.missed())));
+    counts.forEach((k, c) -> out.put(k, new CountsRecord(c.met(), c.missed())));
     return out;
   }
 
   private static Map<String, Counts> counts(Map<String, CountsRecord> records) {
     Map<String, Counts> out = new HashMap<>();
-    records.forEach((k, c) -> out.put(k, new Counts(c.getOpened(), c.getMet(), c.getMissed())));
+    records.forEach((k, c) -> out.put(k, new Counts(c.getMet(), c.getMissed())));
     return out;
   }
 }

@@ -7,6 +7,7 @@ import io.followup.sla.events.AtRiskClock;
 import io.followup.sla.events.ComplianceLine;
 import io.followup.sla.events.RepLine;
 import io.followup.sla.events.RepProfile;
+import io.followup.sla.events.SlaAlert;
 import io.followup.sla.events.TeamWeeklyReview;
 import io.followup.sla.policy.RuleId;
 import io.followup.sla.rules.ClockEvent;
@@ -64,8 +65,7 @@ class WeeklyReviewFoldTest {
     assertThat(ReviewZone.of("R-DANA", REPS)).isEqualTo(LA);
     // A Sunday-evening touch in Los Angeles is Monday in Berlin and UTC; it still counts in W10.
     Instant sundayEvening = Instant.parse("2026-03-09T04:00:00Z");
-    clock("L-1", "R-DANA", "INBOUND_FORM", ClockOutcome.STARTED, W10.plus(hours(5)), 48);
-    clock("L-1", "R-DANA", "INBOUND_FORM", ClockOutcome.MET, sundayEvening, 48);
+    clock("L-1", "R-DANA", "INBOUND_FORM", ClockOutcome.MET, sundayEvening);
 
     assertThat(fold.onTick(W11.minusMillis(1), ports, REPS)).isEmpty();
     List<TeamWeeklyReview> closed = fold.onTick(W11, ports, REPS);
@@ -77,42 +77,32 @@ class WeeklyReviewFoldTest {
     assertThat(review.getWeekStart()).isEqualTo(W10);
     assertThat(review.getWeekEnd()).isEqualTo(W11);
     assertThat(review.getGeneratedAt()).isEqualTo(W11);
-    assertThat(counts(review.getOverall())).containsExactly(1, 1, 0, 0, 0);
+    assertThat(counts(review.getOverall())).containsExactly(1, 0, 0, 0);
     // Closed once: the next tick in the same week has nothing to close.
     assertThat(fold.onTick(W11.plus(hours(1)), ports, REPS)).isEmpty();
   }
 
   @Test
   void comparesThisWeekWithLastByRuleAndSource() {
-    clock("L-1", "R-DANA", "INBOUND_FORM", ClockOutcome.STARTED, W10.plus(hours(1)), 48);
-    clock("L-1", "R-DANA", "INBOUND_FORM", ClockOutcome.MET, W10.plus(hours(3)), 48);
-    clock("L-2", "R-DANA", "RFP_REQUEST", ClockOutcome.STARTED, W10.plus(hours(1)), 4);
-    clock("L-2", "R-DANA", "RFP_REQUEST", ClockOutcome.MISSED, W10.plus(hours(9)), 4);
-    // Stopped before its deadline (the lead was disqualified): counts neither way.
-    clock("L-3", "R-PRIYA", "WEBINAR", ClockOutcome.STARTED, W10.plus(hours(1)), 48);
-    clock("L-3", "R-PRIYA", "WEBINAR", ClockOutcome.STOPPED, W10.plus(hours(2)), 48);
+    clock("L-1", "R-DANA", "INBOUND_FORM", ClockOutcome.MET, W10.plus(hours(3)));
+    clock("L-2", "R-DANA", "RFP_REQUEST", ClockOutcome.MISSED, W10.plus(hours(9)));
     tick(W11);
-
-    clock("L-4", "R-DANA", "RFP_REQUEST", ClockOutcome.STARTED, W11.plus(hours(1)), 4);
-    clock("L-4", "R-DANA", "RFP_REQUEST", ClockOutcome.MET, W11.plus(hours(2)), 4);
+    clock("L-4", "R-DANA", "RFP_REQUEST", ClockOutcome.MET, W11.plus(hours(2)));
     tick(W12);
 
     assertThat(reviews)
         .extracting(TeamWeeklyReview::getWeek)
         .containsExactly("2026-W10", "2026-W11");
     TeamWeeklyReview w10 = reviews.get(0);
-    assertThat(counts(w10.getOverall())).containsExactly(3, 1, 1, 0, 0);
+    assertThat(counts(w10.getOverall())).containsExactly(1, 1, 0, 0);
     assertThat(w10.getBySource())
         .extracting(ComplianceLine::getName, ComplianceLine::getMet, ComplianceLine::getMissed)
-        .containsExactly(
-            tuple("INBOUND_FORM", 1, 0), tuple("RFP_REQUEST", 0, 1), tuple("WEBINAR", 0, 0));
+        .containsExactly(tuple("INBOUND_FORM", 1, 0), tuple("RFP_REQUEST", 0, 1));
 
     TeamWeeklyReview w11 = reviews.get(1);
-    assertThat(counts(w11.getOverall())).containsExactly(1, 1, 0, 1, 1);
-    assertThat(w11.getByRule())
-        .singleElement()
-        .satisfies(l -> assertThat(counts(l)).containsExactly(1, 1, 0, 1, 1));
-    assertThat(w11.getByRule().get(0).getName()).isEqualTo("first-touch");
+    assertThat(counts(w11.getOverall())).containsExactly(1, 0, 1, 1);
+    assertThat(w11.getByRule()).extracting(ComplianceLine::getName).containsExactly("first-touch");
+    assertThat(counts(w11.getByRule().get(0))).containsExactly(1, 0, 1, 1);
     // Last week's sources stay listed, with this week's zeros, so a drop shows.
     assertThat(w11.getBySource())
         .extracting(
@@ -121,33 +111,37 @@ class WeeklyReviewFoldTest {
             ComplianceLine::getMissed,
             ComplianceLine::getPreviousMet,
             ComplianceLine::getPreviousMissed)
-        .containsExactly(
-            tuple("INBOUND_FORM", 0, 0, 1, 0),
-            tuple("RFP_REQUEST", 1, 0, 0, 1),
-            tuple("WEBINAR", 0, 0, 0, 0));
+        .containsExactly(tuple("INBOUND_FORM", 0, 0, 1, 0), tuple("RFP_REQUEST", 1, 0, 0, 1));
   }
 
   @Test
-  void anOverdueOpenClockIsAtRiskAndMissedOnceInTheWeekItWasDue() {
-    clock("L-OVERDUE", "R-DANA", "RFP_REQUEST", ClockOutcome.STARTED, W10.plus(hours(100)), 4);
-    clock("L-LATER", "R-DANA", "INBOUND_FORM", ClockOutcome.STARTED, W11.minus(hours(2)), 48);
+  void aBreachedOpenClockIsAtRiskAndMissedOnceInTheWeekItWasOpenAtTheEnd() {
+    clock("L-OVERDUE", "R-DANA", "RFP_REQUEST", ClockOutcome.BREACHED, W10.plus(hours(104)));
     tick(W11);
 
     TeamWeeklyReview w10 = reviews.get(0);
     assertThat(w10.getAtRiskCount()).isEqualTo(1);
     assertThat(w10.getAtRisk())
-        .extracting(AtRiskClock::getLeadId, AtRiskClock::getRuleId, AtRiskClock::getDueAt)
-        .containsExactly(tuple("L-OVERDUE", "first-touch", W10.plus(hours(104))));
-    assertThat(counts(w10.getOverall())).containsExactly(2, 0, 1, 0, 0);
+        .extracting(
+            AtRiskClock::getLeadId,
+            AtRiskClock::getRuleId,
+            AtRiskClock::getSource,
+            AtRiskClock::getDueAt)
+        .containsExactly(tuple("L-OVERDUE", "first-touch", "RFP_REQUEST", W10.plus(hours(104))));
+    assertThat(counts(w10.getOverall())).containsExactly(0, 1, 0, 0);
     // A rep who only missed is the worst, not the best of one.
     assertThat(w10.getBestReps()).isEmpty();
     assertThat(w10.getWorstReps()).extracting(RepLine::getRepId).containsExactly("R-DANA");
 
-    // Touched late next week: already counted missed, so not again; no longer at risk.
-    clock("L-OVERDUE", "R-DANA", "RFP_REQUEST", ClockOutcome.MISSED, W11.plus(hours(3)), 4);
+    // Touched late next week: already counted missed, so not again; no longer at risk. Another
+    // breach of that week, still open at its end, is.
+    clock("L-OVERDUE", "R-DANA", "RFP_REQUEST", ClockOutcome.MISSED, W11.plus(hours(3)));
+    clock("L-LATER", "R-DANA", "INBOUND_FORM", ClockOutcome.BREACHED, W11.plus(hours(10)));
+    // A breach told twice (a recomputed alert) is one clock.
+    clock("L-LATER", "R-DANA", "INBOUND_FORM", ClockOutcome.BREACHED, W11.plus(hours(10)));
     tick(W12);
     TeamWeeklyReview w11 = reviews.get(1);
-    assertThat(counts(w11.getOverall())).containsExactly(0, 0, 1, 0, 1);
+    assertThat(counts(w11.getOverall())).containsExactly(0, 1, 0, 1);
     assertThat(w11.getAtRiskCount()).isEqualTo(1);
     assertThat(w11.getAtRisk()).extracting(AtRiskClock::getLeadId).containsExactly("L-LATER");
   }
@@ -161,7 +155,6 @@ class WeeklyReviewFoldTest {
     outcomes("R-E", 0, 2);
     outcomes("R-F", 1, 3);
     outcomes("R-G", 0, 1);
-    outcomes("R-H", 0, 0); // only stopped clocks: not ranked
     tick(W11);
 
     TeamWeeklyReview review = reviews.get(0);
@@ -195,7 +188,7 @@ class WeeklyReviewFoldTest {
     assertThat(reviews).hasSize(2);
     TeamWeeklyReview empty = reviews.get(1);
     assertThat(empty.getWeek()).isEqualTo("2026-W11");
-    assertThat(counts(empty.getOverall())).containsExactly(0, 0, 0, 2, 1);
+    assertThat(counts(empty.getOverall())).containsExactly(0, 0, 2, 1);
     assertThat(empty.getBestReps()).isEmpty();
     assertThat(empty.getWorstReps()).isEmpty();
     assertThat(empty.getAtRisk()).isEmpty();
@@ -204,8 +197,7 @@ class WeeklyReviewFoldTest {
 
   @Test
   void aCloseSeenAfterItsWeekWasReviewedCountsInTheWeekItWasSeen() {
-    // Due in W11, so not yet missed when W10 closes.
-    clock("L-1", "R-DANA", "INBOUND_FORM", ClockOutcome.STARTED, W10.plus(hours(100)), 100);
+    outcomes("R-DANA", 1, 0);
     tick(W11);
     // The touch happened in W10 but reached the engine in W11.
     fold.onClock(
@@ -216,13 +208,13 @@ class WeeklyReviewFoldTest {
         ports,
         REPS);
     tick(W12);
-    assertThat(counts(reviews.get(0).getOverall())).containsExactly(1, 0, 0, 0, 0);
-    assertThat(counts(reviews.get(1).getOverall())).containsExactly(0, 1, 0, 0, 0);
+    assertThat(counts(reviews.get(0).getOverall())).containsExactly(1, 0, 0, 0);
+    assertThat(counts(reviews.get(1).getOverall())).containsExactly(1, 0, 1, 0);
   }
 
   @Test
   void aClockCountedMissedWhileOpenIsNotCountedAgainWhenItCloses() {
-    clock("L-1", "R-DANA", "INBOUND_FORM", ClockOutcome.STARTED, W10.plus(hours(1)), 4);
+    clock("L-1", "R-DANA", "INBOUND_FORM", ClockOutcome.BREACHED, W10.plus(hours(5)));
     tick(W11);
     // A touch logged late shows it was in time after all; W10's review stands, once.
     fold.onClock(
@@ -233,8 +225,9 @@ class WeeklyReviewFoldTest {
         ports,
         REPS);
     tick(W12);
-    assertThat(counts(reviews.get(0).getOverall())).containsExactly(1, 0, 1, 0, 0);
-    assertThat(counts(reviews.get(1).getOverall())).containsExactly(0, 0, 0, 0, 1);
+    assertThat(counts(reviews.get(0).getOverall())).containsExactly(0, 1, 0, 0);
+    assertThat(counts(reviews.get(1).getOverall())).containsExactly(0, 0, 0, 1);
+    assertThat(reviews.get(1).getAtRisk()).isEmpty();
   }
 
   @Test
@@ -243,19 +236,18 @@ class WeeklyReviewFoldTest {
     tick(W11);
     // The engine was down for over a week: the next events fall two weeks on.
     Instant later = W12.plus(Duration.ofDays(7)).plus(hours(1));
-    clock("L-9", "R-DANA", "INBOUND_FORM", ClockOutcome.STARTED, later, 48);
-    clock("L-9", "R-DANA", "INBOUND_FORM", ClockOutcome.MET, later, 48);
+    clock("L-9", "R-DANA", "INBOUND_FORM", ClockOutcome.MET, later);
     tick(later.plus(Duration.ofDays(7)));
     // W11 (idle, after an active week) closes when the first event after the gap comes; W12 had
     // no record at all, so W13 compares with nothing.
     assertThat(reviews)
         .extracting(TeamWeeklyReview::getWeek)
         .containsExactly("2026-W10", "2026-W11", "2026-W13");
-    assertThat(counts(reviews.get(2).getOverall())).containsExactly(1, 1, 0, 0, 0);
+    assertThat(counts(reviews.get(2).getOverall())).containsExactly(1, 0, 0, 0);
   }
 
   @Test
-  void clockEventsMapToOutcomes() {
+  void onlyBreachesAndEndsOfClocksReachTheReview() {
     Instant t = W10.plus(hours(1));
     ClockEvent start =
         new ClockEvent(
@@ -271,77 +263,66 @@ class WeeklyReviewFoldTest {
             t,
             null,
             false);
-    assertThat(ClockOutcome.of(start)).isEqualTo(ClockOutcome.STARTED);
+    assertThat(TeamClock.of(start)).isNull();
     assertThat(ClockOutcome.of(closed("L", "R", "WEBINAR", t, false))).isEqualTo(ClockOutcome.MET);
     assertThat(ClockOutcome.of(closed("L", "R", "WEBINAR", t, true)))
         .isEqualTo(ClockOutcome.MISSED);
-    ClockEvent stopped =
-        new ClockEvent(
-            RuleId.FIRST_TOUCH,
-            "L",
-            null,
-            null,
-            null,
-            "R",
-            "West",
-            t,
-            t,
-            t,
-            ClockEvent.Closure.STOPPED,
-            false);
-    ClockEvent stoppedAfterBreach =
-        new ClockEvent(
-            RuleId.FIRST_TOUCH,
-            "L",
-            null,
-            null,
-            null,
-            "R",
-            "West",
-            t,
-            t,
-            t,
-            ClockEvent.Closure.STOPPED,
-            true);
-    assertThat(ClockOutcome.of(stopped)).isEqualTo(ClockOutcome.STOPPED);
-    assertThat(ClockOutcome.of(stoppedAfterBreach)).isEqualTo(ClockOutcome.MISSED);
+    assertThat(ClockOutcome.of(stopped(false))).isNull();
+    assertThat(ClockOutcome.of(stopped(true))).isEqualTo(ClockOutcome.MISSED);
+
+    SlaAlert breach =
+        SlaAlert.newBuilder()
+            .setAlertId("a")
+            .setKind("BREACHED")
+            .setRuleId("buying-group-coverage")
+            .setAccountId("A-7")
+            .setRepId("R")
+            .setTeam("West")
+            .setDueAt(t)
+            .setDetectedAt(t)
+            .setSummary("s")
+            .build();
+    assertThat(TeamClock.breachOf(breach))
+        .isEqualTo(
+            new TeamClock(
+                RuleId.BUYING_GROUP_COVERAGE, "A-7", "A-7", null, "R", t, ClockOutcome.BREACHED));
+    assertThat(TeamClock.breachOf(SlaAlert.newBuilder(breach).setKind("WARNING").build())).isNull();
+    assertThat(TeamClock.breachOf(SlaAlert.newBuilder(breach).setKind("ESCALATED").build()))
+        .isNull();
+  }
+
+  private static ClockEvent stopped(boolean breached) {
+    Instant t = W10;
+    return new ClockEvent(
+        RuleId.FIRST_TOUCH,
+        "L",
+        null,
+        null,
+        null,
+        "R",
+        "West",
+        t,
+        t,
+        t,
+        ClockEvent.Closure.STOPPED,
+        breached);
   }
 
   /** Rep {@code rep} met {@code met} and missed {@code missed} first-touch clocks in W10. */
   private void outcomes(String rep, int met, int missed) {
     for (int i = 0; i < met; i++) {
-      clock(rep + "-met-" + i, rep, "INBOUND_FORM", ClockOutcome.STARTED, W10.plus(hours(1)), 48);
-      clock(rep + "-met-" + i, rep, "INBOUND_FORM", ClockOutcome.MET, W10.plus(hours(2)), 48);
+      clock(rep + "-met-" + i, rep, "INBOUND_FORM", ClockOutcome.MET, W10.plus(hours(2)));
     }
     for (int i = 0; i < missed; i++) {
-      clock(rep + "-miss-" + i, rep, "INBOUND_FORM", ClockOutcome.STARTED, W10.plus(hours(1)), 48);
-      clock(rep + "-miss-" + i, rep, "INBOUND_FORM", ClockOutcome.MISSED, W10.plus(hours(60)), 48);
+      clock(rep + "-miss-" + i, rep, "INBOUND_FORM", ClockOutcome.MISSED, W10.plus(hours(60)));
     }
-    clock(rep + "-stop", rep, "INBOUND_FORM", ClockOutcome.STARTED, W10.plus(hours(1)), 48);
-    clock(rep + "-stop", rep, "INBOUND_FORM", ClockOutcome.STOPPED, W10.plus(hours(2)), 48);
   }
 
-  /**
-   * A first-touch clock event at {@code at}, seen then; started {@code dueHours} before its due.
-   */
-  private void clock(
-      String lead, String rep, String source, ClockOutcome outcome, Instant at, int dueHours) {
-    Instant dueAt = outcome == ClockOutcome.STARTED ? at.plus(hours(dueHours)) : null;
-    TeamClock c = new TeamClock(RuleId.FIRST_TOUCH, lead, null, source, rep, dueAt, at, outcome);
-    if (dueAt == null) {
-      // For a close the due time is the started clock's; the fold keys by rule and lead alone.
-      OpenClock open = ports.open("West", RuleId.FIRST_TOUCH, lead);
-      c =
-          new TeamClock(
-              RuleId.FIRST_TOUCH,
-              lead,
-              null,
-              source,
-              rep,
-              open == null ? at : open.dueAt(),
-              at,
-              outcome);
-    }
+  /** A first-touch clock event seen at {@code at}; a breach is seen at its deadline. */
+  private void clock(String lead, String rep, String source, ClockOutcome outcome, Instant at) {
+    boolean breach = outcome == ClockOutcome.BREACHED;
+    TeamClock c =
+        new TeamClock(RuleId.FIRST_TOUCH, lead, null, source, rep, breach ? at : null, outcome);
     reviews.addAll(fold.onClock("West", c, ReviewZone.of(rep, REPS), at, ports, REPS));
   }
 
@@ -366,14 +347,10 @@ class WeeklyReviewFoldTest {
         breached);
   }
 
-  /** opened, met, missed, previousMet, previousMissed. */
+  /** met, missed, previousMet, previousMissed. */
   private static List<Integer> counts(ComplianceLine line) {
     return List.of(
-        line.getOpened(),
-        line.getMet(),
-        line.getMissed(),
-        line.getPreviousMet(),
-        line.getPreviousMissed());
+        line.getMet(), line.getMissed(), line.getPreviousMet(), line.getPreviousMissed());
   }
 
   private static Duration hours(long h) {

@@ -24,11 +24,11 @@ class TeamReviewCodecTest {
     ReviewWeek week = ReviewWeek.containing(T, ZoneId.of("America/Los_Angeles"));
     WeekTally current =
         new WeekTally(
-            Map.of("first-touch", new Counts(3, 1, 1)),
-            Map.of("RFP_REQUEST", new Counts(3, 1, 1)),
-            Map.of("R-DANA", new Counts(3, 1, 1)));
+            Map.of("first-touch", new Counts(1, 1)),
+            Map.of("RFP_REQUEST", new Counts(1, 1)),
+            Map.of("R-DANA", new Counts(1, 1)));
     WeekTally previous =
-        new WeekTally(Map.of("touch-cadence", new Counts(0, 2, 0)), Map.of(), Map.of());
+        new WeekTally(Map.of("touch-cadence", new Counts(2, 0)), Map.of(), Map.of());
     TeamWeek team = new TeamWeek("West", ZoneId.of("Europe/Berlin"), week, current, previous);
 
     TeamWeek back = TeamReviewCodec.decodeWeek(TeamReviewCodec.encodeWeek(team));
@@ -53,17 +53,13 @@ class TeamReviewCodecTest {
 
     TeamClock clock =
         new TeamClock(
-            RuleId.BUYING_GROUP_COVERAGE,
-            "A-1",
-            "A-1",
-            null,
-            "R-DANA",
-            T,
-            T.plusSeconds(60),
-            ClockOutcome.MISSED);
+            RuleId.BUYING_GROUP_COVERAGE, "A-1", "A-1", null, "R-DANA", T, ClockOutcome.BREACHED);
     byte[] bytes = TeamReviewCodec.encodeClock(clock);
     assertThat(TeamReviewCodec.decodeClock(bytes)).isEqualTo(clock);
-    // What moves per clock event to the team's task: ids and two timestamps, not the lead.
-    assertThat(bytes.length).isLessThan(40);
+    // What moves per breach or end of a clock to the team's task: ids and a deadline, no lead data.
+    assertThat(bytes.length).isLessThan(30);
+    TeamClock close =
+        new TeamClock(RuleId.FIRST_TOUCH, "L-1", null, "WEBINAR", "R-DANA", null, ClockOutcome.MET);
+    assertThat(TeamReviewCodec.decodeClock(TeamReviewCodec.encodeClock(close))).isEqualTo(close);
   }
 }

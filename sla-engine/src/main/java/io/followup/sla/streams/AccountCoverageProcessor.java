@@ -72,7 +72,8 @@ public final class AccountCoverageProcessor
                 alert ->
                     context.forward(
                         new Record<>(alert.getAccountId(), alert, recordTime), alertsNode),
-                clock -> TeamReviewTopology.forward(context, clock, recordTime, teamClocksNode),
+                (team, clock) ->
+                    context.forward(new Record<>(team, clock, recordTime), teamClocksNode),
                 listener,
                 tally,
                 AccountCoverageProcessor::clocksOf));

@@ -75,7 +75,8 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
             new TaskOutput<LeadState>(
                 alert ->
                     context.forward(new Record<>(alert.getLeadId(), alert, recordTime), alertsNode),
-                clock -> TeamReviewTopology.forward(context, clock, recordTime, teamClocksNode),
+                (team, clock) ->
+                    context.forward(new Record<>(team, clock, recordTime), teamClocksNode),
                 listener,
                 tally,
                 state -> state.getClocks().values()),

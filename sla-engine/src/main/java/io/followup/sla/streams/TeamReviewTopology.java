@@ -1,15 +1,12 @@
 package io.followup.sla.streams;
 
 import io.followup.sla.review.TeamClock;
-import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.serde.EventSerdes;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -63,8 +60,8 @@ final class TeamReviewTopology {
         new StringSerializer(),
         serdes.reviews(),
         TEAM_REVIEWS);
-    // Few keys (one a team; one an open clock with a team) and cached: a clock that starts and
-    // closes within one commit reaches RocksDB and the changelog as one tombstone at most.
+    // Few keys (one a team; one a breached clock still open) and cached: a team's counts changed
+    // many times within a commit reach RocksDB and the changelog once.
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.TEAM_WEEKS),
@@ -79,16 +76,5 @@ final class TeamReviewTopology {
                 Serdes.ByteArray())
             .withCachingEnabled(),
         TEAM_REVIEWS);
-  }
-
-  /**
-   * Sends a rule processor's clock event on to its team's task; a clock with no team (an unowned
-   * lead, a rep not on file) has no review to count in.
-   */
-  static void forward(
-      ProcessorContext<String, Object> context, ClockEvent event, long time, String node) {
-    if (event.team() != null) {
-      context.forward(new Record<>(event.team(), TeamClock.of(event), time), node);
-    }
   }
 }

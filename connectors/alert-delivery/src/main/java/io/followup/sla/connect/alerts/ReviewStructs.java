@@ -50,7 +50,6 @@ final class ReviewStructs {
   private static ComplianceLine line(Struct s) {
     return new ComplianceLine(
         required(s, "name"),
-        count(s, "opened"),
         count(s, "met"),
         count(s, "missed"),
         count(s, "previousMet"),

@@ -41,14 +41,11 @@ public final class ReviewWords {
     return DAY.format(first) + " to " + DAY.format(last) + " (" + r.getTimeZone() + ")";
   }
 
-  /** "83% met (10 of 12), last week 75% (6 of 8); 15 started". */
+  /** "83% met (10 of 12), last week 75% (6 of 8)". */
   public static String compliance(ComplianceLine l) {
     return rate(l.getMet(), l.getMissed())
         + ", last week "
-        + rate(l.getPreviousMet(), l.getPreviousMissed()).replace(" met", "")
-        + "; "
-        + l.getOpened()
-        + " started";
+        + rate(l.getPreviousMet(), l.getPreviousMissed()).replace(" met", "");
   }
 
   static String rate(int met, int missed) {

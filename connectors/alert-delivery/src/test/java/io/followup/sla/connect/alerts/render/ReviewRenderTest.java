@@ -39,9 +39,9 @@ class ReviewRenderTest {
     assertThat(mail.text())
         .startsWith("Hello Dana Lee,\n\nWeekly SLA review: east, 2026-W10\n")
         .contains("Mon Mar 2 to Sun Mar 8 (America/New_York)")
-        .contains("Overall\n  83% met (10 of 12), last week 75% (6 of 8); 14 started\n")
-        .contains("  First touch: 90% met (9 of 10), last week 75% (6 of 8); 12 started\n")
-        .contains("  Touch cadence: 50% met (1 of 2), last week no deadlines due; 2 started\n")
+        .contains("Overall\n  83% met (10 of 12), last week 75% (6 of 8)\n")
+        .contains("  First touch: 90% met (9 of 10), last week 75% (6 of 8)\n")
+        .contains("  Touch cadence: 50% met (1 of 2), last week no deadlines due\n")
         .contains("By source\n  RFP_REQUEST: 83% met (10 of 12)")
         .contains("Best reps\n  Sam Patel: 100% met (7 of 7)\n")
         .contains("Reps to coach\n  Ana Ruiz: 60% met (3 of 5)\n")
@@ -57,7 +57,7 @@ class ReviewRenderTest {
     TeamWeeklyReview quiet =
         TeamWeeklyReview.newBuilder(Reviews.east())
             .setTeam("R&D <west>")
-            .setOverall(new io.followup.sla.events.ComplianceLine("ALL", 0, 0, 0, 0, 0))
+            .setOverall(new io.followup.sla.events.ComplianceLine("ALL", 0, 0, 0, 0))
             .setByRule(List.of())
             .setBySource(List.of())
             .setBestReps(List.of())
@@ -68,7 +68,7 @@ class ReviewRenderTest {
     EmailContent mail = ReviewEmail.of(to(quiet, Channel.EMAIL));
 
     assertThat(mail.text())
-        .contains("Overall\n  no deadlines due, last week no deadlines due; 0 started\n")
+        .contains("Overall\n  no deadlines due, last week no deadlines due\n")
         .contains("Best reps\n  none\n")
         .contains("Still overdue (0)\n  none\n");
     assertThat(mail.html()).contains("R&amp;D &lt;west&gt;").doesNotContain("<west>");

@@ -24,12 +24,12 @@ public final class Reviews {
         .setWeekStart(Instant.parse("2026-03-02T05:00:00Z"))
         .setWeekEnd(WEEK_END)
         .setGeneratedAt(WEEK_END.plusSeconds(30))
-        .setOverall(new ComplianceLine("ALL", 14, 10, 2, 6, 2))
+        .setOverall(new ComplianceLine("ALL", 10, 2, 6, 2))
         .setByRule(
             List.of(
-                new ComplianceLine("first-touch", 12, 9, 1, 6, 2),
-                new ComplianceLine("touch-cadence", 2, 1, 1, 0, 0)))
-        .setBySource(List.of(new ComplianceLine("RFP_REQUEST", 14, 10, 2, 6, 2)))
+                new ComplianceLine("first-touch", 9, 1, 6, 2),
+                new ComplianceLine("touch-cadence", 1, 1, 0, 0)))
+        .setBySource(List.of(new ComplianceLine("RFP_REQUEST", 10, 2, 6, 2)))
         .setBestReps(List.of(new RepLine("R-1", "Sam Patel", 7, 0)))
         .setWorstReps(List.of(new RepLine("R-2", "Ana Ruiz", 3, 2)))
         .setAtRiskCount(1)
