@@ -20,7 +20,9 @@ final class BenchTopics {
         prefix + d.alerts(),
         prefix + d.deadLetters(),
         prefix + d.buyingGroupMembers(),
-        prefix + d.misplacedEvents());
+        prefix + d.misplacedEvents(),
+        prefix + d.weeklyReviews(),
+        prefix + d.teamClocks());
   }
 
   /** What the bench creates before producing: the four lead-event topics and the reps. */

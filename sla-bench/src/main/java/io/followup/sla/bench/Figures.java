@@ -162,11 +162,11 @@ final class Figures {
             + " empty 1 s wall-clock punctuator, exactly-once v2, values not decoded.",
         "Throughput: the generated history's lead events (Avro, Confluent wire format), the same"
             + " bytes for both, each app alone, timed from RUNNING until the group's lag is 0 on"
-            + " every topic it reads (the engine's buying-group topic too). Clocks of the"
-            + " history already past their deadline fire at once, as after an outage.",
+            + " every topic it reads (the engine's buying-group and team-clocks topics too). Clocks"
+            + " of the history already past their deadline fire at once, as after an outage.",
         "Bytes written: the size on the broker's disk of every topic the app writes (sinks,"
-            + " changelogs, the buying-group topic), divided by the input events; the shared"
-            + " __consumer_offsets and __transaction_state are left out.",
+            + " changelogs, the buying-group and team-clocks topics), divided by the input events;"
+            + " the shared __consumer_offsets and __transaction_state are left out.",
         "Open leads: leads created now with an owner, in buying groups of 7, whose SLAs run for"
             + " hours, so nothing comes due. State: the app's state directory after a clean stop"
             + " divided by the open leads. RSS: VmRSS after catching up and idling.",

@@ -92,6 +92,7 @@ final class LiveApp implements AutoCloseable {
     List<String> consumed = new ArrayList<>(topics.leadEventTopics());
     if (kind == Kind.ENGINE) {
       consumed.add(topics.buyingGroupMembers());
+      consumed.add(topics.teamClocks());
     }
     return consumed;
   }
@@ -104,7 +105,9 @@ final class LiveApp implements AutoCloseable {
     return kind == Kind.ENGINE
         && (topic.equals(topics.alerts())
             || topic.equals(topics.deadLetters())
-            || topic.equals(topics.buyingGroupMembers()));
+            || topic.equals(topics.buyingGroupMembers())
+            || topic.equals(topics.teamClocks())
+            || topic.equals(topics.weeklyReviews()));
   }
 
   /** Starts the JVM and waits until Kafka Streams is RUNNING; when it was, in nanoseconds. */
@@ -171,6 +174,8 @@ final class LiveApp implements AutoCloseable {
     config.setProperty("topics.dead-letters", topics.deadLetters());
     config.setProperty("topics.buying-group-members", topics.buyingGroupMembers());
     config.setProperty("topics.misplaced-lead-events", topics.misplacedEvents());
+    config.setProperty("topics.weekly-reviews", topics.weeklyReviews());
+    config.setProperty("topics.team-clocks", topics.teamClocks());
     engineSettings.forEach(
         (key, value) -> {
           // What the bench sets itself makes the two apps comparable (commit interval, one thread)

@@ -33,7 +33,9 @@ final class EngineConfigDef {
           "alerts",
           "dead-letters",
           "buying-group-members",
-          "misplaced-lead-events");
+          "misplaced-lead-events",
+          "weekly-reviews",
+          "team-clocks");
 
   static final ConfigDef DEFINITION = define();
 

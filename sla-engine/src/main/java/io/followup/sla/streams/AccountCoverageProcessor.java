@@ -1,6 +1,5 @@
 package io.followup.sla.streams;
 
-import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.BuyingGroupMember;
@@ -24,29 +23,38 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * context's time and a wall-clock punctuator, and carries its alerts out.
  */
 public final class AccountCoverageProcessor
-    implements Processor<String, BuyingGroupMember, String, SlaAlert> {
+    implements Processor<String, BuyingGroupMember, String, Object> {
 
   private final AccountStep step;
   private final Supplier<Policy> policy;
   private final EngineSettings settings;
   private final EngineListener listener;
+  private final String alertsNode;
+  private final String teamClocksNode;
 
-  private ProcessorContext<String, SlaAlert> context;
+  private ProcessorContext<String, Object> context;
   private AccountPorts ports;
   private RepDirectory reps;
   private ClockTally tally;
   private long recordTime;
 
   public AccountCoverageProcessor(
-      AccountStep step, Supplier<Policy> policy, EngineSettings settings, EngineListener listener) {
+      AccountStep step,
+      Supplier<Policy> policy,
+      EngineSettings settings,
+      EngineListener listener,
+      String alertsNode,
+      String teamClocksNode) {
     this.step = step;
+    this.alertsNode = alertsNode;
+    this.teamClocksNode = teamClocksNode;
     this.policy = policy;
     this.settings = settings;
     this.listener = listener;
   }
 
   @Override
-  public void init(ProcessorContext<String, SlaAlert> context) {
+  public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     KeyValueStore<String, AccountState> accounts = context.getStateStore(StoreNames.ACCOUNT_STATE);
     this.reps = new StoreRepDirectory(context.getStateStore(StoreNames.REPS));
@@ -61,7 +69,11 @@ public final class AccountCoverageProcessor
             new DeadlineIndex(schedule),
             retention,
             new TaskOutput<AccountState>(
-                alert -> context.forward(new Record<>(alert.getAccountId(), alert, recordTime)),
+                alert ->
+                    context.forward(
+                        new Record<>(alert.getAccountId(), alert, recordTime), alertsNode),
+                (team, clock) ->
+                    context.forward(new Record<>(team, clock, recordTime), teamClocksNode),
                 listener,
                 tally,
                 AccountCoverageProcessor::clocksOf));

@@ -32,6 +32,7 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
   private final EngineListener listener;
   private final String alertsNode;
   private final String membersNode;
+  private final String teamClocksNode;
 
   private ProcessorContext<String, Object> context;
   private LeadPorts ports;
@@ -45,13 +46,15 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
       EngineSettings settings,
       EngineListener listener,
       String alertsNode,
-      String membersNode) {
+      String membersNode,
+      String teamClocksNode) {
     this.step = step;
     this.policy = policy;
     this.settings = settings;
     this.listener = listener;
     this.alertsNode = alertsNode;
     this.membersNode = membersNode;
+    this.teamClocksNode = teamClocksNode;
   }
 
   @Override
@@ -72,6 +75,8 @@ public final class LeadSlaProcessor implements Processor<String, SpecificRecord,
             new TaskOutput<LeadState>(
                 alert ->
                     context.forward(new Record<>(alert.getLeadId(), alert, recordTime), alertsNode),
+                (team, clock) ->
+                    context.forward(new Record<>(team, clock, recordTime), teamClocksNode),
                 listener,
                 tally,
                 state -> state.getClocks().values()),

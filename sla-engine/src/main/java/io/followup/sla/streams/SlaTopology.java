@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Builds the engine's topology, and only that: lead events in, decoded or dead-lettered, folded by
  * the lead rules into per-lead state and a deadline index; each lead's buying-group view re-keyed
- * by account through its own topic to the account rule; alerts out. Topics and serdes come in.
+ * by account through its own topic to the account rule; alerts out; clock events re-keyed by team
+ * to the weekly review ({@link TeamReviewTopology}). Topics and serdes come in.
  */
 public final class SlaTopology {
 
@@ -87,7 +88,8 @@ public final class SlaTopology {
                 settings,
                 listener,
                 ALERTS,
-                MEMBERS_OUT),
+                MEMBERS_OUT,
+                TeamReviewTopology.LEAD_TEAM_CLOCKS),
         DECODE);
     topology.addSink(
         MEMBERS_OUT,
@@ -102,7 +104,12 @@ public final class SlaTopology {
         ACCOUNT_RULES,
         () ->
             new AccountCoverageProcessor(
-                new AccountStep(rules.accounts(), settings.step()), policy, settings, listener),
+                new AccountStep(rules.accounts(), settings.step()),
+                policy,
+                settings,
+                listener,
+                ACCOUNT_ALERTS,
+                TeamReviewTopology.ACCOUNT_TEAM_CLOCKS),
         MEMBERS_IN);
 
     // One alerts sink per rule processor: a sink shared by both would join them into one
@@ -110,6 +117,7 @@ public final class SlaTopology {
     topology.addSink(ALERTS, topics.alerts(), new StringSerializer(), serdes.alerts(), LEAD_RULES);
     topology.addSink(
         ACCOUNT_ALERTS, topics.alerts(), new StringSerializer(), serdes.alerts(), ACCOUNT_RULES);
+    TeamReviewTopology.addTo(topology, topics, serdes, settings, LEAD_RULES, ACCOUNT_RULES);
     topology.addSink(
         DEAD_LETTERS,
         topics.deadLetters(),

@@ -1,10 +1,13 @@
 package io.followup.sla.streams;
 
+import io.followup.sla.review.TeamClock;
+import io.followup.sla.review.TeamWeek;
 import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.state.AccountStateCodec;
 import io.followup.sla.state.LeadStateCodec;
+import io.followup.sla.state.TeamReviewCodec;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -33,5 +36,18 @@ public final class StateSerdes {
     return Serdes.serdeFrom(
         (topic, member) -> member == null ? null : AccountStateCodec.encodeMember(member),
         (topic, bytes) -> bytes == null ? null : AccountStateCodec.decodeMember(bytes));
+  }
+
+  /** The team-clocks topic: engine-internal, the compact Avro the core defines. */
+  public static Serde<TeamClock> teamClocks() {
+    return Serdes.serdeFrom(
+        (topic, clock) -> clock == null ? null : TeamReviewCodec.encodeClock(clock),
+        (topic, bytes) -> bytes == null ? null : TeamReviewCodec.decodeClock(bytes));
+  }
+
+  public static Serde<TeamWeek> teamWeeks() {
+    return Serdes.serdeFrom(
+        (topic, week) -> week == null ? null : TeamReviewCodec.encodeWeek(week),
+        (topic, bytes) -> bytes == null ? null : TeamReviewCodec.decodeWeek(bytes));
   }
 }

@@ -33,5 +33,11 @@ public final class StoreNames {
   /** repId to RepProfile, a global store fed by sales.reps. */
   public static final String REPS = "reps";
 
+  /** team to its running week's counts and last week's, for the weekly review. */
+  public static final String TEAM_WEEKS = "team-weeks";
+
+  /** (team, rule, leadId) to one open clock of the team, for the review's at-risk list. */
+  public static final String TEAM_OPEN_CLOCKS = "team-open-clocks";
+
   private StoreNames() {}
 }

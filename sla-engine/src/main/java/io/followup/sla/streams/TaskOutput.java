@@ -1,20 +1,23 @@
 package io.followup.sla.streams;
 
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.review.TeamClock;
 import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.SlaClock;
 import io.followup.sla.step.StepOutput;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a step's outputs go in a running task: alerts forwarded downstream, clocks and failures to
- * the listener (metrics), state changes into the task's open-clock tally.
+ * Where a step's outputs go in a running task: alerts forwarded downstream, clocks to the listener
+ * (metrics), breaches and ends of clocks of reps with a team to the weekly review, failures to the
+ * listener, state changes into the task's open-clock tally.
  *
  * @param <S> the state the step keeps
  */
@@ -23,16 +26,19 @@ final class TaskOutput<S> implements StepOutput<S> {
   private static final Logger LOG = LoggerFactory.getLogger(TaskOutput.class);
 
   private final Consumer<SlaAlert> forward;
+  private final BiConsumer<String, TeamClock> toReview;
   private final EngineListener listener;
   private final ClockTally tally;
   private final Function<S, Collection<SlaClock>> clocksOf;
 
   TaskOutput(
       Consumer<SlaAlert> forward,
+      BiConsumer<String, TeamClock> toReview,
       EngineListener listener,
       ClockTally tally,
       Function<S, Collection<SlaClock>> clocksOf) {
     this.forward = forward;
+    this.toReview = toReview;
     this.listener = listener;
     this.tally = tally;
     this.clocksOf = clocksOf;
@@ -42,11 +48,19 @@ final class TaskOutput<S> implements StepOutput<S> {
   public void alert(SlaAlert alert) {
     forward.accept(alert);
     listener.alertEmitted(alert);
+    TeamClock breach = TeamClock.breachOf(alert);
+    if (breach != null && alert.getTeam() != null) {
+      toReview.accept(alert.getTeam(), breach);
+    }
   }
 
   @Override
   public void clockChanged(ClockEvent event) {
     listener.clockChanged(event);
+    TeamClock ended = TeamClock.of(event);
+    if (ended != null && event.team() != null) {
+      toReview.accept(event.team(), ended);
+    }
   }
 
   @Override

@@ -9,7 +9,8 @@ import org.apache.avro.specific.SpecificRecord;
  * config key {@code topics.<role>} (e.g. {@code topics.alerts=acme.sla.alerts}). The one topic only
  * the engine reads, buying-group members, is named after the application id by default: two engines
  * with different application ids are two separate deployments, and one's lead views must not reach
- * the other's account rules.
+ * the other's account rules. The same goes for the team-clocks topic, which carries clock events to
+ * the weekly review.
  */
 public record TopicNames(
     String leadCreated,
@@ -21,7 +22,9 @@ public record TopicNames(
     String alerts,
     String deadLetters,
     String buyingGroupMembers,
-    String misplacedEvents) {
+    String misplacedEvents,
+    String weeklyReviews,
+    String teamClocks) {
 
   /** The application id an engine runs with when none is configured. */
   public static final String DEFAULT_APPLICATION_ID = "followup-sla-engine";
@@ -31,6 +34,9 @@ public record TopicNames(
 
   /** What the topic of re-routed lead events is called after the application id. */
   public static final String MISPLACED_SUFFIX = "-misplaced-lead-events";
+
+  /** What the topic of clock events re-keyed by team is called after the application id. */
+  public static final String TEAM_CLOCKS_SUFFIX = "-team-clocks";
 
   /** The names of an engine with the default application id and no {@code topics.*} keys. */
   public static final TopicNames DEFAULTS =
@@ -44,7 +50,9 @@ public record TopicNames(
           "sla.alerts",
           "sla.dead-letters",
           DEFAULT_APPLICATION_ID + MEMBERS_SUFFIX,
-          DEFAULT_APPLICATION_ID + MISPLACED_SUFFIX);
+          DEFAULT_APPLICATION_ID + MISPLACED_SUFFIX,
+          "sla.weekly-reviews",
+          DEFAULT_APPLICATION_ID + TEAM_CLOCKS_SUFFIX);
 
   /**
    * The defaults, with any {@code topics.<role>} entry of {@code config} applied; the engine's own
@@ -67,7 +75,9 @@ public record TopicNames(
         config.getOrDefault("topics.dead-letters", DEFAULTS.deadLetters),
         config.getOrDefault("topics.buying-group-members", applicationId.strip() + MEMBERS_SUFFIX),
         config.getOrDefault(
-            "topics.misplaced-lead-events", applicationId.strip() + MISPLACED_SUFFIX));
+            "topics.misplaced-lead-events", applicationId.strip() + MISPLACED_SUFFIX),
+        config.getOrDefault("topics.weekly-reviews", DEFAULTS.weeklyReviews),
+        config.getOrDefault("topics.team-clocks", applicationId.strip() + TEAM_CLOCKS_SUFFIX));
   }
 
   /** The topic a record of this type belongs on. */
@@ -80,6 +90,7 @@ public record TopicNames(
       case "RepProfile" -> reps;
       case "SlaPolicy" -> policies;
       case "SlaAlert" -> alerts;
+      case "TeamWeeklyReview" -> weeklyReviews;
       default ->
           throw new IllegalArgumentException("no topic for " + record.getSchema().getFullName());
     };
@@ -106,6 +117,8 @@ public record TopicNames(
         alerts,
         deadLetters,
         buyingGroupMembers,
-        misplacedEvents);
+        misplacedEvents,
+        weeklyReviews,
+        teamClocks);
   }
 }

@@ -155,7 +155,7 @@ class SecuredBrokerIT {
             topics.policies())) {
       acls.add(allow(principal, ResourceType.TOPIC, input, PatternType.LITERAL, AclOperation.READ));
     }
-    for (String output : List.of(topics.alerts(), topics.deadLetters())) {
+    for (String output : List.of(topics.alerts(), topics.weeklyReviews(), topics.deadLetters())) {
       acls.add(
           allow(principal, ResourceType.TOPIC, output, PatternType.LITERAL, AclOperation.WRITE));
     }

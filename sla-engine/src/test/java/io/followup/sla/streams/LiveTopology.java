@@ -3,6 +3,7 @@ package io.followup.sla.streams;
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.events.SlaPolicy;
+import io.followup.sla.events.TeamWeeklyReview;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.registry.InProcessSchemaRegistryClient;
@@ -41,6 +42,7 @@ final class LiveTopology implements AutoCloseable {
   private final TopicNames topics = TopicNames.DEFAULTS;
   private final TopologyTestDriver driver;
   private final TestOutputTopic<String, SlaAlert> alerts;
+  private final TestOutputTopic<String, TeamWeeklyReview> reviews;
   private final Map<String, TestInputTopic<String, SpecificRecord>> inputs = new HashMap<>();
   private final List<SlaAlert> out = new ArrayList<>();
   private Instant wall;
@@ -64,6 +66,11 @@ final class LiveTopology implements AutoCloseable {
             topics.alerts(),
             new StringDeserializer(),
             new SpecificAvroDeserializer<>(registry, SlaAlert.class));
+    reviews =
+        driver.createOutputTopic(
+            topics.weeklyReviews(),
+            new StringDeserializer(),
+            new SpecificAvroDeserializer<>(registry, TeamWeeklyReview.class));
     wall = start;
   }
 
@@ -119,6 +126,11 @@ final class LiveTopology implements AutoCloseable {
   List<SlaAlert> alerts() {
     out.addAll(alerts.readValuesToList());
     return List.copyOf(out);
+  }
+
+  /** The weekly reviews published since the last call, keyed by team. */
+  List<org.apache.kafka.streams.test.TestRecord<String, TeamWeeklyReview>> reviews() {
+    return reviews.readRecordsToList();
   }
 
   @Override

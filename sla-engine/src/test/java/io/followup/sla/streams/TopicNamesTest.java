@@ -19,7 +19,16 @@ class TopicNamesTest {
     assertThat(east.alerts()).isEqualTo(west.alerts()).isEqualTo("sla.alerts");
     assertThat(east.misplacedEvents()).isEqualTo("east-misplaced-lead-events");
     assertThat(west.misplacedEvents()).isEqualTo("west-misplaced-lead-events");
-    assertThat(east.all()).contains("east-buying-group-members", "east-misplaced-lead-events");
+    assertThat(east.teamClocks()).isEqualTo("east-team-clocks");
+    assertThat(east.weeklyReviews())
+        .isEqualTo(west.weeklyReviews())
+        .isEqualTo("sla.weekly-reviews");
+    assertThat(east.all())
+        .contains(
+            "east-buying-group-members",
+            "east-misplaced-lead-events",
+            "east-team-clocks",
+            "sla.weekly-reviews");
   }
 
   @Test
@@ -40,5 +49,7 @@ class TopicNamesTest {
                     "acme.members"))
             .topics();
     assertThat(named.buyingGroupMembers()).isEqualTo("acme.members");
+    TopicNames reviews = EngineConfig.of(Map.of("topics.weekly-reviews", "acme.reviews")).topics();
+    assertThat(reviews.weeklyReviews()).isEqualTo("acme.reviews");
   }
 }

@@ -2,6 +2,7 @@ package io.followup.sla.connect.alerts;
 
 import io.followup.sla.connect.alerts.channel.ChatSender;
 import io.followup.sla.connect.alerts.channel.EmailSender;
+import io.followup.sla.connect.alerts.channel.ReviewSender;
 import io.followup.sla.connect.alerts.channel.Sender;
 import io.followup.sla.connect.alerts.channel.WebhookSender;
 import io.followup.sla.connect.alerts.config.DeliveryConfig;
@@ -13,13 +14,17 @@ import io.followup.sla.connect.alerts.delivery.QuietHours;
 import io.followup.sla.connect.alerts.delivery.RateLimit;
 import io.followup.sla.connect.alerts.delivery.RepeatReminders;
 import io.followup.sla.connect.alerts.delivery.Retry;
+import io.followup.sla.connect.alerts.delivery.ReviewQueue;
 import io.followup.sla.connect.alerts.delivery.Silences;
 import io.followup.sla.connect.alerts.delivery.Sleeper;
 import io.followup.sla.connect.alerts.reps.RepCache;
 import io.followup.sla.connect.alerts.routing.Channel;
 import io.followup.sla.connect.alerts.routing.Delivery;
+import io.followup.sla.connect.alerts.routing.ReviewDelivery;
+import io.followup.sla.connect.alerts.routing.ReviewRouter;
 import io.followup.sla.connect.alerts.routing.Router;
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.events.TeamWeeklyReview;
 import io.followup.sla.serde.HttpSchemaRegistryClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * no records came, which is when held digests and morning messages go out. Offsets of records whose
  * deliveries are still held are not committed ({@link #preCommit}), so a restart redelivers them
  * and nothing held is lost; the dedup topic keeps what was already sent from going out again.
+ * Records of the weekly-reviews topic are team reviews, held to their send time the same way.
  */
 public final class AlertDeliveryTask extends SinkTask {
 
@@ -52,6 +58,9 @@ public final class AlertDeliveryTask extends SinkTask {
   private KafkaSentLog sentLog;
   private DeliveryPipeline pipeline;
   private ErrantRecordReporter deadLetters;
+  private String reviewTopic;
+  private ReviewRouter reviewRouter;
+  private ReviewQueue reviews;
 
   public AlertDeliveryTask() {
     this(Clock.systemUTC());
@@ -117,6 +126,16 @@ public final class AlertDeliveryTask extends SinkTask {
             new RateLimit(config.rates(), clock, Sleeper.REAL),
             this::deadLetter,
             clock);
+    reviewTopic = config.getString(DeliveryConfig.REVIEW_TOPIC);
+    reviewRouter = new ReviewRouter(reps, config.channelTargets(), config.defaultZone());
+    Map<Channel, ReviewSender> reviewSenders = new EnumMap<>(Channel.class);
+    senders.forEach(
+        (channel, sender) -> {
+          if (sender instanceof ReviewSender r) {
+            reviewSenders.put(channel, r);
+          }
+        });
+    reviews = new ReviewQueue(sentLog, config.sendAt(), reviewSenders, this::reviewFailed, clock);
     log.info(
         "Alert delivery started: {} rep profiles, {} deliveries already sent, channels {}",
         reps.size(),
@@ -153,6 +172,17 @@ public final class AlertDeliveryTask extends SinkTask {
   public void put(Collection<SinkRecord> records) {
     reps.refresh();
     for (SinkRecord record : records) {
+      if (record.topic().equals(reviewTopic)) {
+        TeamWeeklyReview review;
+        try {
+          review = ReviewStructs.toReview(record.value());
+        } catch (DataException e) {
+          report(record, e.getMessage());
+          continue;
+        }
+        reviews.accept(reviewRouter.route(review, record));
+        continue;
+      }
       SlaAlert alert;
       try {
         alert = AlertStructs.toAlert(record.value());
@@ -164,6 +194,11 @@ public final class AlertDeliveryTask extends SinkTask {
     }
     pipeline.flushDue();
     sentLog.expireIfDue(clock.instant());
+    reviews.flushDue();
+  }
+
+  private void reviewFailed(ReviewDelivery delivery, String reason) {
+    report(delivery.source(), "review to " + delivery.recipient() + " failed: " + reason);
   }
 
   private void deadLetter(Delivery delivery, String reason) {
@@ -194,7 +229,11 @@ public final class AlertDeliveryTask extends SinkTask {
   @Override
   public Map<TopicPartition, OffsetAndMetadata> preCommit(
       Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-    Map<TopicPartition, Long> held = pipeline == null ? Map.of() : pipeline.heldOffsets();
+    Map<TopicPartition, Long> held =
+        pipeline == null ? new HashMap<>() : new HashMap<>(pipeline.heldOffsets());
+    if (reviews != null) {
+      reviews.heldOffsets().forEach((tp, offset) -> held.merge(tp, offset, Math::min));
+    }
     Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
     for (Map.Entry<TopicPartition, OffsetAndMetadata> e : currentOffsets.entrySet()) {
       Long lowestHeld = held.get(e.getKey());
@@ -211,6 +250,9 @@ public final class AlertDeliveryTask extends SinkTask {
   public void close(Collection<TopicPartition> partitions) {
     if (pipeline != null) {
       pipeline.drop(partitions);
+    }
+    if (reviews != null) {
+      reviews.drop(partitions);
     }
   }
 

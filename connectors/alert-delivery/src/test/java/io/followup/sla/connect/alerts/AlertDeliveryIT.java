@@ -9,9 +9,11 @@ import io.followup.sla.connect.alerts.testing.FakeSlack;
 import io.followup.sla.connect.alerts.testing.FakeTeams;
 import io.followup.sla.connect.alerts.testing.FakeWebhook;
 import io.followup.sla.connect.alerts.testing.RecordingHttpServer;
+import io.followup.sla.connect.alerts.testing.Reviews;
 import io.followup.sla.connect.avro.WireFormatAvroConverter;
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.events.TeamWeeklyReview;
 import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.serde.HttpSchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroSerializer;
@@ -65,6 +67,7 @@ class AlertDeliveryIT {
   private static final String ALERTS = "sla.alerts";
   private static final String REPS = "sales.reps";
   private static final String DLQ = "sla.alerts.dlq";
+  private static final String REVIEWS = "sla.weekly-reviews";
 
   @RegisterExtension
   static final GreenMailExtension mail =
@@ -117,6 +120,7 @@ class AlertDeliveryIT {
     registry = EmbeddedSchemaRegistry.start(bootstrap, Map.of(), "127.0.0.1", 0);
 
     connect.kafka().createTopic(ALERTS, 2);
+    connect.kafka().createTopic(REVIEWS, 1);
     connect
         .kafka()
         .createTopic(
@@ -145,7 +149,8 @@ class AlertDeliveryIT {
     Map<String, String> config = new HashMap<>();
     config.put("connector.class", AlertDeliveryConnector.class.getName());
     config.put("tasks.max", "1");
-    config.put("topics", ALERTS);
+    // Alerts and the engine's weekly team reviews; the task tells them apart by topic.
+    config.put("topics", ALERTS + "," + REVIEWS);
     config.put("key.converter", StringConverter.class.getName());
     config.put("value.converter", WireFormatAvroConverter.class.getName());
     config.put("value.converter.schema.registry.url", registry.url());
@@ -463,6 +468,65 @@ class AlertDeliveryIT {
     for (MimeMessage m : mailsAbout(alertId)) {
       if (m.getSubject().startsWith("[SLA] Reminder: still breached")) {
         out.merge(m.getAllRecipients()[0].toString(), 1L, Long::sum);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  @Order(6)
+  void aTeamsWeeklyReviewReachesItsManagersInboxAndTheChannelsOnce() throws Exception {
+    SpecificAvroSerializer<TeamWeeklyReview> reviews =
+        new SpecificAvroSerializer<>(new HttpSchemaRegistryClient(registry.url()), true);
+    // The week ended long before MON 08:00 came round in the manager's zone: it goes at once.
+    TeamWeeklyReview review = Reviews.east();
+    int slackBefore = slack.requests().size();
+    int teamsBefore = teams.requests().size();
+    producer
+        .send(new ProducerRecord<>(REVIEWS, review.getTeam(), reviews.serialize(REVIEWS, review)))
+        .get();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> reviewMails().size() >= 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> slack.requests().size() > slackBefore && teams.requests().size() > teamsBefore);
+    // The engine publishing the same review again (a restart, a replay) sends nothing more.
+    producer
+        .send(new ProducerRecord<>(REVIEWS, review.getTeam(), reviews.serialize(REVIEWS, review)))
+        .get();
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> reviewMails().size() == 1);
+
+    MimeMessage mailed = reviewMails().get(0);
+    assertThat(mailed.getAllRecipients())
+        .extracting(Object::toString)
+        .containsExactly("dana.lee@example.com");
+    assertThat(textPart(mailed))
+        .contains("Hello Dana Lee,")
+        .contains("Best reps\n  Sam Patel: 100% met (7 of 7)\n")
+        .contains("Still overdue (1)\n  First touch, lead L-7, rep R-2, due Fri Mar 6, 09:00 CST");
+    List<String> slackPosts =
+        slack.requests().subList(slackBefore, slack.requests().size()).stream()
+            .map(RecordingHttpServer.Request::body)
+            .filter(b -> b.contains("Weekly SLA review: east, 2026-W10"))
+            .toList();
+    assertThat(slackPosts).hasSize(1);
+    assertThat(slackPosts.get(0)).contains("\"type\":\"header\"");
+    assertThat(
+            teams.requests().subList(teamsBefore, teams.requests().size()).stream()
+                .filter(r -> r.body().contains("AdaptiveCard"))
+                .filter(r -> r.body().contains("Weekly SLA review: east, 2026-W10")))
+        .hasSize(1);
+  }
+
+  private static List<MimeMessage> reviewMails() throws Exception {
+    List<MimeMessage> out = new ArrayList<>();
+    for (MimeMessage m : mail.getReceivedMessages()) {
+      if (m.getSubject().equals("[SLA] Weekly SLA review: east, 2026-W10")) {
+        out.add(m);
       }
     }
     return out;

@@ -2,7 +2,9 @@ package io.followup.sla.connect.alerts.channel;
 
 import io.followup.sla.connect.alerts.render.EmailContent;
 import io.followup.sla.connect.alerts.render.LeadLink;
+import io.followup.sla.connect.alerts.render.ReviewEmail;
 import io.followup.sla.connect.alerts.routing.Message;
+import io.followup.sla.connect.alerts.routing.ReviewDelivery;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -24,7 +26,7 @@ import org.eclipse.angus.mail.util.MailConnectException;
  * 4xx (try later) or a lost connection is worth retrying; a 5xx or an address that cannot be parsed
  * is not.
  */
-public final class EmailSender implements Sender {
+public final class EmailSender implements Sender, ReviewSender {
 
   private final SmtpSettings smtp;
   private final Session session;
@@ -53,13 +55,20 @@ public final class EmailSender implements Sender {
 
   @Override
   public void send(Message message) throws SendException {
-    EmailContent content = EmailContent.of(message, links);
+    send(message.target(), EmailContent.of(message, links));
+  }
+
+  @Override
+  public void send(ReviewDelivery review) throws SendException {
+    send(review.target(), ReviewEmail.of(review));
+  }
+
+  private void send(String to, EmailContent content) throws SendException {
     MimeMessage mail = new MimeMessage(session);
     try {
       mail.setFrom(new InternetAddress(smtp.from(), true));
       mail.setRecipients(
-          jakarta.mail.Message.RecipientType.TO,
-          new Address[] {new InternetAddress(message.target(), true)});
+          jakarta.mail.Message.RecipientType.TO, new Address[] {new InternetAddress(to, true)});
       mail.setSubject(content.subject(), StandardCharsets.UTF_8.name());
       MimeBodyPart text = new MimeBodyPart();
       text.setText(content.text(), StandardCharsets.UTF_8.name(), "plain");

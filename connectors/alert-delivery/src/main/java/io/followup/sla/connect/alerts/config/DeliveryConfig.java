@@ -1,6 +1,7 @@
 package io.followup.sla.connect.alerts.config;
 
 import io.followup.sla.connect.alerts.channel.SmtpSettings;
+import io.followup.sla.connect.alerts.delivery.SendAt;
 import io.followup.sla.connect.alerts.delivery.Silence;
 import io.followup.sla.connect.alerts.render.LeadLink;
 import io.followup.sla.connect.alerts.routing.Channel;
@@ -89,11 +90,15 @@ public final class DeliveryConfig extends AbstractConfig {
   public static final String RATE_TEAMS = "rate.teams.per.second";
   public static final String RATE_WEBHOOK = "rate.webhook.per.second";
 
+  public static final String REVIEW_TOPIC = "review.topic";
+  public static final String REVIEW_SEND_AT = "review.send-at";
+
   private static final String CONNECTION = "Connection";
   private static final String CHANNEL_GROUP = "Channels";
   private static final String ROUTING = "Routing";
   private static final String NOISE = "Digests, quiet hours, silences";
   private static final String DELIVERY = "Retries and rate limits";
+  private static final String REVIEW = "Weekly review";
 
   public static final ConfigDef CONFIG_DEF = definition();
 
@@ -603,12 +608,43 @@ public final class DeliveryConfig extends AbstractConfig {
         ++order,
         ConfigDef.Width.SHORT,
         "Webhook rate");
+    order = 0;
+    def.define(
+        REVIEW_TOPIC,
+        Type.STRING,
+        "sla.weekly-reviews",
+        new ConfigDef.NonEmptyString(),
+        Importance.MEDIUM,
+        "The topic of the engine's weekly team reviews. Records of this topic (list it in topics"
+            + " next to the alerts topic) are read as TeamWeeklyReview and go to the managers of"
+            + " the team's reps; every other topic's records are alerts.",
+        REVIEW,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        "Weekly reviews topic");
+    def.define(
+        REVIEW_SEND_AT,
+        Type.STRING,
+        "MON 08:00",
+        new SendAtValidator(),
+        Importance.MEDIUM,
+        "When a weekly review is sent, in each reader's time zone: a day (MON to SUN) and a time"
+            + " (HH:mm), the first such moment after the reviewed week ends. A review that arrives"
+            + " later goes at once.",
+        REVIEW,
+        ++order,
+        ConfigDef.Width.SHORT,
+        "Weekly review send time");
     return def;
   }
 
   /** The links from alerts to the manager page; none when {@code ui.base-url} is empty. */
   public LeadLink leadLink() {
     return LeadLink.under(getString(UI_BASE_URL));
+  }
+
+  public SendAt sendAt() {
+    return SendAt.parse(getString(REVIEW_SEND_AT));
   }
 
   public Set<Channel> channels() {

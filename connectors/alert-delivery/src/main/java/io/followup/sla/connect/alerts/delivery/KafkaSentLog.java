@@ -201,7 +201,15 @@ public final class KafkaSentLog implements SentLog, AutoCloseable {
 
   @Override
   public void record(List<Delivery> deliveries, Instant sentAt) {
-    List<SentEntry> entries = deliveries.stream().map(d -> index.entryOf(d, sentAt)).toList();
+    write(deliveries.stream().map(d -> index.entryOf(d, sentAt)).toList());
+  }
+
+  @Override
+  public void recordKeys(List<DeliveryKey> keys, Instant sentAt) {
+    write(keys.stream().map(k -> new SentEntry(k, sentAt, null, null)).toList());
+  }
+
+  private void write(List<SentEntry> entries) {
     for (SentEntry e : entries) {
       pending.add(producer.send(new ProducerRecord<>(topic, format(e.key()), value(e))));
     }

@@ -44,6 +44,11 @@ public final class SentIndex implements SentLog {
   }
 
   @Override
+  public void recordKeys(List<DeliveryKey> keys, Instant sentAt) {
+    keys.forEach(k -> add(new SentEntry(k, sentAt, null, null)));
+  }
+
+  @Override
   public void note(SlaAlert alert, SinkRecord source, Instant at) {
     noteOf(alert, source, at).ifPresent(this::addNote);
   }

@@ -20,6 +20,12 @@ public interface SentLog extends DeliveryHistory {
   void record(List<Delivery> deliveries, Instant sentAt);
 
   /**
+   * Records as sent what carries no alert (a weekly review): its key alone, so dedup holds, and
+   * nothing to rebuild reminders or inhibition from. Returns once the record is durable.
+   */
+  void recordKeys(List<DeliveryKey> keys, Instant sentAt);
+
+  /**
    * Notes that {@code alert} was read, if it opens or closes a breach ({@link AlertNote#noted});
    * durable once {@link #flush()} or the next {@link #record} returns.
    */

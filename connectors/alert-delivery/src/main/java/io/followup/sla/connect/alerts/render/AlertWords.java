@@ -43,7 +43,12 @@ public final class AlertWords {
   }
 
   public static String rule(SlaAlert alert) {
-    return RULES.getOrDefault(alert.getRuleId(), alert.getRuleId());
+    return ruleName(alert.getRuleId());
+  }
+
+  /** "First touch" for {@code first-touch}; an id this connector does not know as it is. */
+  public static String ruleName(String ruleId) {
+    return RULES.getOrDefault(ruleId, ruleId);
   }
 
   /** "Breached: First touch, lead L-1 (account ACC-9)". */

@@ -127,6 +127,11 @@ public final class RepCache implements RepDirectory, AutoCloseable {
     return repId == null ? Optional.empty() : Optional.ofNullable(reps.get(repId));
   }
 
+  @Override
+  public java.util.Collection<RepProfile> all() {
+    return List.copyOf(reps.values());
+  }
+
   public int size() {
     return reps.size();
   }

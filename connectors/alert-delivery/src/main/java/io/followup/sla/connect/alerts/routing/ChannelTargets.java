@@ -42,6 +42,18 @@ public record ChannelTargets(
     };
   }
 
+  /** The channel configured for {@code team} itself on a chat channel, if any. */
+  public Optional<String> teamChannel(Channel channel, String team) {
+    if (!enabled.contains(channel) || team == null) {
+      return Optional.empty();
+    }
+    return switch (channel) {
+      case SLACK -> Optional.ofNullable(slackByTeam.get(team));
+      case TEAMS -> Optional.ofNullable(teamsByTeam.get(team));
+      case EMAIL, WEBHOOK -> Optional.empty();
+    };
+  }
+
   public Optional<String> onCallWebhook() {
     return enabled.contains(Channel.WEBHOOK)
         ? Optional.ofNullable(blankToNull(webhook))

@@ -144,4 +144,23 @@ class DeliveryConfigTest {
     props.put(key, value);
     return props;
   }
+
+  @Test
+  void weeklyReviewsGoOutMondayAtEightUnlessToldOtherwise() {
+    DeliveryConfig config = new DeliveryConfig(minimal());
+    assertThat(config.getString(DeliveryConfig.REVIEW_TOPIC)).isEqualTo("sla.weekly-reviews");
+    assertThat(config.sendAt().toString()).isEqualTo("SendAt[day=MONDAY, time=08:00]");
+
+    Map<String, String> friday = minimal();
+    friday.put("review.send-at", "FRI 16:30");
+    assertThat(new DeliveryConfig(friday).sendAt().toString())
+        .isEqualTo("SendAt[day=FRIDAY, time=16:30]");
+
+    Map<String, String> bad = minimal();
+    bad.put("review.send-at", "Monday morning");
+    assertThatThrownBy(() -> new DeliveryConfig(bad))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("review.send-at")
+        .hasMessageContaining("not a time of day: morning");
+  }
 }
