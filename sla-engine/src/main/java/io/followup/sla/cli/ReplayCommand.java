@@ -147,6 +147,8 @@ final class ReplayCommand implements Callable<Integer> {
         until = asOf != null ? asOf : lastArrival == null ? Instant.EPOCH : lastArrival;
         driver.advanceTo(until);
         atTheEnd = driver.policy();
+        // The lines are written behind the rules: only once every one is written is the file whole.
+        lines.close();
         complete = true;
       } finally {
         if (!complete) {
