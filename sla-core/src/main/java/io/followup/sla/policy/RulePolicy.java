@@ -3,7 +3,6 @@ package io.followup.sla.policy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * One rule's settings. The SLA that applies to a lead is the shortest of the default, the one for
@@ -126,13 +125,17 @@ public record RulePolicy(
 
   /** The SLA for a lead of this source and priority (either may be null). */
   public Duration slaFor(String source, String priority) {
-    return Stream.of(
-            sla,
-            source == null ? null : bySource.get(source),
-            priority == null ? null : byPriority.get(priority))
-        .filter(Objects::nonNull)
-        .min(Duration::compareTo)
-        .orElse(sla);
+    // Asked for every clock that starts: plain comparisons, not a stream.
+    Duration shortest = sla;
+    Duration forSource = source == null ? null : bySource.get(source);
+    if (forSource != null && forSource.compareTo(shortest) < 0) {
+      shortest = forSource;
+    }
+    Duration forPriority = priority == null ? null : byPriority.get(priority);
+    if (forPriority != null && forPriority.compareTo(shortest) < 0) {
+      shortest = forPriority;
+    }
+    return shortest;
   }
 
   private static void requirePositive(Duration d, String... path) {

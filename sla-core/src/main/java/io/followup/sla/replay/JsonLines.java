@@ -15,14 +15,18 @@ import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.events.SlaPolicy;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.LogicalTypes;
@@ -126,9 +130,30 @@ public final class JsonLines {
   /**
    * Writes records one a line to a writer through one generator, for a file of many: the same lines
    * {@link #write(SpecificRecord)} gives, each followed by the platform's line end.
+   *
+   * <p>The lines are written on a thread of its own, a batch of records behind the caller, so that
+   * turning a replay's half a million alerts into text overlaps the rules that raise them. The
+   * records handed over must not change afterwards. A failure to write is thrown by a later {@link
+   * #write} or by {@link #close}, which waits for every line to be written.
    */
   public static final class LineWriter implements AutoCloseable {
+    private static final int BATCH = 256;
+
+    /** Batches waiting to be written: enough to even out bursts of alerts, few enough to bound. */
+    private static final int BEHIND = 16;
+
+    private static final SpecificRecord[] END = new SpecificRecord[0];
+
     private final JsonGenerator out;
+    private final BlockingQueue<SpecificRecord[]> batches = new ArrayBlockingQueue<>(BEHIND);
+    private final Thread writer;
+
+    /** What the writing thread failed with; once set, it writes no more. */
+    private volatile Throwable failed;
+
+    private SpecificRecord[] batch = new SpecificRecord[BATCH];
+    private int size;
+    private boolean closed;
 
     public LineWriter(Writer writer) {
       try {
@@ -138,17 +163,98 @@ public final class JsonLines {
       }
       // Lines end in a line end, not in the space Jackson puts between root values.
       out.setRootValueSeparator(null);
+      this.writer = new Thread(this::writeAll, "replay-writer");
+      this.writer.setDaemon(true);
+      this.writer.start();
     }
 
     public void write(SpecificRecord record) throws IOException {
-      writeRecord(record, out);
-      out.writeRaw(LINE_END);
+      if (closed) {
+        throw new IOException("the line writer is closed");
+      }
+      rethrow();
+      batch[size++] = record;
+      if (size == BATCH) {
+        hand(batch);
+        batch = new SpecificRecord[BATCH];
+        size = 0;
+      }
     }
 
-    /** Flushes the generator and closes the writer. */
+    /**
+     * Writes what is left, flushes the generator and closes the writer; throws what writing failed
+     * with, again at each later call.
+     */
     @Override
     public void close() throws IOException {
-      out.close();
+      if (closed) {
+        rethrow();
+        return;
+      }
+      closed = true;
+      try {
+        if (size > 0) {
+          hand(Arrays.copyOf(batch, size));
+        }
+        hand(END);
+        writer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while writing lines");
+      } finally {
+        try {
+          out.close();
+        } catch (IOException e) {
+          if (failed == null) {
+            failed = e;
+          }
+        }
+      }
+      rethrow();
+    }
+
+    private void hand(SpecificRecord[] records) throws IOException {
+      try {
+        batches.put(records);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while writing lines");
+      }
+    }
+
+    /** The writing thread: after a failure it only takes batches, so the caller never waits. */
+    private void writeAll() {
+      try {
+        SpecificRecord[] records;
+        while ((records = batches.take()) != END) {
+          if (failed != null) {
+            continue;
+          }
+          try {
+            for (SpecificRecord record : records) {
+              writeRecord(record, out);
+              out.writeRaw(LINE_END);
+            }
+          } catch (IOException | RuntimeException | Error e) {
+            failed = e;
+          }
+        }
+      } catch (InterruptedException e) {
+        failed = new InterruptedIOException("interrupted while writing lines");
+      }
+    }
+
+    private void rethrow() throws IOException {
+      Throwable e = failed;
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e instanceof Error error) {
+        throw error;
+      }
     }
   }
 

@@ -1,8 +1,6 @@
 package io.followup.sla.rules;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,14 +11,10 @@ public final class AccountState {
 
   private final String accountId;
   private final String accountName;
-  private final Map<String, BuyingGroupMember> members;
+  private final MemberMap members;
   private final SlaClock clock;
 
-  private AccountState(
-      String accountId,
-      String accountName,
-      Map<String, BuyingGroupMember> members,
-      SlaClock clock) {
+  private AccountState(String accountId, String accountName, MemberMap members, SlaClock clock) {
     this.accountId = accountId;
     this.accountName = accountName;
     this.members = members;
@@ -28,17 +22,13 @@ public final class AccountState {
   }
 
   public static AccountState empty(String accountId) {
-    return new AccountState(accountId, null, Map.of(), null);
+    return new AccountState(accountId, null, MemberMap.EMPTY, null);
   }
 
   /** A state as a store restores it; members in the order they joined. */
   public static AccountState of(
       String accountId, String accountName, Iterable<BuyingGroupMember> members, SlaClock clock) {
-    Map<String, BuyingGroupMember> byLead = new LinkedHashMap<>();
-    for (BuyingGroupMember m : members) {
-      byLead.put(m.leadId(), m);
-    }
-    return new AccountState(accountId, accountName, Collections.unmodifiableMap(byLead), clock);
+    return new AccountState(accountId, accountName, MemberMap.of(members), clock);
   }
 
   public AccountState withAccountName(String name) {
@@ -47,9 +37,7 @@ public final class AccountState {
 
   /** With {@code member}'s view in place of the one before it (or added). */
   public AccountState withMember(BuyingGroupMember member) {
-    Map<String, BuyingGroupMember> next = new LinkedHashMap<>(members);
-    next.put(member.leadId(), member);
-    return new AccountState(accountId, accountName, Collections.unmodifiableMap(next), clock);
+    return new AccountState(accountId, accountName, members.with(member), clock);
   }
 
   /** With {@code next} as the coverage clock; null for none. */

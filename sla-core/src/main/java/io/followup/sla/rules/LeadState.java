@@ -92,7 +92,8 @@ public final class LeadState {
 
   /** The first touch at or after {@code since} that counts, if any. */
   public Optional<Touch> firstTouchSince(Instant since, boolean onlyPersonalized) {
-    for (Touch t : touches) {
+    for (int i = 0; i < touches.size(); i++) {
+      Touch t = touches.get(i);
       if (!t.at().isBefore(since) && t.counts(onlyPersonalized)) {
         return Optional.of(t);
       }
@@ -110,10 +111,13 @@ public final class LeadState {
     return Optional.empty();
   }
 
+  // The lists are random-access and read on every event: indexed loops, no iterator each time.
+
   /** Touches that count, at or after {@code from} and at or before {@code to} (null: no end). */
   public int countTouches(Instant from, Instant to, boolean onlyPersonalized) {
     int n = 0;
-    for (Touch t : touches) {
+    for (int i = 0; i < touches.size(); i++) {
+      Touch t = touches.get(i);
       if (!t.at().isBefore(from)
           && (to == null || !t.at().isAfter(to))
           && t.counts(onlyPersonalized)) {
@@ -238,7 +242,8 @@ public final class LeadState {
 
   /** Whether {@code eventId} was applied to this lead at or after {@code since}. */
   public boolean hasSeen(String eventId, Instant since) {
-    for (SeenEvent seen : seenEvents) {
+    for (int i = 0; i < seenEvents.size(); i++) {
+      SeenEvent seen = seenEvents.get(i);
       if (seen.eventId().equals(eventId) && !seen.at().isBefore(since)) {
         return true;
       }

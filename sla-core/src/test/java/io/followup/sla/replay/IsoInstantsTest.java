@@ -23,6 +23,35 @@ class IsoInstantsTest {
   }
 
   @Test
+  void readsAndWritesFractionsOfASecondAsInstantDoes() {
+    Random random = new Random(13);
+    long from = Instant.parse("1900-01-01T00:00:00Z").getEpochSecond();
+    long to = Instant.parse("2400-12-31T23:59:59Z").getEpochSecond();
+    for (int i = 0; i < 200_000; i++) {
+      long second = from + (long) (random.nextDouble() * (to - from));
+      // Milliseconds (as CRMs write them), microseconds, nanoseconds, and none.
+      int nanos =
+          switch (i % 4) {
+            case 0 -> random.nextInt(1_000) * 1_000_000;
+            case 1 -> random.nextInt(1_000_000) * 1_000;
+            case 2 -> random.nextInt(1_000_000_000);
+            default -> 0;
+          };
+      Instant at = Instant.ofEpochSecond(second, nanos);
+      String text = at.toString();
+      assertThat(IsoInstants.format(at)).as(text).isEqualTo(text);
+      assertThat(IsoInstants.parse(text)).as(text).isEqualTo(at);
+    }
+    // Fractions of any length from one to nine digits read as Instant.parse reads them.
+    String base = "2026-03-06T17:00:00.";
+    String digits = "123456789";
+    for (int n = 1; n <= 9; n++) {
+      String text = base + digits.substring(0, n) + "Z";
+      assertThat(IsoInstants.parse(text)).as(text).isEqualTo(Instant.parse(text));
+    }
+  }
+
+  @Test
   void readsTheEdgesOfMonthsAndLeapYearsAsInstantParseDoes() {
     for (String text :
         List.of(
@@ -56,6 +85,14 @@ class IsoInstantsTest {
             "2026-01-01 23:00:00Z",
             "2026-01-0lT23:00:00Z",
             "+026-01-01T23:00:00Z",
+            "2026-01-01T23:00:00.Z",
+            "2026-01-01T23:00:00.1234567890Z",
+            "2026-01-01T23:00:00,500Z",
+            "2026-01-01T23:00:00.-50Z",
+            "2026-01-01T23:00:00.5 Z",
+            "2026-01-01T23:00:00.500z",
+            "2026-01-01T23:00:60.500Z",
+            "2026-02-30T23:00:00.500Z",
             "yesterday",
             "")) {
       Object expected = outcome(() -> Instant.parse(text));

@@ -216,4 +216,63 @@ class JsonLinesTest {
         .isEqualTo(line + System.lineSeparator() + line + System.lineSeparator());
     assertThat(JsonLines.read(line)).isEqualTo(alert);
   }
+
+  private static SlaAlert numbered(int n) {
+    return SlaAlert.newBuilder()
+        .setAlertId("a-" + n)
+        .setKind("WARNING")
+        .setRuleId("first-touch")
+        .setLeadId("L-" + n)
+        .setDueAt(Instant.parse("2026-03-06T17:00:00.250Z").plusSeconds(n))
+        .setDetectedAt(Instant.parse("2026-03-06T16:00:00Z").plusSeconds(n))
+        .setSummary("Lead L-" + n + " is due")
+        .build();
+  }
+
+  @Test
+  void aLineWriterWritesManyBatchesInTheOrderGiven() throws Exception {
+    java.io.StringWriter text = new java.io.StringWriter();
+    StringBuilder expected = new StringBuilder();
+    try (JsonLines.LineWriter out = new JsonLines.LineWriter(text)) {
+      for (int n = 0; n < 10_001; n++) {
+        out.write(numbered(n));
+        expected.append(JsonLines.write(numbered(n))).append(System.lineSeparator());
+      }
+    }
+    assertThat(text.toString()).isEqualTo(expected.toString());
+  }
+
+  @Test
+  void aLineWriterThatCannotWriteSaysSoByTheTimeItIsClosed() {
+    java.io.Writer full =
+        new java.io.Writer() {
+          private long written;
+
+          @Override
+          public void write(char[] buffer, int offset, int length) throws java.io.IOException {
+            written += length;
+            if (written > 100_000) {
+              throw new java.io.IOException("no space left on device");
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    // Far more than the writer holds back: the caller must not wait on a writer that gave up.
+    JsonLines.LineWriter out = new JsonLines.LineWriter(full);
+    assertThatThrownBy(
+            () -> {
+              for (int n = 0; n < 50_000; n++) {
+                out.write(numbered(n));
+              }
+              out.close();
+            })
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage("no space left on device");
+    assertThatThrownBy(out::close).hasMessage("no space left on device");
+  }
 }

@@ -8,8 +8,11 @@ import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.SlaPolicy;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -138,5 +141,91 @@ class ReplayInputTest {
         """;
     read(file, Duration.ofDays(2));
     assertThat(lineNumbers()).containsExactly(1L, 4L, 2L, 3L);
+  }
+
+  /** A day of events, one a minute, each a lead of its own, lines numbered from 1. */
+  private static String minutes(int count) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      text.append(
+          String.format(
+              "{\"type\":\"LeadCreated\",\"eventId\":\"e%d\",\"leadId\":\"L-%d\","
+                  + "\"occurredAt\":\"%s\",\"source\":\"WEBINAR\"}%n",
+              i, i, Instant.parse("2026-03-06T00:00:00Z").plusSeconds(60L * i)));
+    }
+    return text.toString();
+  }
+
+  private static boolean readerRunning() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals("replay-reader") && t.isAlive());
+  }
+
+  @Test
+  void aLongFileReadAheadComesInTheFilesOrderWithItsLineNumbers() throws Exception {
+    // More lines than the reading thread may hold ahead, so it has to wait for the rules.
+    int count = 20_000;
+    read(minutes(count), Duration.ZERO);
+    assertThat(lineNumbers()).hasSize(count);
+    for (int i = 0; i < count; i++) {
+      assertThat(out.get(i).number()).isEqualTo(i + 1L);
+      assertThat(((LeadCreated) out.get(i).record()).getLeadId()).isEqualTo("L-" + i);
+    }
+    assertThat(readerRunning()).isFalse();
+  }
+
+  @Test
+  void aBadLineFarIntoTheFileComesAfterEveryRecordBeforeIt() {
+    String file = minutes(5_000) + "{\"type\":\"LeadCreated\"\n" + minutes(5_000);
+    assertThatThrownBy(() -> read(file, Duration.ZERO))
+        .isInstanceOf(ReplayInput.BadLineException.class)
+        .satisfies(e -> assertThat(((ReplayInput.BadLineException) e).line()).isEqualTo(5_001L));
+    assertThat(out).hasSize(5_000);
+    assertThat(out.get(4_999).number()).isEqualTo(5_000L);
+    assertThat(readerRunning()).isFalse();
+  }
+
+  @Test
+  void aReadErrorComesWhenItsTurnComesAndTheRulesFailureStopsTheReading() {
+    String text = minutes(3_000);
+    BufferedReader failing =
+        new BufferedReader(
+            new Reader() {
+              private final StringReader lines = new StringReader(text);
+
+              @Override
+              public int read(char[] buffer, int offset, int length) throws IOException {
+                int n = lines.read(buffer, offset, length);
+                if (n < 0) {
+                  throw new IOException("disk gone");
+                }
+                return n;
+              }
+
+              @Override
+              public void close() {}
+            });
+    assertThatThrownBy(() -> ReplayInput.read(failing, Duration.ZERO, out::add))
+        .isInstanceOf(IOException.class)
+        .hasMessage("disk gone");
+    assertThat(out).hasSize(3_000);
+
+    // Rules that fail on the tenth record: the failure is the caller's, and the thread reading
+    // ahead stops although the file goes on far beyond what it may hold.
+    List<ReplayInput.Line> seen = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                ReplayInput.read(
+                    new BufferedReader(new StringReader(minutes(50_000))),
+                    Duration.ZERO,
+                    line -> {
+                      seen.add(line);
+                      if (seen.size() == 10) {
+                        throw new IllegalStateException("rule failed");
+                      }
+                    }))
+        .hasMessage("rule failed");
+    assertThat(seen).hasSize(10);
+    assertThat(readerRunning()).isFalse();
   }
 }

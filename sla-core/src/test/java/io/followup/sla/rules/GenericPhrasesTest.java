@@ -3,6 +3,8 @@ package io.followup.sla.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.followup.sla.policy.PolicyLoader;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,5 +31,30 @@ class GenericPhrasesTest {
       })
   void readsSubjectsAsAPersonWould(String subject, boolean generic) {
     assertThat(PHRASES.isGeneric(subject)).isEqualTo(generic);
+  }
+
+  @Test
+  void readsPlainAsciiSubjectsByHandAsThePatternsRead() {
+    // Pieces that the prefixes, the stripping and the word breaks turn on, in every order.
+    String[] pieces = {
+      "re", "RE", "Fw", "fwd", "FWD", "aw", "wg", "wgx", ":", ": ", " :", "\t", "\n", "\u000B",
+      "\f", "\r", "\u001C", " ", "  ", "!", "?", "-", "_", "'", "just", "Checking", "in", "2000L",
+      "x", "0", "following up", "re:re:", "fw :", "~", "\u007F", "\u0000"
+    };
+    Random random = new Random(17);
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder text = new StringBuilder();
+      int n = random.nextInt(8);
+      for (int j = 0; j < n; j++) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String subject = text.toString();
+      assertThat(GenericPhrases.normaliseAscii(subject))
+          .as("\"%s\"", subject)
+          .isEqualTo(GenericPhrases.normaliseAnyText(subject));
+    }
+    // Any other text takes the general path.
+    assertThat(GenericPhrases.normalise("Re: Ｊｕｓｔ checking in")).isEqualTo("just checking in");
+    assertThat(PHRASES.isGeneric("Ｊｕｓｔ checking in")).isTrue();
   }
 }

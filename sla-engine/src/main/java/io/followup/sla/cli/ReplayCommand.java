@@ -147,6 +147,8 @@ final class ReplayCommand implements Callable<Integer> {
         until = asOf != null ? asOf : lastArrival == null ? Instant.EPOCH : lastArrival;
         driver.advanceTo(until);
         atTheEnd = driver.policy();
+        // The lines are written behind the rules: only once every one is written is the file whole.
+        lines.close();
         complete = true;
       } finally {
         if (!complete) {
@@ -234,7 +236,12 @@ final class ReplayCommand implements Callable<Integer> {
       return;
     }
     eventCount++;
-    leadIds.add(LeadEvents.leadId(record));
+    // Every lead the replay holds was counted at its first event, when it held none: only then is
+    // the set asked, which spares a lookup in a table of every lead for nearly every event.
+    String leadId = LeadEvents.leadId(record);
+    if (driver.state(leadId) == null) {
+      leadIds.add(leadId);
+    }
     lastArrival = LeadEvents.arrivedAt(record);
     driver.accept(record);
   }
