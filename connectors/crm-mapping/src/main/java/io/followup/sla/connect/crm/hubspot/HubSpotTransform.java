@@ -1,13 +1,14 @@
 package io.followup.sla.connect.crm.hubspot;
 
-import io.followup.sla.connect.crm.Version;
-import io.followup.sla.connect.crm.config.CommonConfig;
+import io.followup.sla.connect.crm.MappingTransform;
+import io.followup.sla.connect.crm.event.MappedEvent;
 import io.followup.sla.connect.crm.event.RecordMapper;
+import io.followup.sla.connect.crm.payload.Payload;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * HubSpot webhook events for contacts and engagement objects into the engine's topics (see {@link
@@ -15,33 +16,20 @@ import org.apache.kafka.connect.transforms.Transformation;
  * the dead letter topic or is refused (see {@link RecordMapper}).
  */
 public final class HubSpotTransform<R extends ConnectRecord<R>>
-    implements Transformation<R>, Versioned {
-
-  private HubSpotMapping mapping;
-  private RecordMapper records;
+    extends MappingTransform<R, HubSpotConfig> {
 
   @Override
-  public void configure(Map<String, ?> props) {
-    HubSpotConfig config = new HubSpotConfig(props);
-    mapping = new HubSpotMapping(config);
-    records = CommonConfig.records(config);
+  protected HubSpotConfig settings(Map<String, ?> props) {
+    return new HubSpotConfig(props);
   }
 
   @Override
-  public R apply(R record) {
-    return records.apply(record, mapping::map);
+  protected Function<Payload, Optional<MappedEvent>> mapping(HubSpotConfig settings) {
+    return new HubSpotMapping(settings)::map;
   }
 
   @Override
   public ConfigDef config() {
     return HubSpotConfig.CONFIG_DEF;
   }
-
-  @Override
-  public String version() {
-    return Version.get();
-  }
-
-  @Override
-  public void close() {}
 }

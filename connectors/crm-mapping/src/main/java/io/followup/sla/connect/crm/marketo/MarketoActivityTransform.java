@@ -1,13 +1,14 @@
 package io.followup.sla.connect.crm.marketo;
 
-import io.followup.sla.connect.crm.Version;
-import io.followup.sla.connect.crm.config.CommonConfig;
+import io.followup.sla.connect.crm.MappingTransform;
+import io.followup.sla.connect.crm.event.MappedEvent;
 import io.followup.sla.connect.crm.event.RecordMapper;
+import io.followup.sla.connect.crm.payload.Payload;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Marketo activity records into the engine's content-engaged topic (see {@link
@@ -15,33 +16,20 @@ import org.apache.kafka.connect.transforms.Transformation;
  * mapped goes to the dead letter topic or is refused (see {@link RecordMapper}).
  */
 public final class MarketoActivityTransform<R extends ConnectRecord<R>>
-    implements Transformation<R>, Versioned {
-
-  private MarketoActivityMapping mapping;
-  private RecordMapper records;
+    extends MappingTransform<R, MarketoConfig> {
 
   @Override
-  public void configure(Map<String, ?> props) {
-    MarketoConfig config = new MarketoConfig(props);
-    mapping = new MarketoActivityMapping(config);
-    records = CommonConfig.records(config);
+  protected MarketoConfig settings(Map<String, ?> props) {
+    return new MarketoConfig(props);
   }
 
   @Override
-  public R apply(R record) {
-    return records.apply(record, mapping::map);
+  protected Function<Payload, Optional<MappedEvent>> mapping(MarketoConfig settings) {
+    return new MarketoActivityMapping(settings)::map;
   }
 
   @Override
   public ConfigDef config() {
     return MarketoConfig.CONFIG_DEF;
   }
-
-  @Override
-  public String version() {
-    return Version.get();
-  }
-
-  @Override
-  public void close() {}
 }

@@ -1,13 +1,14 @@
 package io.followup.sla.connect.crm.salesforce;
 
-import io.followup.sla.connect.crm.Version;
-import io.followup.sla.connect.crm.config.CommonConfig;
+import io.followup.sla.connect.crm.MappingTransform;
+import io.followup.sla.connect.crm.event.MappedEvent;
 import io.followup.sla.connect.crm.event.RecordMapper;
+import io.followup.sla.connect.crm.payload.Payload;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Salesforce Change Data Capture events of Lead, Task and Event into the engine's topics (see
@@ -15,33 +16,20 @@ import org.apache.kafka.connect.transforms.Transformation;
  * mapped goes to the dead letter topic or is refused (see {@link RecordMapper}).
  */
 public final class SalesforceCdcTransform<R extends ConnectRecord<R>>
-    implements Transformation<R>, Versioned {
-
-  private SalesforceCdcMapping mapping;
-  private RecordMapper records;
+    extends MappingTransform<R, SalesforceConfig> {
 
   @Override
-  public void configure(Map<String, ?> props) {
-    SalesforceConfig config = new SalesforceConfig(props);
-    mapping = new SalesforceCdcMapping(config);
-    records = CommonConfig.records(config);
+  protected SalesforceConfig settings(Map<String, ?> props) {
+    return new SalesforceConfig(props);
   }
 
   @Override
-  public R apply(R record) {
-    return records.apply(record, mapping::map);
+  protected Function<Payload, Optional<MappedEvent>> mapping(SalesforceConfig settings) {
+    return new SalesforceCdcMapping(settings)::map;
   }
 
   @Override
   public ConfigDef config() {
     return SalesforceConfig.CONFIG_DEF;
   }
-
-  @Override
-  public String version() {
-    return Version.get();
-  }
-
-  @Override
-  public void close() {}
 }
