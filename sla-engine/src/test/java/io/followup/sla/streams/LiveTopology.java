@@ -35,7 +35,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * events, rep profiles, published policies, each on its own topic) on a wall clock the test moves:
  * the live side of the tests that hold live and replay to the same alerts.
  */
-final class LiveTopology implements AutoCloseable {
+public final class LiveTopology implements AutoCloseable {
 
   private final SchemaRegistryClient registry =
       new InProcessSchemaRegistryClient(SchemaRegistry.inMemory());
@@ -47,7 +47,7 @@ final class LiveTopology implements AutoCloseable {
   private final List<SlaAlert> out = new ArrayList<>();
   private Instant wall;
 
-  LiveTopology(Policy policy, EngineSettings settings, Path stateDir, Instant start) {
+  public LiveTopology(Policy policy, EngineSettings settings, Path stateDir, Instant start) {
     var topology =
         SlaTopology.build(
             topics,
@@ -74,8 +74,13 @@ final class LiveTopology implements AutoCloseable {
     wall = start;
   }
 
+  /** The driver, for a test that reads the engine's stores as the query side does. */
+  public TopologyTestDriver driver() {
+    return driver;
+  }
+
   /** Pipes one record to its topic, keyed as its producers key it, with {@code at} as its time. */
-  void pipe(SpecificRecord record, Instant at) {
+  public void pipe(SpecificRecord record, Instant at) {
     String topic;
     String key;
     if (record instanceof RepProfile rep) {
