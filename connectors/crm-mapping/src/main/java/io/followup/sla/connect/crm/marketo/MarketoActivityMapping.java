@@ -10,6 +10,7 @@ import io.followup.sla.connect.crm.payload.Payload;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A Marketo activity record, one element of a Get Lead Activities result, as ContentEngaged: the
@@ -37,6 +38,22 @@ public final class MarketoActivityMapping {
 
   /** The engagement the activity is, or empty for a type that is none. */
   public Optional<MappedEvent> map(Payload activity) {
+    return map(
+        activity,
+        () ->
+            "activity:"
+                + activity
+                    .text("marketoGUID")
+                    .or(() -> activity.text("id"))
+                    .orElseThrow(
+                        () -> new MappingException("no marketoGUID or id in the activity")));
+  }
+
+  /**
+   * The engagement the activity is, with its event id (in the namespace) from {@code eventId},
+   * asked only for an activity that is an engagement.
+   */
+  Optional<MappedEvent> map(Payload activity, Supplier<String> eventId) {
     String typeId = activity.requiredText("activityTypeId");
     Optional<ActivityTypes.Engagement> engagement =
         types
@@ -54,11 +71,6 @@ public final class MarketoActivityMapping {
     if (engagement.isEmpty()) {
       return Optional.empty();
     }
-    String eventId =
-        activity
-            .text("marketoGUID")
-            .or(() -> activity.text("id"))
-            .orElseThrow(() -> new MappingException("no marketoGUID or id in the activity"));
     Optional<String> primary = activity.text("primaryAttributeValue");
     String asset =
         activity
@@ -77,7 +89,7 @@ public final class MarketoActivityMapping {
     return Optional.of(
         new EventBuilder(
                 EventType.CONTENT_ENGAGED,
-                namespace.id("activity:" + eventId),
+                namespace.id(eventId.get()),
                 namespace.id(activity.requiredText("leadId")),
                 activity.requiredInstant("activityDate"))
             .put("assetId", namespace.id(asset))

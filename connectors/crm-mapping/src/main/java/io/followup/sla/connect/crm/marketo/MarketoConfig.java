@@ -1,11 +1,14 @@
 package io.followup.sla.connect.crm.marketo;
 
 import io.followup.sla.connect.crm.config.CommonConfig;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /** The Marketo transform's settings: the common ones, the activity types and downloads. */
 public final class MarketoConfig extends AbstractConfig {
@@ -13,6 +16,7 @@ public final class MarketoConfig extends AbstractConfig {
   public static final String ACTIVITY_MAP = "activity.map";
   public static final String DOWNLOAD_EXTENSIONS = "download.extensions";
   public static final String DOWNLOAD_INTENT = "download.intent.score";
+  public static final String WEBHOOK_TIME_ZONE = "webhook.time.zone";
 
   /**
    * Marketo's standard activity types: 1 Visit Webpage, 2 Fill Out Form, 3 Click Link, 10 Open
@@ -51,6 +55,21 @@ public final class MarketoConfig extends AbstractConfig {
         ConfigDef.Range.between(0, 100),
         Importance.MEDIUM,
         "The intent score of a content download.");
+    def.define(
+        WEBHOOK_TIME_ZONE,
+        Type.STRING,
+        "America/Chicago",
+        (name, value) -> {
+          try {
+            ZoneId.of(String.valueOf(value));
+          } catch (DateTimeException e) {
+            throw new ConfigException(name, value, "not a time zone id, e.g. America/Chicago");
+          }
+        },
+        Importance.MEDIUM,
+        "Webhooks only (the webhook source's POST /marketo): the time zone of an activityDate"
+            + " written without an offset, as Marketo renders {{system.dateTime}}"
+            + " ('2026-03-06 11:00:00', in its servers' US Central time).");
     return def;
   }
 

@@ -1,7 +1,5 @@
 package io.followup.sla.connect.crm.salesforce;
 
-import io.followup.sla.connect.crm.config.CommonConfig;
-import io.followup.sla.connect.crm.config.Namespace;
 import io.followup.sla.connect.crm.config.Vocabulary;
 import io.followup.sla.connect.crm.event.EventBuilder;
 import io.followup.sla.connect.crm.event.EventType;
@@ -11,9 +9,6 @@ import io.followup.sla.connect.crm.payload.Payload;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Salesforce Change Data Capture events of Lead, Task and Event as the engine's events. A change
@@ -36,28 +31,10 @@ import java.util.stream.Stream;
  */
 public final class SalesforceCdcMapping {
 
-  private static final String USER_PREFIX = "005";
-
-  private final Namespace namespace;
-  private final Vocabulary statuses;
-  private final Vocabulary sources;
-  private final Vocabulary priorities;
-  private final Vocabulary channels;
-  private final Vocabulary directions;
-  private final String leadPrefix;
-  private final String accountField;
+  private final SalesforceObjects objects;
 
   public SalesforceCdcMapping(SalesforceConfig config) {
-    this.namespace = CommonConfig.namespace(config);
-    this.statuses = config.vocabulary(SalesforceConfig.STATUS_MAP, CommonConfig.STATUSES);
-    this.sources = config.vocabulary(SalesforceConfig.SOURCE_MAP, Set.of());
-    this.priorities =
-        config.vocabulary(SalesforceConfig.PRIORITY_MAP, Set.of("HOT", "WARM", "COLD"));
-    this.channels = config.vocabulary(SalesforceConfig.CHANNEL_MAP, CommonConfig.CHANNELS);
-    this.directions =
-        config.vocabulary(SalesforceConfig.DIRECTION_MAP, Set.of("OUTBOUND", "INBOUND"));
-    this.leadPrefix = config.getString(SalesforceConfig.LEAD_ID_PREFIX);
-    this.accountField = config.getString(SalesforceConfig.ACCOUNT_FIELD).strip();
+    this.objects = new SalesforceObjects(config);
   }
 
   /** The event the change means, or empty for a change that is no SLA event. */
@@ -93,25 +70,7 @@ public final class SalesforceCdcMapping {
   }
 
   private MappedEvent created(Payload payload, Header header) {
-    String source = payload.text("LeadSource").map(sources::mapOpen).orElse("");
-    String priority =
-        payload
-            .text("Rating")
-            .flatMap(priorities::find)
-            .filter(p -> !p.equals(Vocabulary.IGNORE))
-            .orElse(null);
-    String account =
-        accountField.isEmpty() ? null : payload.text(accountField).map(namespace::id).orElse(null);
-    return header
-        .event(EventType.LEAD_CREATED, leadId(header))
-        .put("source", source.isEmpty() || source.equals(Vocabulary.IGNORE) ? "UNKNOWN" : source)
-        .put("priority", priority)
-        .put("ownerRepId", owner(payload).orElse(null))
-        .put("accountId", account)
-        .put("accountName", payload.text("Company").orElse(null))
-        .put("contactName", name(payload))
-        .put("contactTitle", payload.text("Title").orElse(null))
-        .build();
+    return objects.leadCreated(header.eventId(), leadId(header), header.committed, payload);
   }
 
   private Optional<MappedEvent> updated(Payload payload, Header header) {
@@ -121,7 +80,7 @@ public final class SalesforceCdcMapping {
     String vendorStatus = null;
     if (statusChanged) {
       vendorStatus = payload.requiredText("Status");
-      status = statuses.map(vendorStatus, "Lead Status");
+      status = objects.status(vendorStatus);
     }
     if (status == null || status.equals(Vocabulary.IGNORE)) {
       if (!ownerChanged) {
@@ -134,7 +93,7 @@ public final class SalesforceCdcMapping {
         header
             .event(EventType.STATUS_CHANGED, leadId(header))
             .put("status", status)
-            .put("ownerRepId", ownerChanged ? owner(payload).orElse(null) : null)
+            .put("ownerRepId", ownerChanged ? objects.owner(payload).orElse(null) : null)
             .put("reason", vendorStatus == null ? null : "Salesforce status " + vendorStatus)
             .build());
   }
@@ -147,92 +106,12 @@ public final class SalesforceCdcMapping {
       }
       return Optional.empty();
     }
-    Optional<String> who = payload.text("WhoId");
-    if (who.isEmpty() || !who.get().startsWith(leadPrefix)) {
-      return Optional.empty();
-    }
-    boolean isEvent = header.entity.equals("Event");
-    Optional<String> channel = channel(payload, isEvent);
-    if (channel.isEmpty()) {
-      return Optional.empty();
-    }
-    String direction = "OUTBOUND";
-    Optional<String> callType = payload.text("CallType");
-    if (callType.isPresent()) {
-      direction = directions.map(callType.get(), "Task CallType");
-      if (direction.equals(Vocabulary.IGNORE)) {
-        return Optional.empty();
-      }
-    }
-    Instant occurred = header.committed;
-    Optional<Instant> when =
-        isEvent ? payload.instant("StartDateTime") : payload.instant("CompletedDateTime");
-    if (when.isPresent() && when.get().isBefore(occurred)) {
-      occurred = when.get();
-    }
-    boolean listEmail =
-        payload.text("TaskSubtype").map("ListEmail"::equalsIgnoreCase).orElse(false);
-    return Optional.of(
-        new EventBuilder(EventType.REP_TOUCHED, header.eventId(), namespace.id(who.get()), occurred)
-            .recordedAt(header.committed)
-            .put("repId", namespace.id(payload.requiredText("OwnerId")))
-            .put("channel", channel.get())
-            .put("direction", direction)
-            .put("personalized", listEmail ? Boolean.FALSE : null)
-            .put("subject", payload.text("Subject").orElse(null))
-            .build());
-  }
-
-  /**
-   * The channel from the subtype, else the Type picklist; empty when what is known says the
-   * activity is no touch (a to-do, a letter); refused when neither is known to the table.
-   */
-  private Optional<String> channel(Payload payload, boolean isEvent) {
-    List<String> candidates =
-        Stream.of(
-                payload.text(isEvent ? "EventSubtype" : "TaskSubtype"),
-                payload.text("Type"),
-                isEvent ? Optional.of("Event") : Optional.<String>empty())
-            .flatMap(Optional::stream)
-            .toList();
-    boolean known = false;
-    for (String candidate : candidates) {
-      Optional<String> found = channels.find(candidate);
-      if (found.isPresent() && !found.get().equals(Vocabulary.IGNORE)) {
-        return found;
-      }
-      known |= found.isPresent();
-    }
-    if (known) {
-      return Optional.empty();
-    }
-    throw new MappingException(
-        (isEvent ? "Event" : "Task")
-            + " subtype and type "
-            + (candidates.isEmpty()
-                ? "are missing"
-                : candidates.stream().map(MappingException::quote).collect(Collectors.joining(", "))
-                    + " are not in "
-                    + SalesforceConfig.CHANNEL_MAP));
+    return objects.touch(
+        payload, header.entity.equals("Event"), header.eventId(), header.committed);
   }
 
   private String leadId(Header header) {
-    return namespace.id(header.recordId);
-  }
-
-  /** The owner if it is a user; a queue (or nothing) means unassigned. */
-  private Optional<String> owner(Payload payload) {
-    return payload.text("OwnerId").filter(id -> id.startsWith(USER_PREFIX)).map(namespace::id);
-  }
-
-  /** The compound Name field, as CDC sends it, else FirstName and LastName at the top. */
-  private static String name(Payload payload) {
-    Payload name = payload.object("Name").orElse(payload);
-    String full =
-        Stream.of(name.text("FirstName"), name.text("LastName"))
-            .flatMap(Optional::stream)
-            .collect(Collectors.joining(" "));
-    return full.isEmpty() ? null : full;
+    return objects.id(header.recordId);
   }
 
   /** The ChangeEventHeader fields a mapping needs, read once and checked. */
@@ -273,7 +152,7 @@ public final class SalesforceCdcMapping {
 
     /** The same for every delivery of this change to this record. */
     String eventId() {
-      return namespace.id("cdc:" + transactionKey + ":" + sequence + ":" + recordId);
+      return objects.id("cdc:" + transactionKey + ":" + sequence + ":" + recordId);
     }
 
     EventBuilder event(EventType type, String leadId) {

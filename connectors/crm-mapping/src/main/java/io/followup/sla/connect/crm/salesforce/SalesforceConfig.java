@@ -19,6 +19,7 @@ public final class SalesforceConfig extends AbstractConfig {
   public static final String DIRECTION_MAP = "direction.map";
   public static final String LEAD_ID_PREFIX = "lead.id.prefix";
   public static final String ACCOUNT_FIELD = "account.field";
+  public static final String OUTBOUND_ACTIONS = "outbound.actions";
 
   /** The default Lead Status picklist of a new org, and the usual additions. */
   static final String DEFAULT_STATUSES =
@@ -98,11 +99,27 @@ public final class SalesforceConfig extends AbstractConfig {
         "A Lead field holding the id of the account the lead belongs to (e.g. a custom lookup"
             + " Account__c), which makes the lead part of that account's buying group; empty: no"
             + " account.");
+    def.define(
+        OUTBOUND_ACTIONS,
+        Type.STRING,
+        "",
+        new OutboundActions.Validator(),
+        Importance.MEDIUM,
+        "Outbound messages only (the webhook source's POST /salesforce): what each outbound"
+            + " message means, as 'ActionId=meaning' pairs, comma-separated; meaning one of"
+            + " lead-created, lead-owner-changed, lead-status-changed, touch or '-' (no SLA"
+            + " event). An ActionId not listed is inferred from the record: a Lead whose"
+            + " CreatedDate equals its LastModifiedDate is created, another Lead reports its"
+            + " current status and owner, a Task or Event is a touch when just created.");
     return def;
   }
 
   public SalesforceConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props);
+  }
+
+  OutboundActions outboundActions() {
+    return OutboundActions.parse(OUTBOUND_ACTIONS, getString(OUTBOUND_ACTIONS));
   }
 
   Vocabulary vocabulary(String name, Set<String> allowed) {

@@ -12,7 +12,9 @@ public final class WebhookMetrics {
 
   /** The vendors that post here. */
   public enum Source {
-    HUBSPOT
+    HUBSPOT,
+    SALESFORCE,
+    MARKETO
   }
 
   /** What became of one vendor event that was let in. */
@@ -27,13 +29,17 @@ public final class WebhookMetrics {
   public enum Refusal {
     /** The signature is missing or does not match (401). */
     SIGNATURE,
+    /** The shared secret (Salesforce's in the URL, Marketo's header) is missing or wrong (401). */
+    SECRET,
+    /** A Salesforce outbound message from another organization than the configured one (403). */
+    ORGANIZATION,
     /** The signed timestamp is older than five minutes (401). */
     STALE_TIMESTAMP,
     /** The body is over the size limit (413). */
     TOO_LARGE,
-    /** Not a POST, or the body is not a JSON object or array (400). */
+    /** Not a POST, or the body is not what the vendor sends (JSON, a SOAP message) (400). */
     BAD_REQUEST,
-    /** An event the mapping cannot read: it went to the dead letter topic (400). */
+    /** An event the mapping cannot read: it went to the dead letter topic. */
     UNMAPPABLE,
     /** Connect did not acknowledge the records in time (503: the vendor retries). */
     NOT_ACKNOWLEDGED

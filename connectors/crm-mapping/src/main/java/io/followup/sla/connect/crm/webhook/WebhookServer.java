@@ -6,46 +6,41 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.followup.sla.connect.crm.event.MappedEvent;
-import io.followup.sla.connect.crm.event.RecordMapper;
-import io.followup.sla.connect.crm.payload.MappingException;
-import io.followup.sla.connect.crm.payload.Payload;
-import io.followup.sla.connect.crm.webhook.WebhookMetrics.Outcome;
+import io.followup.sla.connect.crm.config.CommonConfig;
+import io.followup.sla.connect.crm.hubspot.HubSpotConfig;
+import io.followup.sla.connect.crm.hubspot.HubSpotMapping;
+import io.followup.sla.connect.crm.marketo.MarketoConfig;
+import io.followup.sla.connect.crm.marketo.MarketoWebhookMapping;
+import io.followup.sla.connect.crm.salesforce.SalesforceConfig;
+import io.followup.sla.connect.crm.salesforce.SalesforceOutboundMapping;
 import io.followup.sla.connect.crm.webhook.WebhookMetrics.Refusal;
 import io.followup.sla.connect.crm.webhook.WebhookMetrics.Source;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.header.Header;
-import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * The HTTP(S) side of the webhook source: {@code POST /hubspot} takes HubSpot's webhook batches,
- * {@code GET /metrics} serves {@link WebhookMetrics}. A request is checked (size, signature), each
- * of its events mapped with the HubSpot transform's own mapping, and the records queued in the
- * {@link Inbox}; the answer waits for Connect's acknowledgement: 200 when every record is written,
- * 400 naming the first event that could not be mapped (it went to the dead letter topic), 401 for a
- * bad or stale signature (nothing written), 413 for a body over the limit, 503 when Connect did not
- * acknowledge in time (the vendor retries, and the engine drops the retry's duplicates).
+ * {@code POST /salesforce} Salesforce's outbound messages ({@link SalesforceEndpoint}), {@code POST
+ * /marketo} Marketo's webhooks ({@link MarketoEndpoint}), each served only when its secret is set;
+ * {@code GET /metrics} serves {@link WebhookMetrics}. A request is checked (size, signature or
+ * secret), each of its events mapped with the vendor transform's own mapping, and the records
+ * handed to Connect ({@link Delivery}); the answer waits for Connect's acknowledgement. HubSpot's:
+ * 200 when every record is written, 400 naming the first event that could not be mapped (it went to
+ * the dead letter topic), 401 for a bad or stale signature (nothing written), 413 for a body over
+ * the limit, 503 when Connect did not acknowledge in time (the vendor retries, and the engine drops
+ * the retry's duplicates).
  */
 final class WebhookServer implements AutoCloseable {
 
@@ -53,34 +48,24 @@ final class WebhookServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads;
-  private final Inbox inbox;
   private final WebhookMetrics metrics;
-  private final HubSpotSignature signature;
-  private final String hubspotUrl;
-  private final RecordMapper records;
-  private final Function<Payload, Optional<MappedEvent>> hubspot;
-  private final String rawTopic;
+  private final Delivery delivery;
   private final int maxBody;
-  private final long ackTimeoutMs;
   private final String scheme;
+  private HubSpotSignature signature;
+  private String hubspotUrl;
+  private Vendor hubspot;
 
-  WebhookServer(
-      WebhookConfig config,
-      Inbox inbox,
-      WebhookMetrics metrics,
-      HubSpotSignature signature,
-      RecordMapper records,
-      Function<Payload, Optional<MappedEvent>> hubspot)
+  WebhookServer(WebhookConfig config, Inbox inbox, WebhookMetrics metrics, Clock clock)
       throws IOException {
-    this.inbox = inbox;
     this.metrics = metrics;
-    this.signature = signature;
-    this.records = records;
-    this.hubspot = hubspot;
-    this.hubspotUrl = config.getString(WebhookConfig.HUBSPOT_URL).strip();
-    this.rawTopic = config.getString(WebhookConfig.RAW_TOPIC);
     this.maxBody = config.getInt(WebhookConfig.MAX_BODY_BYTES);
-    this.ackTimeoutMs = config.getLong(WebhookConfig.ACK_TIMEOUT_MS);
+    this.delivery =
+        new Delivery(
+            inbox,
+            metrics,
+            config.getString(WebhookConfig.RAW_TOPIC),
+            config.getLong(WebhookConfig.ACK_TIMEOUT_MS));
     InetSocketAddress address =
         new InetSocketAddress(
             config.getString(WebhookConfig.LISTENER_HOST),
@@ -103,7 +88,48 @@ final class WebhookServer implements AutoCloseable {
     // Each request blocks a thread until Connect acknowledges; a few are plenty for webhooks.
     threads = Executors.newFixedThreadPool(8, r -> daemon(r));
     server.setExecutor(threads);
-    server.createContext("/hubspot", this::hubspot);
+    String hubspotSecret = config.secret(WebhookConfig.HUBSPOT_APP_SECRET);
+    if (!hubspotSecret.isEmpty()) {
+      HubSpotConfig settings = new HubSpotConfig(config.hubspotMapping());
+      signature = new HubSpotSignature(hubspotSecret, clock);
+      hubspotUrl = config.getString(WebhookConfig.HUBSPOT_URL).strip();
+      hubspot =
+          new Vendor(
+              Source.HUBSPOT, CommonConfig.records(settings), new HubSpotMapping(settings)::map);
+      server.createContext("/hubspot", this::hubspot);
+    }
+    String salesforceSecret = config.secret(WebhookConfig.SALESFORCE_SECRET);
+    if (!salesforceSecret.isEmpty()) {
+      SalesforceConfig settings = new SalesforceConfig(config.salesforceMapping());
+      server.createContext(
+          SalesforceEndpoint.context(),
+          new SalesforceEndpoint(
+              salesforceSecret,
+              config.getString(WebhookConfig.SALESFORCE_ORGANIZATION).strip(),
+              new Vendor(
+                  Source.SALESFORCE,
+                  CommonConfig.records(settings),
+                  new SalesforceOutboundMapping(settings)::map),
+              delivery,
+              metrics,
+              maxBody));
+    }
+    String marketoSecret = config.secret(WebhookConfig.MARKETO_SECRET);
+    if (!marketoSecret.isEmpty()) {
+      MarketoConfig settings = new MarketoConfig(config.marketoMapping());
+      server.createContext(
+          "/marketo",
+          new MarketoEndpoint(
+              marketoSecret,
+              config.getString(WebhookConfig.MARKETO_SECRET_HEADER),
+              new Vendor(
+                  Source.MARKETO,
+                  CommonConfig.records(settings),
+                  new MarketoWebhookMapping(settings)::map),
+              delivery,
+              metrics,
+              maxBody));
+    }
     server.createContext("/metrics", this::metrics);
     server.start();
   }
@@ -135,11 +161,11 @@ final class WebhookServer implements AutoCloseable {
 
   private void metrics(HttpExchange exchange) throws IOException {
     if (!exchange.getRequestMethod().equals("GET")) {
-      answer(exchange, 405, "GET only");
+      Http.answer(exchange, 405, "GET only");
       return;
     }
     exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-    answer(exchange, 200, metrics.prometheus());
+    Http.answer(exchange, 200, metrics.prometheus());
   }
 
   private void hubspot(HttpExchange exchange) throws IOException {
@@ -147,17 +173,13 @@ final class WebhookServer implements AutoCloseable {
     try (exchange) {
       if (!exchange.getRequestMethod().equals("POST")) {
         metrics.refuse(source, Refusal.BAD_REQUEST);
-        answer(exchange, 405, "POST only");
+        Http.answer(exchange, 405, "POST only");
         return;
       }
-      // A declared length over the limit is refused before reading; a chunked body is cut off.
-      byte[] body =
-          declaredLength(exchange) > maxBody
-              ? null
-              : exchange.getRequestBody().readNBytes(maxBody + 1);
-      if (body == null || body.length > maxBody) {
+      byte[] body = Http.body(exchange, maxBody);
+      if (body == null) {
         metrics.refuse(source, Refusal.TOO_LARGE);
-        answer(exchange, 413, "the body is over " + maxBody + " bytes");
+        Http.answer(exchange, 413, "the body is over " + maxBody + " bytes");
         return;
       }
       HubSpotSignature.Verdict verdict =
@@ -171,31 +193,36 @@ final class WebhookServer implements AutoCloseable {
         case OK -> {}
         case STALE -> {
           metrics.refuse(source, Refusal.STALE_TIMESTAMP);
-          answer(exchange, 401, "X-HubSpot-Request-Timestamp is more than 5 minutes off");
+          Http.answer(exchange, 401, "X-HubSpot-Request-Timestamp is more than 5 minutes off");
           return;
         }
         default -> {
           metrics.refuse(source, Refusal.SIGNATURE);
-          answer(exchange, 401, "X-HubSpot-Signature-v3 is missing or does not match");
+          Http.answer(exchange, 401, "X-HubSpot-Signature-v3 is missing or does not match");
           return;
         }
       }
-      List<JsonNode> events = events(body);
+      List<String> events = events(body);
       if (events == null) {
         metrics.refuse(source, Refusal.BAD_REQUEST);
-        answer(exchange, 400, "the body is not a JSON object or array of webhook events");
+        Http.answer(exchange, 400, "the body is not a JSON object or array of webhook events");
         return;
       }
-      write(exchange, source, events);
-    }
-  }
-
-  private static long declaredLength(HttpExchange exchange) {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    try {
-      return declared == null ? -1 : Long.parseLong(declared.strip());
-    } catch (NumberFormatException e) {
-      return -1;
+      Delivery.Result result = delivery.deliver(hubspot, events);
+      if (!result.acknowledged()) {
+        Http.answer(exchange, 503, "not written in time; retry");
+      } else if (result.unmapped() > 0) {
+        Http.answer(
+            exchange,
+            400,
+            result.unmapped()
+                + " of "
+                + result.payloads()
+                + " events not mapped: "
+                + result.firstReason());
+      } else {
+        Http.answer(exchange, 200, "ok");
+      }
     }
   }
 
@@ -209,98 +236,17 @@ final class WebhookServer implements AutoCloseable {
     return scheme + "://" + host + exchange.getRequestURI().toString();
   }
 
-  private static List<JsonNode> events(byte[] body) {
+  private static List<String> events(byte[] body) {
     try {
       JsonNode tree = JSON.readTree(body);
       if (tree != null && tree.isArray()) {
-        List<JsonNode> events = new ArrayList<>();
-        tree.forEach(events::add);
+        List<String> events = new ArrayList<>();
+        tree.forEach(e -> events.add(e.toString()));
         return events;
       }
-      return tree != null && tree.isObject() ? List.of(tree) : null;
+      return tree != null && tree.isObject() ? List.of(tree.toString()) : null;
     } catch (IOException e) {
       return null;
-    }
-  }
-
-  private void write(HttpExchange exchange, Source source, List<JsonNode> events)
-      throws IOException {
-    List<SourceRecord> out = new ArrayList<>();
-    int mapped = 0;
-    int ignored = 0;
-    List<String> reasons = new ArrayList<>();
-    for (JsonNode event : events) {
-      SourceRecord raw =
-          new SourceRecord(
-              Map.of("webhook", WebhookMetrics.label(source)),
-              Map.of(),
-              rawTopic,
-              null,
-              null,
-              null,
-              Schema.STRING_SCHEMA,
-              event.toString());
-      SourceRecord record;
-      try {
-        record = records.apply(raw, hubspot);
-      } catch (MappingException e) {
-        // No dead letter topic configured: refused, and nothing written for it.
-        reasons.add(e.getMessage());
-        continue;
-      }
-      if (record == null) {
-        ignored++;
-        continue;
-      }
-      Header reason = record.headers().lastWithName(RecordMapper.HEADER_REASON);
-      if (reason != null) {
-        reasons.add(String.valueOf(reason.value()));
-      } else {
-        mapped++;
-      }
-      out.add(record);
-    }
-    try {
-      inbox.submit(out).get(ackTimeoutMs, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      inbox.abandon(out);
-      metrics.refuse(source, Refusal.NOT_ACKNOWLEDGED);
-      answer(exchange, 503, "not written in time; retry");
-      return;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      inbox.abandon(out);
-      metrics.refuse(source, Refusal.NOT_ACKNOWLEDGED);
-      answer(exchange, 503, "stopping; retry");
-      return;
-    }
-    for (int i = 0; i < mapped; i++) {
-      metrics.count(source, Outcome.MAPPED);
-    }
-    for (int i = 0; i < ignored; i++) {
-      metrics.count(source, Outcome.IGNORED);
-    }
-    for (int i = 0; i < reasons.size(); i++) {
-      metrics.refuse(source, Refusal.UNMAPPABLE);
-    }
-    if (reasons.isEmpty()) {
-      answer(exchange, 200, "ok");
-    } else {
-      answer(
-          exchange,
-          400,
-          reasons.size() + " of " + events.size() + " events not mapped: " + reasons.get(0));
-    }
-  }
-
-  private static void answer(HttpExchange exchange, int status, String text) throws IOException {
-    byte[] bytes = (text.endsWith("\n") ? text : text + "\n").getBytes(StandardCharsets.UTF_8);
-    if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
-      exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    }
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream body = exchange.getResponseBody()) {
-      body.write(bytes);
     }
   }
 

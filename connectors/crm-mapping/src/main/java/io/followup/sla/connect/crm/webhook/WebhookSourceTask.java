@@ -1,9 +1,6 @@
 package io.followup.sla.connect.crm.webhook;
 
 import io.followup.sla.connect.crm.Version;
-import io.followup.sla.connect.crm.config.CommonConfig;
-import io.followup.sla.connect.crm.hubspot.HubSpotConfig;
-import io.followup.sla.connect.crm.hubspot.HubSpotMapping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -17,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the receiver and hands Connect what it verified and mapped. The records are the engine's
- * events already (mapped here, not by a transform, so that a payload that cannot be mapped is
- * answered 400 to the vendor while it waits); Connect's producer, idempotent by default, writes
- * them, and {@link #commitRecord} tells the waiting request.
+ * Runs the receiver and hands Connect what it verified and mapped. Only what the receiver logs
+ * itself goes to the log: its port, never a URL (the Salesforce one holds a secret) or a payload.
+ * The records are the engine's events already (mapped here, not by a transform, so that a payload
+ * that cannot be mapped is answered 400 to the vendor while it waits); Connect's producer,
+ * idempotent by default, writes them, and {@link #commitRecord} tells the waiting request.
  */
 public final class WebhookSourceTask extends SourceTask {
 
@@ -46,18 +44,9 @@ public final class WebhookSourceTask extends SourceTask {
   @Override
   public void start(Map<String, String> props) {
     WebhookConfig config = new WebhookConfig(props);
-    HubSpotConfig hubspot = new HubSpotConfig(config.hubspotMapping());
-    HubSpotMapping mapping = new HubSpotMapping(hubspot);
     inbox = new Inbox();
     try {
-      server =
-          new WebhookServer(
-              config,
-              inbox,
-              new WebhookMetrics(),
-              new HubSpotSignature(config.secret(WebhookConfig.HUBSPOT_APP_SECRET), clock),
-              CommonConfig.records(hubspot),
-              mapping::map);
+      server = new WebhookServer(config, inbox, new WebhookMetrics(), clock);
     } catch (IOException | UncheckedIOException e) {
       throw new ConnectException("the webhook receiver cannot listen: " + e.getMessage(), e);
     }

@@ -2,9 +2,6 @@ package io.followup.sla.connect.crm.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.followup.sla.connect.crm.config.CommonConfig;
-import io.followup.sla.connect.crm.hubspot.HubSpotConfig;
-import io.followup.sla.connect.crm.hubspot.HubSpotMapping;
 import io.followup.sla.connect.crm.webhook.WebhookMetrics.Outcome;
 import io.followup.sla.connect.crm.webhook.WebhookMetrics.Refusal;
 import io.followup.sla.connect.crm.webhook.WebhookMetrics.Source;
@@ -45,18 +42,15 @@ class WebhookServerTest {
     WebhookConfig config =
         new WebhookConfig(
             Map.of(
-                WebhookConfig.LISTENER_HOST, "127.0.0.1",
-                WebhookConfig.LISTENER_PORT, "0",
-                WebhookConfig.ACK_TIMEOUT_MS, String.valueOf(ackTimeoutMs)));
-    HubSpotConfig hubspot = new HubSpotConfig(Map.of());
-    server =
-        new WebhookServer(
-            config,
-            inbox,
-            metrics,
-            new HubSpotSignature(SECRET, Clock.fixed(NOW, ZoneOffset.UTC)),
-            CommonConfig.records(hubspot),
-            new HubSpotMapping(hubspot)::map);
+                WebhookConfig.LISTENER_HOST,
+                "127.0.0.1",
+                WebhookConfig.LISTENER_PORT,
+                "0",
+                WebhookConfig.HUBSPOT_APP_SECRET,
+                SECRET,
+                WebhookConfig.ACK_TIMEOUT_MS,
+                String.valueOf(ackTimeoutMs)));
+    server = new WebhookServer(config, inbox, metrics, Clock.fixed(NOW, ZoneOffset.UTC));
     return server;
   }
 
