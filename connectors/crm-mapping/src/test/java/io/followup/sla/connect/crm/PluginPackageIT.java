@@ -45,7 +45,7 @@ class PluginPackageIT {
     assertThat(PLUGIN.resolve("doc/README.md")).isRegularFile();
     assertThat(PLUGIN.resolve("doc/LICENSE")).isRegularFile();
     try (Stream<Path> examples = Files.list(PLUGIN.resolve("etc"))) {
-      assertThat(examples).hasSize(4);
+      assertThat(examples).hasSize(5);
     }
   }
 
