@@ -3,8 +3,13 @@ package io.followup.sla.connect.crm.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.followup.sla.connect.avro.WireFormatAvroConverter;
 import io.followup.sla.connect.crm.event.RecordMapper;
+import io.followup.sla.connect.crm.testing.LineFileSourceConnector;
+import io.followup.sla.connect.crm.testing.Samples;
+import io.followup.sla.events.ContentEngaged;
 import io.followup.sla.events.LeadCreated;
 import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.serde.HttpSchemaRegistryClient;
@@ -40,6 +45,8 @@ import org.apache.kafka.common.config.provider.FileConfigProvider;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -48,14 +55,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HubSpot webhooks through a real Connect worker: the webhook source connector listens over TLS,
- * checks the v3 signature, and writes the engine's events in the Confluent wire format. The app
- * secret and the key store's password come through the worker's file config provider, as in
- * production.
+ * Vendor webhooks through a real Connect worker: the webhook source connector listens over TLS,
+ * checks HubSpot's v3 signature, the Salesforce outbound message's URL secret and organization, and
+ * Marketo's secret header, and writes the engine's events in the Confluent wire format. The secrets
+ * and the key store's password come through the worker's file config provider, as in production.
+ * The plugin's example configs are validated by this worker too.
  */
 class WebhookReceiverIT {
 
   private static final String SECRET = "it-app-secret";
+  private static final String SF_SECRET = "it-salesforce-secret-0123456789abcdef";
+  private static final String MARKETO_SECRET = "it-marketo-secret";
   private static final String DEAD_LETTERS = "crm.dead-letters";
 
   @TempDir static Path dir;
@@ -103,7 +113,15 @@ class WebhookReceiverIT {
     Path secrets = dir.resolve("secrets.properties");
     Files.writeString(
         secrets,
-        "hubspot.app.secret=" + SECRET + "\nwebhooks.keystore.password=" + keyStorePassword + "\n");
+        "hubspot.app.secret="
+            + SECRET
+            + "\nsalesforce.outbound.secret="
+            + SF_SECRET
+            + "\nmarketo.secret="
+            + MARKETO_SECRET
+            + "\nwebhooks.keystore.password="
+            + keyStorePassword
+            + "\n");
     Map<String, String> worker = new HashMap<>();
     worker.put("offset.flush.interval.ms", "1000");
     worker.put("config.providers", "file");
@@ -121,7 +139,13 @@ class WebhookReceiverIT {
     registry = new HttpSchemaRegistryClient(registryServer.url());
     // Topics exist before the receiver writes (the engine or ops create them; this broker does
     // not create topics on first use).
-    for (String topic : List.of(DEAD_LETTERS, "leads.lead-created", "leads.status-changed")) {
+    for (String topic :
+        List.of(
+            DEAD_LETTERS,
+            "leads.lead-created",
+            "leads.status-changed",
+            "leads.rep-touched",
+            "leads.content-engaged")) {
       connect.kafka().createTopic(topic, 1);
     }
 
@@ -141,6 +165,13 @@ class WebhookReceiverIT {
     config.put(
         WebhookConfig.KEYSTORE_PASSWORD, "${file:" + secrets + ":webhooks.keystore.password}");
     config.put("hubspot.dead-letter.topic", DEAD_LETTERS);
+    config.put(
+        WebhookConfig.SALESFORCE_SECRET, "${file:" + secrets + ":salesforce.outbound.secret}");
+    config.put(WebhookConfig.SALESFORCE_ORGANIZATION, "00D5e000000KQ2e");
+    config.put("salesforce.outbound.actions", "04k5e000000CaRkAAK=lead-created");
+    config.put("salesforce.dead-letter.topic", DEAD_LETTERS);
+    config.put(WebhookConfig.MARKETO_SECRET, "${file:" + secrets + ":marketo.secret}");
+    config.put("marketo.dead-letter.topic", DEAD_LETTERS);
     config.put("key.converter", StringConverter.class.getName());
     config.put("value.converter", WireFormatAvroConverter.class.getName());
     config.put("value.converter.schema.registry.url", registryServer.url());
@@ -300,6 +331,138 @@ class WebhookReceiverIT {
     }
     assertThat(metric("crm_webhook_refused_total{source=\"hubspot\",reason=\"too_large\"}"))
         .isEqualTo(before + 1);
+  }
+
+  private static HttpResponse<String> postSalesforce(String secret, String xml) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + "/salesforce/" + secret))
+            .header("Content-Type", "text/xml; charset=utf-8")
+            .header("SOAPAction", "\"\"")
+            .POST(HttpRequest.BodyPublishers.ofString(xml))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aSalesforceOutboundMessageLandsAsTheEnginesEventAndIsAckedAndItsRetryHasTheSameId()
+      throws Exception {
+    String xml = Samples.json("salesforce/outbound-lead-created.xml");
+
+    HttpResponse<String> answer = postSalesforce(SF_SECRET, xml);
+    // Salesforce retries a notification it did not see acknowledged with the same ids.
+    HttpResponse<String> retry = postSalesforce(SF_SECRET, xml);
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("<Ack>true</Ack>");
+    assertThat(retry.statusCode()).isEqualTo(200);
+    List<LeadCreated> leads = leads("salesforce:00Q5e00000AbCdEEAZ", 2);
+    for (LeadCreated lead : leads) {
+      assertThat(lead.getEventId()).isEqualTo("salesforce:outbound:00Q5e00000AbCdEEAZ:created");
+      assertThat(lead.getOccurredAt()).isEqualTo(Instant.parse("2026-03-06T17:00:00Z"));
+      assertThat(lead.getOwnerRepId()).isEqualTo("salesforce:0055e000001XyZaAAK");
+      assertThat(lead.getSource()).isEqualTo("INBOUND_FORM");
+    }
+  }
+
+  @Test
+  void aSalesforceMessageWithAWrongSecretIsRefusedAndNothingIsWritten() throws Exception {
+    String xml = Samples.json("salesforce/outbound-lead-created.xml");
+
+    HttpResponse<String> refused =
+        postSalesforce("not-the-secret", xml.replace("00Q5e00000AbCdEEAZ", "00Q5e00000WrOnGEAZ"));
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body()).contains("<soapenv:Fault>").doesNotContain("<Ack>");
+    // One with the secret after it: once it is on the topic, the refused one would be too.
+    assertThat(
+            postSalesforce(SF_SECRET, xml.replace("00Q5e00000AbCdEEAZ", "00Q5e00000RiGhTEAZ"))
+                .statusCode())
+        .isEqualTo(200);
+    read("leads.lead-created", r -> r.key().equals("salesforce:00Q5e00000RiGhTEAZ"));
+    assertThat(allKeys("leads.lead-created")).doesNotContain("salesforce:00Q5e00000WrOnGEAZ");
+  }
+
+  @Test
+  void aMarketoWebhookLandsAsContentEngaged() throws Exception {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/marketo"))
+                .header("Content-Type", "application/json")
+                .header("X-Webhook-Secret", MARKETO_SECRET)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Samples.json("marketo/webhook-fill-out-form.json")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    ConsumerRecord<String, byte[]> record =
+        read("leads.content-engaged", r -> r.key().equals("marketo:1001"));
+    try (SpecificAvroDeserializer<ContentEngaged> avro =
+        new SpecificAvroDeserializer<>(registry, ContentEngaged.class)) {
+      ContentEngaged engaged = avro.deserialize(record.topic(), record.value());
+      assertThat(engaged.getAssetType()).isEqualTo("FORM");
+      assertThat(engaged.getOccurredAt()).isEqualTo(Instant.parse("2026-03-06T17:00:00Z"));
+      assertThat(engaged.getEventId()).startsWith("marketo:webhook:");
+    }
+  }
+
+  /**
+   * Every example config of the plugin passes this worker's validation (PUT
+   * /connector-plugins/{class}/config/validate). Confluent's Salesforce CDC source is not here, so
+   * those examples are validated with their transform, converters and worker settings on a source
+   * connector that is. A broken example would be refused: the check can fail.
+   */
+  @Test
+  void everyExampleConfigIsValidOnTheWorker() throws Exception {
+    Path examples = Path.of("src/main/plugin/etc");
+    List<Path> files;
+    try (var list = Files.list(examples)) {
+      files = list.sorted().toList();
+    }
+    assertThat(files).hasSize(5);
+    for (Path file : files) {
+      Map<String, String> config = new HashMap<>();
+      JsonNode example = new ObjectMapper().readTree(file.toFile());
+      example
+          .path("config")
+          .fields()
+          .forEachRemaining(f -> config.put(f.getKey(), f.getValue().asText()));
+      // The REST API's body names the connector beside its config; validation wants it inside.
+      config.put("name", example.path("name").asText());
+      String connector = config.get("connector.class");
+      if (!connector.equals(WebhookSourceConnector.class.getName())) {
+        config.keySet().removeIf(k -> k.startsWith("salesforce.") || k.equals("kafka.topic"));
+        connector = LineFileSourceConnector.class.getName();
+        config.put("connector.class", connector);
+        config.put(LineFileSourceConnector.FILE, dir.resolve("none.jsonl").toString());
+        config.put(LineFileSourceConnector.TOPIC, "salesforce.cdc");
+      }
+      ConfigInfos result = connect.validateConnectorConfig(connector, config);
+      assertThat(result.errorCount()).as(file + ": " + errors(result)).isZero();
+    }
+    Map<String, String> broken = new HashMap<>();
+    new ObjectMapper()
+        .readTree(examples.resolve("crm-mapping-salesforce-outbound.json").toFile())
+        .path("config")
+        .fields()
+        .forEachRemaining(f -> broken.put(f.getKey(), f.getValue().asText()));
+    broken.put("name", "broken");
+    broken.put(WebhookConfig.SALESFORCE_ORGANIZATION, "<your org id>");
+    broken.put("salesforce.status.map", "Working=NOT_A_STATUS");
+    ConfigInfos refused =
+        connect.validateConnectorConfig(WebhookSourceConnector.class.getName(), broken);
+    assertThat(errors(refused))
+        .anyMatch(e -> e.startsWith(WebhookConfig.SALESFORCE_ORGANIZATION + ": "))
+        .anyMatch(e -> e.startsWith("salesforce.status.map: "));
+  }
+
+  private static List<String> errors(ConfigInfos infos) {
+    List<String> errors = new ArrayList<>();
+    for (ConfigInfo info : infos.configs()) {
+      info.configValue().errors().forEach(e -> errors.add(info.configValue().name() + ": " + e));
+    }
+    return errors;
   }
 
   private static long metric(String series) throws Exception {
