@@ -1,12 +1,9 @@
 package io.followup.sla.connect.crm.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.followup.sla.connect.crm.webhook.WebhookMetrics.Refusal;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,8 +14,6 @@ import java.util.List;
  * be mapped (it went to the dead letter topic); 503 when not written in time.
  */
 final class MarketoEndpoint implements HttpHandler {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String secret;
   private final String header;
@@ -61,41 +56,13 @@ final class MarketoEndpoint implements HttpHandler {
         Http.answer(exchange, 413, "the body is over " + maxBody + " bytes");
         return;
       }
-      List<String> activities = activities(body);
+      List<String> activities = Http.jsonObjects(body);
       if (activities == null) {
         metrics.refuse(vendor.source(), Refusal.BAD_REQUEST);
         Http.answer(exchange, 400, "the body is not a JSON object or array of activities");
         return;
       }
-      Delivery.Result result = delivery.deliver(vendor, activities);
-      if (!result.acknowledged()) {
-        Http.answer(exchange, 503, "not written in time; retry");
-      } else if (result.unmapped() > 0) {
-        Http.answer(
-            exchange,
-            400,
-            result.unmapped()
-                + " of "
-                + result.payloads()
-                + " activities not mapped: "
-                + result.firstReason());
-      } else {
-        Http.answer(exchange, 200, "ok");
-      }
-    }
-  }
-
-  private static List<String> activities(byte[] body) {
-    try {
-      JsonNode tree = JSON.readTree(body);
-      List<String> out = new ArrayList<>();
-      if (tree != null && tree.isArray()) {
-        tree.forEach(a -> out.add(a.toString()));
-        return out;
-      }
-      return tree != null && tree.isObject() ? List.of(tree.toString()) : null;
-    } catch (IOException e) {
-      return null;
+      Http.answer(exchange, delivery.deliver(vendor, activities), "activities");
     }
   }
 }

@@ -1,7 +1,5 @@
 package io.followup.sla.connect.crm.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -13,7 +11,6 @@ import io.followup.sla.connect.crm.marketo.MarketoConfig;
 import io.followup.sla.connect.crm.marketo.MarketoWebhookMapping;
 import io.followup.sla.connect.crm.salesforce.SalesforceConfig;
 import io.followup.sla.connect.crm.salesforce.SalesforceOutboundMapping;
-import io.followup.sla.connect.crm.webhook.WebhookMetrics.Refusal;
 import io.followup.sla.connect.crm.webhook.WebhookMetrics.Source;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,44 +20,32 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * The HTTP(S) side of the webhook source: {@code POST /hubspot} takes HubSpot's webhook batches,
- * {@code POST /salesforce} Salesforce's outbound messages ({@link SalesforceEndpoint}), {@code POST
- * /marketo} Marketo's webhooks ({@link MarketoEndpoint}), each served only when its secret is set;
- * {@code GET /metrics} serves {@link WebhookMetrics}. A request is checked (size, signature or
- * secret), each of its events mapped with the vendor transform's own mapping, and the records
- * handed to Connect ({@link Delivery}); the answer waits for Connect's acknowledgement. HubSpot's:
- * 200 when every record is written, 400 naming the first event that could not be mapped (it went to
- * the dead letter topic), 401 for a bad or stale signature (nothing written), 413 for a body over
- * the limit, 503 when Connect did not acknowledge in time (the vendor retries, and the engine drops
- * the retry's duplicates).
+ * The HTTP(S) side of the webhook source: {@code POST /hubspot} takes HubSpot's webhook batches
+ * ({@link HubSpotEndpoint}), {@code POST /salesforce} Salesforce's outbound messages ({@link
+ * SalesforceEndpoint}), {@code POST /marketo} Marketo's webhooks ({@link MarketoEndpoint}), each
+ * served only when its secret is set; {@code GET /metrics} serves {@link WebhookMetrics}. A request
+ * is checked (size, signature or secret), each of its events mapped with the vendor transform's own
+ * mapping, and the records handed to Connect ({@link Delivery}); the answer waits for Connect's
+ * acknowledgement. This class is the plumbing: the listener, TLS, the threads, and which endpoint
+ * serves which path.
  */
 final class WebhookServer implements AutoCloseable {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
   private final ExecutorService threads;
   private final WebhookMetrics metrics;
-  private final Delivery delivery;
-  private final int maxBody;
-  private final String scheme;
-  private HubSpotSignature signature;
-  private String hubspotUrl;
-  private Vendor hubspot;
 
   WebhookServer(WebhookConfig config, Inbox inbox, WebhookMetrics metrics, Clock clock)
       throws IOException {
     this.metrics = metrics;
-    this.maxBody = config.getInt(WebhookConfig.MAX_BODY_BYTES);
-    this.delivery =
+    int maxBody = config.getInt(WebhookConfig.MAX_BODY_BYTES);
+    Delivery delivery =
         new Delivery(
             inbox,
             metrics,
@@ -71,6 +56,7 @@ final class WebhookServer implements AutoCloseable {
             config.getString(WebhookConfig.LISTENER_HOST),
             config.getInt(WebhookConfig.LISTENER_PORT));
     String keyStore = config.getString(WebhookConfig.KEYSTORE_LOCATION).strip();
+    String scheme;
     if (keyStore.isEmpty()) {
       server = HttpServer.create(address, 0);
       scheme = "http";
@@ -91,12 +77,19 @@ final class WebhookServer implements AutoCloseable {
     String hubspotSecret = config.secret(WebhookConfig.HUBSPOT_APP_SECRET);
     if (!hubspotSecret.isEmpty()) {
       HubSpotConfig settings = new HubSpotConfig(config.hubspotMapping());
-      signature = new HubSpotSignature(hubspotSecret, clock);
-      hubspotUrl = config.getString(WebhookConfig.HUBSPOT_URL).strip();
-      hubspot =
-          new Vendor(
-              Source.HUBSPOT, CommonConfig.records(settings), new HubSpotMapping(settings)::map);
-      server.createContext("/hubspot", this::hubspot);
+      server.createContext(
+          "/hubspot",
+          new HubSpotEndpoint(
+              new HubSpotSignature(hubspotSecret, clock),
+              config.getString(WebhookConfig.HUBSPOT_URL).strip(),
+              scheme,
+              new Vendor(
+                  Source.HUBSPOT,
+                  CommonConfig.records(settings),
+                  new HubSpotMapping(settings)::map),
+              delivery,
+              metrics,
+              maxBody));
     }
     String salesforceSecret = config.secret(WebhookConfig.SALESFORCE_SECRET);
     if (!salesforceSecret.isEmpty()) {
@@ -166,88 +159,6 @@ final class WebhookServer implements AutoCloseable {
     }
     exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     Http.answer(exchange, 200, metrics.prometheus());
-  }
-
-  private void hubspot(HttpExchange exchange) throws IOException {
-    Source source = Source.HUBSPOT;
-    try (exchange) {
-      if (!exchange.getRequestMethod().equals("POST")) {
-        metrics.refuse(source, Refusal.BAD_REQUEST);
-        Http.answer(exchange, 405, "POST only");
-        return;
-      }
-      byte[] body = Http.body(exchange, maxBody);
-      if (body == null) {
-        metrics.refuse(source, Refusal.TOO_LARGE);
-        Http.answer(exchange, 413, "the body is over " + maxBody + " bytes");
-        return;
-      }
-      HubSpotSignature.Verdict verdict =
-          signature.verify(
-              "POST",
-              hubspotUri(exchange),
-              body,
-              exchange.getRequestHeaders().getFirst(HubSpotSignature.TIMESTAMP_HEADER),
-              exchange.getRequestHeaders().getFirst(HubSpotSignature.SIGNATURE_HEADER));
-      switch (verdict) {
-        case OK -> {}
-        case STALE -> {
-          metrics.refuse(source, Refusal.STALE_TIMESTAMP);
-          Http.answer(exchange, 401, "X-HubSpot-Request-Timestamp is more than 5 minutes off");
-          return;
-        }
-        default -> {
-          metrics.refuse(source, Refusal.SIGNATURE);
-          Http.answer(exchange, 401, "X-HubSpot-Signature-v3 is missing or does not match");
-          return;
-        }
-      }
-      List<String> events = events(body);
-      if (events == null) {
-        metrics.refuse(source, Refusal.BAD_REQUEST);
-        Http.answer(exchange, 400, "the body is not a JSON object or array of webhook events");
-        return;
-      }
-      Delivery.Result result = delivery.deliver(hubspot, events);
-      if (!result.acknowledged()) {
-        Http.answer(exchange, 503, "not written in time; retry");
-      } else if (result.unmapped() > 0) {
-        Http.answer(
-            exchange,
-            400,
-            result.unmapped()
-                + " of "
-                + result.payloads()
-                + " events not mapped: "
-                + result.firstReason());
-      } else {
-        Http.answer(exchange, 200, "ok");
-      }
-    }
-  }
-
-  /** The URL the signature covers: the one configured in HubSpot, with the request's query. */
-  private String hubspotUri(HttpExchange exchange) {
-    String query = exchange.getRequestURI().getRawQuery();
-    if (!hubspotUrl.isEmpty()) {
-      return query == null ? hubspotUrl : hubspotUrl + "?" + query;
-    }
-    String host = exchange.getRequestHeaders().getFirst("Host");
-    return scheme + "://" + host + exchange.getRequestURI().toString();
-  }
-
-  private static List<String> events(byte[] body) {
-    try {
-      JsonNode tree = JSON.readTree(body);
-      if (tree != null && tree.isArray()) {
-        List<String> events = new ArrayList<>();
-        tree.forEach(e -> events.add(e.toString()));
-        return events;
-      }
-      return tree != null && tree.isObject() ? List.of(tree.toString()) : null;
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   @Override
