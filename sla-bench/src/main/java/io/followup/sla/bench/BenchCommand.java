@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measures the engine beside a bare Kafka Streams app (exactly-once, counting records per key"
-          + " in a persistent store) on one embedded broker, in one run: live throughput, Kafka"
-          + " bytes written per event, state per open lead, memory and idle cost at growing numbers"
-          + " of open leads, and replay speed against parsing the same file with Jackson.",
+          + " in a persistent store) on one embedded broker, in one run: live throughput (cold,"
+          + " from start, and warm, already running), Kafka bytes written per event, state per open"
+          + " lead, memory and idle cost at growing numbers of open leads, and replay speed against"
+          + " parsing the same file with Jackson.",
       "Prints a table of figures, ratios and targets. Runs on free ports with its data in a"
           + " temporary directory; a missed target is reported, never a failure. Linux only (it"
           + " reads /proc). The full run takes several minutes; --quick under two."
@@ -67,7 +68,9 @@ public final class BenchCommand implements Callable<Integer>, SlaSubcommand {
   @Option(
       names = "--live-events",
       paramLabel = "N",
-      description = "Lead events for the throughput run (default: 100,000; 1,000 with --quick).")
+      description =
+          "Lead events for the throughput run, sent twice: before each app starts (cold) and again"
+              + " for new leads once it runs (warm) (default: 100,000; 1,000 with --quick).")
   Integer liveEvents;
 
   @Option(

@@ -3,10 +3,10 @@ package io.followup.sla.bench;
 import io.followup.sla.events.LeadCreated;
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.history.HistoryGenerator;
-import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.serde.SchemaRegistryClient;
 import io.followup.sla.serde.SpecificAvroSerializer;
 import io.followup.sla.streams.TopicNames;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,12 +18,12 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The input both apps read, produced once: Avro in the Confluent wire format through the run's
- * registry, keyed as the contract says (leadId, repId). Records carry the time they are produced,
- * as live events do; {@code occurredAt} inside says when they happened.
+ * The input the apps read: Avro in the Confluent wire format through the run's registry, keyed as
+ * the contract says (leadId, repId). Records carry the time they are produced, as live events do;
+ * {@code occurredAt} inside says when they happened.
  */
 final class BenchEvents implements AutoCloseable {
 
@@ -53,11 +53,16 @@ final class BenchEvents implements AutoCloseable {
     "Principal Engineer"
   };
 
-  private final KafkaProducer<String, SpecificRecord> producer;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final SpecificAvroSerializer<SpecificRecord> values;
   private final Clock clock;
+  private final LocalDate today;
 
   BenchEvents(String bootstrapServers, SchemaRegistryClient registry, Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    // Once per run: every history of the run covers the same days, so two tellings are one story.
+    this.today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    this.values = new SpecificAvroSerializer<>(registry, true);
     this.producer =
         new KafkaProducer<>(
             Map.of(
@@ -71,8 +76,8 @@ final class BenchEvents implements AutoCloseable {
                 128 * 1024,
                 ProducerConfig.CLIENT_ID_CONFIG,
                 "sla-bench-producer"),
-            new StringSerializer(),
-            new SpecificAvroSerializer<>(registry, true));
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
   }
 
   /** The reps and managers every history names, for the engine's directory and for owners. */
@@ -82,30 +87,27 @@ final class BenchEvents implements AutoCloseable {
   }
 
   /**
-   * The generated history's first {@code events} lead events (with its reps before them), over the
-   * {@value #HISTORY_DAYS} days before today. Returns the lead events sent.
+   * The generated history's first {@code events} lead events over the {@value #HISTORY_DAYS} days
+   * before today, encoded, with {@code idPrefix} before their ids (see {@link
+   * LeadEventBatch#encode}); the same for every call with the same arguments in one run.
    */
-  long sendHistory(TopicNames topics, int events) {
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+  LeadEventBatch history(int events, String idPrefix) {
     // About six events a lead over a lead's life, but the period's end cuts the later leads'
     // lives short, to about four: a lead for every three events wanted leaves enough, and the
     // events sent still span most of the period.
     HistoryGenerator history =
         new HistoryGenerator(historySettings(Math.max(1, events / 3), today));
-    long sent = 0;
-    for (SpecificRecord record : history) {
-      if (record instanceof RepProfile rep) {
-        producer.send(new ProducerRecord<>(topics.reps(), rep.getRepId(), rep));
-        continue;
-      }
+    return LeadEventBatch.encode(history, events, idPrefix, values);
+  }
+
+  /** Sends {@code batch} to the lead-event topics of {@code topics} and waits until it is sent. */
+  void send(LeadEventBatch batch, TopicNames topics) {
+    List<String> leadTopics = topics.leadEventTopics();
+    for (LeadEventBatch.Encoded record : batch.records()) {
       producer.send(
-          new ProducerRecord<>(topics.topicOf(record), LeadEvents.leadId(record), record));
-      if (++sent == events) {
-        break;
-      }
+          new ProducerRecord<>(leadTopics.get(record.topic()), record.key(), record.value()));
     }
     producer.flush();
-    return sent;
   }
 
   private static HistoryGenerator.Settings historySettings(int leads, LocalDate today) {
@@ -116,7 +118,7 @@ final class BenchEvents implements AutoCloseable {
   /** Sends the reps and managers to the reps topic. */
   void sendReps(TopicNames topics) {
     for (RepProfile rep : reps()) {
-      producer.send(new ProducerRecord<>(topics.reps(), rep.getRepId(), rep));
+      send(topics.reps(), rep.getRepId(), rep);
     }
     producer.flush();
   }
@@ -146,9 +148,15 @@ final class BenchEvents implements AutoCloseable {
               .setContactTitle(TITLES[i % TITLES.length])
               .setRegion(account % 3 == 0 ? "EMEA" : "NA")
               .build();
-      producer.send(new ProducerRecord<>(topics.leadCreated(), leadId, lead));
+      send(topics.leadCreated(), leadId, lead);
     }
     producer.flush();
+  }
+
+  private void send(String topic, String key, SpecificRecord value) {
+    producer.send(
+        new ProducerRecord<>(
+            topic, key.getBytes(StandardCharsets.UTF_8), values.serialize(topic, value)));
   }
 
   @Override

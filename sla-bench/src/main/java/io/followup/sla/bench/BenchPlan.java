@@ -10,11 +10,13 @@ import java.util.TreeMap;
  * How big one bench run is.
  *
  * @param name what the run is called in the report
- * @param liveEvents lead events pre-produced for the throughput and bytes-written figures
+ * @param liveEvents lead events pre-produced for the cold throughput and bytes-written figures, and
+ *     as many again sent to each app once it runs for the warm throughput figure
  * @param openLeads the numbers of open leads at which state, memory and idle cost are measured,
  *     ascending
  * @param replayEvents the sizes of the histories replayed, ascending
- * @param settle how long an app is left alone after catching up before its idle cost is measured
+ * @param settle how long an app is left alone after catching up before its idle cost is measured,
+ *     or before the warm batch is sent
  * @param idleWindow how long its idle CPU is measured
  * @param appHeap the maximum heap of each live app's JVM, e.g. 512m
  * @param replayHeap the maximum heap of each replay JVM (replay holds the history in memory)

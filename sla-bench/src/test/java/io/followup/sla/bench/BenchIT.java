@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./sla bench --quick} through the CLI, as a person runs it: the command is found on the
  * classpath, the run completes against its own broker and child JVMs, and every figure is there for
- * both apps, a positive number. No figure is held to a time or a target: this proves the bench
- * measures, not how fast anything is.
+ * both apps, a positive number, the warm live throughput beside the cold one. No figure is held to
+ * a time or a target: this proves the bench measures, not how fast anything is.
  */
 class BenchIT {
 
@@ -50,7 +50,7 @@ class BenchIT {
     Map<String, Long> expected =
         Map.of(
             "live throughput",
-            1L,
+            2L,
             "Kafka bytes written per input event",
             1L,
             "state bytes per open lead",
@@ -71,6 +71,14 @@ class BenchIT {
                     prefix -> rows.stream().filter(r -> r.get(0).startsWith(prefix)).count()));
     assertThat(found).isEqualTo(expected);
     assertThat(rows).hasSize(expected.values().stream().mapToInt(Long::intValue).sum());
+
+    List<String> warm =
+        rows.stream()
+            .filter(r -> r.get(0).startsWith("live throughput") && r.get(0).contains("(warm"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(warm.get(0)).contains(String.format("%,d more lead events", plan.liveEvents()));
+    assertThat(warm.get(4)).as("the warm figure's target").isEmpty();
 
     for (List<String> row : rows) {
       assertThat(number(row.get(1))).as("engine's %s", row.get(0)).isPositive();
