@@ -230,10 +230,13 @@ public final class BenchCommand implements Callable<Integer>, SlaSubcommand {
     lines.add(
         String.format(
             "Apps: each in its own JVM (-Xmx%s), one stream thread, commit interval %s ms,"
-                + " exactly-once v2, %d partitions a topic; replay and parse JVMs -Xmx%s",
+                + " exactly-once v2, %d partitions a topic; replay %s; parse JVM -Xmx%s",
             plan.appHeap(),
             LiveApp.COMMIT_INTERVAL_MS,
             BenchCluster.PARTITIONS,
+            ReplayRun.launcher().isPresent()
+                ? "through the launcher (./sla replay)"
+                : "in a JVM with the serial collector, -Xmx" + plan.replayHeap(),
             plan.replayHeap()));
     if (!plan.engineSettings().isEmpty()) {
       lines.add(

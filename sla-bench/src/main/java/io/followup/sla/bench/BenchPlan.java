@@ -19,7 +19,8 @@ import java.util.TreeMap;
  *     or before the warm batch is sent
  * @param idleWindow how long its idle CPU is measured
  * @param appHeap the maximum heap of each live app's JVM, e.g. 512m
- * @param replayHeap the maximum heap of each replay JVM (replay holds the history in memory)
+ * @param replayHeap the maximum heap of the Jackson parse's JVM, and of a replay's when the bench
+ *     was not started by the launcher (which gives replay its own settings)
  * @param engineSettings engine settings the run changes from the engine's defaults, to measure one
  *     setting at a time; the bare app is never changed
  */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -69,10 +70,23 @@ final class ChildJvm implements AutoCloseable {
    */
   static ChildJvm start(
       String name, List<String> command, Path workDir, Path log, String readyMarker) {
+    return start(name, command, Map.of(), workDir, log, readyMarker);
+  }
+
+  /** As {@link #start(String, List, Path, Path, String)}, with {@code environment} added. */
+  static ChildJvm start(
+      String name,
+      List<String> command,
+      Map<String, String> environment,
+      Path workDir,
+      Path log,
+      String readyMarker) {
     try {
       Files.createDirectories(log.getParent());
-      Process process =
-          new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       RUNNING.add(process);
       return new ChildJvm(name, process, log, readyMarker);
     } catch (IOException e) {

@@ -188,8 +188,9 @@ final class Figures {
         "Idle cost: CPU from /proc/<pid>/task/*/schedstat over "
             + "an idle window; the stream thread is the one that runs the punctuators (Kafka's"
             + " punctuate-latency metric counts whole milliseconds, too coarse here).",
-        "Replay: `./sla replay` of the first N records of `./sla generate-history`'s default"
-            + " year, a JVM from launch to exit; baseline: the same file parsed line by line with"
-            + " Jackson in a JVM of its own. Peak RSS from time(1) or VmHWM.");
+        "Replay: `./sla replay` of the first N records of `./sla generate-history`'s default year,"
+            + " run through the launcher as a user runs it (after one small untimed replay that"
+            + " writes its class archive), from launch to exit; baseline: the same file parsed line"
+            + " by line with Jackson in a JVM of its own. Peak RSS from time(1) or VmHWM.");
   }
 }
