@@ -50,7 +50,7 @@ public interface RepDirectory {
       return ZoneOffset.UTC;
     }
     try {
-      return ZoneId.of(zone.strip());
+      return ProfileZones.of(zone);
     } catch (DateTimeException e) {
       // The business calendar already warns of such a profile; one bad zone costs only local time.
       return ZoneOffset.UTC;

@@ -109,6 +109,29 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   /** Applied and duplicate counters of each source system, looked up once per event. */
   private final Map<String, Counter[]> bySystem = new ConcurrentHashMap<>();
 
+  /*
+   * The meters the stream thread touches per event and per clock change, bound once per label
+   * tuple and found by plain map lookups on the values as they come, so the common path builds no
+   * tags, ids or keys. Each is registered when first asked for, exactly as through counter().
+   */
+
+  /** By event type (the schema's name): the applied counter and where the eventId sits. */
+  private final Map<String, EventType> eventTypes = new ConcurrentHashMap<>();
+
+  /** Touches by rep. */
+  private final LabelledMeters<Counter> touchesByRep;
+
+  /** Alerts by rule id, kind and team. */
+  private final Map<String, Map<String, LabelledMeters<Counter>>> alertsByRuleAndKind =
+      new ConcurrentHashMap<>();
+
+  /** Clock series by rule id, source and team. */
+  private final Map<String, LabelledMeters<LabelledMeters<ClockSeries>>> clocksByRule =
+      new ConcurrentHashMap<>();
+
+  /** A rep's met and missed counters, by rep and team. */
+  private final LabelledMeters<LabelledMeters<Counter[]>> repClocksByRep;
+
   private final Counter duplicates;
   private final Timer detectionDelay;
   private final DistributionSummary deadlinesPerTick;
@@ -136,6 +159,23 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
     this.registry = registry;
     this.policy = policy;
     this.reps = new BoundedLabel(maxReps);
+    this.touchesByRep =
+        new LabelledMeters<>(
+            reps,
+            rep ->
+                counter(
+                    "sla.rep.touches",
+                    "Rep touches applied, by rep (capped; the rest under rep=\"other\")",
+                    "rep",
+                    rep));
+    this.repClocksByRep =
+        new LabelledMeters<>(
+            reps,
+            rep ->
+                new LabelledMeters<>(
+                    teams,
+                    team ->
+                        new Counter[] {repClocks(rep, team, MET), repClocks(rep, team, MISSED)}));
     this.duplicates =
         Counter.builder("sla.events.duplicates")
             .description("Lead events dropped because their eventId was already seen")
@@ -169,15 +209,11 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
 
   @Override
   public void eventApplied(SpecificRecord event) {
-    eventsApplied(event.getSchema().getName()).increment();
-    bySystem(event)[0].increment();
+    EventType type = eventType(event);
+    type.applied.increment();
+    bySystem(event, type)[0].increment();
     if (event instanceof RepTouched touch) {
-      counter(
-              "sla.rep.touches",
-              "Rep touches applied, by rep (capped; the rest under rep=\"other\")",
-              "rep",
-              reps.of(touch.getRepId()))
-          .increment();
+      touchesByRep.of(touch.getRepId()).increment();
     }
   }
 
@@ -189,68 +225,157 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
   @Override
   public void duplicateDropped(SpecificRecord event) {
     duplicates.increment();
-    bySystem(event)[1].increment();
+    bySystem(event, eventType(event))[1].increment();
   }
 
   @Override
   public void alertEmitted(SlaAlert alert) {
-    String team = teams.of(alert.getTeam());
-    counter(
-            "sla.alerts",
-            "Alerts emitted, by rule, kind and the responsible rep's team",
-            "rule",
-            alert.getRuleId(),
-            "kind",
-            alert.getKind(),
-            "team",
-            team)
+    String rule = alert.getRuleId();
+    String kind = alert.getKind();
+    alertsByRuleAndKind
+        .computeIfAbsent(rule, r -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            kind,
+            k ->
+                new LabelledMeters<>(
+                    teams,
+                    team ->
+                        counter(
+                            "sla.alerts",
+                            "Alerts emitted, by rule, kind and the responsible rep's team",
+                            "rule",
+                            rule,
+                            "kind",
+                            kind,
+                            "team",
+                            team)))
+        .of(alert.getTeam())
         .increment();
-    if (AlertKind.BREACHED.name().equals(alert.getKind())) {
+    if (AlertKind.BREACHED.name().equals(kind)) {
       // A clock is missed when its deadline passes, not when someone finally handles the lead, so
       // compliance is honest about leads that are never touched.
-      clockOutcome(alert.getRuleId(), sources.of(alert.getSource()), team, MISSED).increment();
+      clockSeries(rule, alert.getSource(), alert.getTeam()).missed().increment();
       if (alert.getRepId() != null) {
-        repClocks(reps.of(alert.getRepId()), team, MISSED).increment();
+        repClocksByRep.of(alert.getRepId()).of(alert.getTeam())[1].increment();
       }
     }
   }
 
   @Override
   public void clockChanged(ClockEvent event) {
-    String rule = event.rule().id();
-    String source = sources.of(event.source());
-    String team = teams.of(event.team());
+    // Looked up for every change, so sources and teams are admitted to their caps in the order
+    // they come, whatever the change.
+    ClockSeries series = clockSeries(event.rule().id(), event.source(), event.team());
     if (event.isStart()) {
-      counter(
-              "sla.clocks.started",
-              "SLA clocks started, by rule and lead source",
-              "rule",
-              rule,
-              "source",
-              source)
-          .increment();
+      series.started().increment();
       // Every outcome series of the clock exists from its start, so ratios by source or rule
       // never lose a series for want of a first met or missed clock.
-      clockOutcome(rule, source, team, MET);
-      clockOutcome(rule, source, team, MISSED);
-      clockOutcome(rule, source, team, STOPPED);
+      series.met();
+      series.missed();
+      series.stopped();
       if (event.repId() != null) {
-        repClocks(reps.of(event.repId()), team, MET);
+        repClocksByRep.of(event.repId()).of(event.team());
       }
       return;
     }
     if (event.met()) {
-      clockOutcome(rule, source, team, MET).increment();
+      series.met().increment();
       if (event.repId() != null) {
-        repClocks(reps.of(event.repId()), team, MET).increment();
+        repClocksByRep.of(event.repId()).of(event.team())[0].increment();
       }
     } else if (event.closure() == ClockEvent.Closure.STOPPED && !event.breached()) {
-      clockOutcome(rule, source, team, STOPPED).increment();
+      series.stopped().increment();
     }
     // A breached clock was counted as missed when its BREACHED alert went out.
     if (event.rule() == RuleId.FIRST_TOUCH && event.closure() == ClockEvent.Closure.SATISFIED) {
       Duration taken = Duration.between(event.startedAt(), event.at());
-      timeToFirstTouch(source).record(taken.isNegative() ? Duration.ZERO : taken);
+      series.timeToFirstTouch().record(taken.isNegative() ? Duration.ZERO : taken);
+    }
+  }
+
+  private ClockSeries clockSeries(String rule, String source, String team) {
+    return clocksByRule
+        .computeIfAbsent(
+            rule,
+            r ->
+                new LabelledMeters<>(
+                    sources, s -> new LabelledMeters<>(teams, t -> new ClockSeries(r, s, t))))
+        .of(source)
+        .of(team);
+  }
+
+  /**
+   * The meters of one (rule, source, team). Each is registered on first use, as through {@link
+   * #counter}, so a series appears exactly when it did before; a race between stream threads only
+   * looks the same meter up twice.
+   */
+  private final class ClockSeries {
+
+    private final String rule;
+    private final String source;
+    private final String team;
+    private volatile Counter started;
+    private volatile Counter met;
+    private volatile Counter missed;
+    private volatile Counter stopped;
+    private volatile Timer timeToFirstTouch;
+
+    ClockSeries(String rule, String source, String team) {
+      this.rule = rule;
+      this.source = source;
+      this.team = team;
+    }
+
+    Counter started() {
+      Counter c = started;
+      if (c == null) {
+        c =
+            counter(
+                "sla.clocks.started",
+                "SLA clocks started, by rule and lead source",
+                "rule",
+                rule,
+                "source",
+                source);
+        started = c;
+      }
+      return c;
+    }
+
+    Counter met() {
+      Counter c = met;
+      if (c == null) {
+        c = clockOutcome(rule, source, team, MET);
+        met = c;
+      }
+      return c;
+    }
+
+    Counter missed() {
+      Counter c = missed;
+      if (c == null) {
+        c = clockOutcome(rule, source, team, MISSED);
+        missed = c;
+      }
+      return c;
+    }
+
+    Counter stopped() {
+      Counter c = stopped;
+      if (c == null) {
+        c = clockOutcome(rule, source, team, STOPPED);
+        stopped = c;
+      }
+      return c;
+    }
+
+    Timer timeToFirstTouch() {
+      Timer t = timeToFirstTouch;
+      if (t == null) {
+        t = EngineMetrics.this.timeToFirstTouch(source);
+        timeToFirstTouch = t;
+      }
+      return t;
     }
   }
 
@@ -390,14 +515,33 @@ public final class EngineMetrics implements EngineListener, AutoCloseable {
    * eventId ({@code hubspot:webhook:...} is hubspot), as the CRM connectors write them; "none" for
    * an id without one. Capped like sources, so a producer with odd ids cannot grow the series.
    */
-  private Counter[] bySystem(SpecificRecord event) {
-    Schema.Field field = event.getSchema().getField("eventId");
-    Object id = field == null ? null : event.get(field.pos());
+  private Counter[] bySystem(SpecificRecord event, EventType type) {
+    Object id = type.eventIdPos < 0 ? null : event.get(type.eventIdPos);
     String text = id == null ? "" : id.toString();
     int colon = text.indexOf(':');
     String system = systems.of(colon > 0 ? text.substring(0, colon) : null);
     return bySystem.computeIfAbsent(
         system, s -> new Counter[] {systemCounter(s, "applied"), systemCounter(s, "duplicate")});
+  }
+
+  private EventType eventType(SpecificRecord event) {
+    Schema schema = event.getSchema();
+    return eventTypes.computeIfAbsent(schema.getName(), name -> new EventType(this, schema));
+  }
+
+  /** What the metrics need of one event type, found once. */
+  private static final class EventType {
+
+    final Counter applied;
+
+    /** The position of the eventId field; -1 for a type without one. */
+    final int eventIdPos;
+
+    EventType(EngineMetrics metrics, Schema schema) {
+      this.applied = metrics.eventsApplied(schema.getName());
+      Schema.Field field = schema.getField("eventId");
+      this.eventIdPos = field == null ? -1 : field.pos();
+    }
   }
 
   private Counter systemCounter(String system, String outcome) {

@@ -50,19 +50,32 @@ final class TeamReviewProcessor implements Processor<String, TeamClock, String, 
       return;
     }
     long now = context.currentSystemTimeMs();
-    publish(
-        fold.onClock(
-            record.key(),
-            clock,
-            ReviewZone.of(clock.repId(), reps),
-            Instant.ofEpochMilli(now),
-            ports,
-            reps),
-        now);
+    List<TeamWeeklyReview> reviews;
+    try {
+      reviews =
+          fold.onClock(
+              record.key(),
+              clock,
+              ReviewZone.of(clock.repId(), reps),
+              Instant.ofEpochMilli(now),
+              ports,
+              reps);
+    } catch (RuntimeException e) {
+      ports.forgetDecoded();
+      throw e;
+    }
+    publish(reviews, now);
   }
 
   void closeWeeks(long wallClockMs) {
-    publish(fold.onTick(Instant.ofEpochMilli(wallClockMs), ports, reps), wallClockMs);
+    List<TeamWeeklyReview> reviews;
+    try {
+      reviews = fold.onTick(Instant.ofEpochMilli(wallClockMs), ports, reps);
+    } catch (RuntimeException e) {
+      ports.forgetDecoded();
+      throw e;
+    }
+    publish(reviews, wallClockMs);
   }
 
   private void publish(List<TeamWeeklyReview> reviews, long time) {

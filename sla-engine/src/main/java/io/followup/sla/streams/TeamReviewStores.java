@@ -6,7 +6,9 @@ import io.followup.sla.review.ReviewPorts;
 import io.followup.sla.review.TeamWeek;
 import io.followup.sla.state.TeamReviewCodec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -24,6 +26,15 @@ final class TeamReviewStores implements ReviewPorts {
   private final KeyValueStore<String, TeamWeek> weeks;
   private final KeyValueStore<String, byte[]> open;
 
+  /**
+   * The weeks read or written by this task, decoded: every team clock reads its team's week and
+   * writes it back, and decoding it each time was most of the review's cost. Write-through (every
+   * put still goes to the store, so its changelog is what it was); made afresh with the ports at
+   * each init, so a task re-initialised after an aborted transaction reads the store again. Teams
+   * are few, so it holds them all.
+   */
+  private final Map<String, TeamWeek> decoded = new HashMap<>();
+
   TeamReviewStores(KeyValueStore<String, TeamWeek> weeks, KeyValueStore<String, byte[]> open) {
     this.weeks = weeks;
     this.open = open;
@@ -31,17 +42,34 @@ final class TeamReviewStores implements ReviewPorts {
 
   @Override
   public TeamWeek week(String team) {
-    return weeks.get(team);
+    TeamWeek week = decoded.get(team);
+    if (week == null) {
+      week = weeks.get(team);
+      if (week != null) {
+        decoded.put(team, week);
+      }
+    }
+    return week;
   }
 
   @Override
   public void putWeek(TeamWeek week) {
     weeks.put(week.team(), week);
+    decoded.put(week.team(), week);
   }
 
   @Override
   public void forgetWeek(String team) {
     weeks.delete(team);
+    decoded.remove(team);
+  }
+
+  /**
+   * Forgets every decoded week: the fold changes a week's tally in place before it writes it, so
+   * after a failure part way the decoded week may hold what the store never got.
+   */
+  void forgetDecoded() {
+    decoded.clear();
   }
 
   @Override

@@ -87,6 +87,47 @@ class EngineMetricsTest {
   }
 
   @Test
+  void aBreachOfAClockNotSeenStartingShowsOnlyItsMissedSeriesUntilAClockStarts() {
+    // After a restart a clock started before it can breach: only what happened gets a series.
+    metrics.alertEmitted(alert("BREACHED", "first-touch", "R-DANA", "West", "RFP_REQUEST"));
+    String labels = "rule=\"first-touch\",source=\"RFP_REQUEST\",team=\"West\"";
+    assertThat(value("sla_clock_outcomes_total{outcome=\"missed\"," + labels + "}")).isEqualTo(1.0);
+    assertThat(registry.scrape())
+        .doesNotContain("sla_clock_outcomes_total{outcome=\"met\"," + labels)
+        .doesNotContain("sla_clock_outcomes_total{outcome=\"stopped\"," + labels)
+        .doesNotContain("sla_clocks_started_total{rule=\"first-touch\"");
+
+    metrics.clockChanged(start(RuleId.FIRST_TOUCH, "RFP_REQUEST", "R-DANA", "West"));
+
+    assertThat(value("sla_clock_outcomes_total{outcome=\"met\"," + labels + "}")).isZero();
+    assertThat(value("sla_clock_outcomes_total{outcome=\"stopped\"," + labels + "}")).isZero();
+    assertThat(value("sla_clocks_started_total{rule=\"first-touch\",source=\"RFP_REQUEST\"}"))
+        .isEqualTo(1.0);
+    assertThat(value("sla_clock_outcomes_total{outcome=\"missed\"," + labels + "}")).isEqualTo(1.0);
+  }
+
+  @Test
+  void teamsPastTheCapShareOtherInEveryFamilyWhicheverFamilySawThemFirst() {
+    for (int i = 0; i < EngineMetrics.MAX_TEAMS; i++) {
+      metrics.clockChanged(start(RuleId.FIRST_TOUCH, "RFP_REQUEST", "R-DANA", "T" + i));
+    }
+    metrics.clockChanged(start(RuleId.FIRST_TOUCH, "RFP_REQUEST", "R-DANA", "Late"));
+    metrics.alertEmitted(alert("WARNING", "first-touch", "R-DANA", "Late", "RFP_REQUEST"));
+    metrics.alertEmitted(alert("WARNING", "first-touch", "R-DANA", "T0", "RFP_REQUEST"));
+
+    assertThat(value("sla_alerts_total{kind=\"WARNING\",rule=\"first-touch\",team=\"other\"}"))
+        .isEqualTo(1.0);
+    assertThat(value("sla_alerts_total{kind=\"WARNING\",rule=\"first-touch\",team=\"T0\"}"))
+        .isEqualTo(1.0);
+    assertThat(
+            value(
+                "sla_clock_outcomes_total{outcome=\"met\",rule=\"first-touch\","
+                    + "source=\"RFP_REQUEST\",team=\"other\"}"))
+        .isZero();
+    assertThat(registry.scrape()).doesNotContain("Late");
+  }
+
+  @Test
   void timeToFirstTouchIsAHistogramInSecondsBySource() {
     ClockEvent start = start(RuleId.FIRST_TOUCH, "INBOUND_FORM", "R-DANA", "West");
     metrics.clockChanged(closed(start, ClockEvent.Closure.SATISFIED, 40, false));

@@ -11,10 +11,12 @@ import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.TeamWeeklyReview;
 import io.followup.sla.policy.PolicyLoader;
+import io.followup.sla.review.TeamWeek;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +78,32 @@ class TeamReviewTopologyTest {
       // Once a week: the next ticks of the new week publish nothing.
       live.advanceTo(WEEK_END.plus(Duration.ofHours(12)), TICK);
       assertThat(live.reviews()).isEmpty();
+    }
+  }
+
+  @Test
+  void everyTeamClockWritesTheTeamsWeekToItsStoreNotOnlyToTheTasksDecodedWeeks() {
+    EngineSettings settings = new EngineSettings(TICK, 10_000, Duration.ofDays(30));
+    try (LiveTopology live =
+        new LiveTopology(PolicyLoader.builtInDefault(), settings, stateDir, T0)) {
+      live.pipe(rep("M-1", "Sam Patel", null, "America/Los_Angeles"), T0);
+      live.pipe(rep("R-1", "Dana Ortiz", "M-1", "Europe/Berlin"), T0);
+      KeyValueStore<String, TeamWeek> weeks = live.driver().getKeyValueStore(StoreNames.TEAM_WEEKS);
+      live.pipe(created("L-1", "R-1"), T0);
+      live.pipe(touch("L-1", "R-1", T0.plus(Duration.ofHours(1))), T0.plus(Duration.ofHours(1)));
+      assertThat(weeks.get("West").current().rules().get("first-touch").met()).isEqualTo(1);
+
+      // The next clock of the team reads the week it wrote and adds to it.
+      live.pipe(created("L-2", "R-1"), T0.plus(Duration.ofHours(2)));
+      live.pipe(touch("L-2", "R-1", T0.plus(Duration.ofHours(3))), T0.plus(Duration.ofHours(3)));
+      assertThat(weeks.get("West").current().rules().get("first-touch").met()).isEqualTo(2);
+
+      // Closing the week writes the next one, empty, with this week's counts as the previous.
+      live.advanceTo(WEEK_END.plus(TICK), TICK);
+      assertThat(live.reviews()).singleElement();
+      TeamWeek next = weeks.get("West");
+      assertThat(next.current().isEmpty()).isTrue();
+      assertThat(next.previous().rules().get("first-touch").met()).isEqualTo(2);
     }
   }
 
