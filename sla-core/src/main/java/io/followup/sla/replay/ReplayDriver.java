@@ -37,7 +37,8 @@ import org.apache.avro.specific.SpecificRecord;
  * The replay driver of the core's steps: lends them in-memory ports and event time instead of Kafka
  * Streams stores and the wall clock. Deadlines fire when event time passes them, in the order the
  * live index keeps, so a year of history takes no waiting; dedup, the fan-out to accounts and
- * retention are the steps' own, as live.
+ * retention are the steps' own, as live. Asked for them, it also makes the teams' weekly reviews
+ * from the breaches and ends of clocks the steps tell of ({@link ReplayReviews}).
  *
  * <p>The replay clock follows when each record reached the engine: a lead event's {@link
  * LeadEvents#arrivedAt arrival} (its recordedAt, else its occurredAt), a policy's publishedAt, a
