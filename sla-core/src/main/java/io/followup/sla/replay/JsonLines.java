@@ -261,30 +261,49 @@ public final class JsonLines {
   private static void writeRecord(SpecificRecord record, JsonGenerator out) throws IOException {
     out.writeStartObject();
     out.writeStringField("type", record.getSchema().getName());
+    writeFields(record, out);
+    out.writeEndObject();
+  }
+
+  /**
+   * The fields of a record; a record within it (a weekly review's lines) is an object of its
+   * fields, without a type, which the line's type already implies.
+   */
+  private static void writeFields(SpecificRecord record, JsonGenerator out) throws IOException {
     for (Schema.Field field : record.getSchema().getFields()) {
-      Object value = record.get(field.pos());
       out.writeFieldName(field.name());
-      if (value == null) {
-        out.writeNull();
-      } else if (value instanceof Instant instant) {
-        out.writeString(IsoInstants.format(instant));
-      } else if (value instanceof Boolean b) {
-        out.writeBoolean(b);
-      } else if (value instanceof Integer i) {
-        out.writeNumber(i);
-      } else if (value instanceof Long l) {
-        out.writeNumber(l);
-      } else if (value instanceof List<?> list) {
-        out.writeStartArray();
-        for (Object item : list) {
+      writeValue(record.get(field.pos()), out);
+    }
+  }
+
+  private static void writeValue(Object value, JsonGenerator out) throws IOException {
+    if (value == null) {
+      out.writeNull();
+    } else if (value instanceof Instant instant) {
+      out.writeString(IsoInstants.format(instant));
+    } else if (value instanceof Boolean b) {
+      out.writeBoolean(b);
+    } else if (value instanceof Integer i) {
+      out.writeNumber(i);
+    } else if (value instanceof Long l) {
+      out.writeNumber(l);
+    } else if (value instanceof List<?> list) {
+      out.writeStartArray();
+      for (Object item : list) {
+        if (item instanceof SpecificRecord) {
+          writeValue(item, out);
+        } else {
           out.writeString(String.valueOf(item));
         }
-        out.writeEndArray();
-      } else {
-        out.writeString(value.toString());
       }
+      out.writeEndArray();
+    } else if (value instanceof SpecificRecord nested) {
+      out.writeStartObject();
+      writeFields(nested, out);
+      out.writeEndObject();
+    } else {
+      out.writeString(value.toString());
     }
-    out.writeEndObject();
   }
 
   /** What a record type's fields need to be read: looked up once per type, not once per line. */

@@ -3,9 +3,12 @@ package io.followup.sla.replay;
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.events.SlaPolicy;
+import io.followup.sla.events.TeamWeeklyReview;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyActivation;
 import io.followup.sla.policy.RuleId;
+import io.followup.sla.review.TeamClock;
+import io.followup.sla.review.TeamClocks;
 import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
@@ -26,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -33,7 +37,8 @@ import org.apache.avro.specific.SpecificRecord;
  * The replay driver of the core's steps: lends them in-memory ports and event time instead of Kafka
  * Streams stores and the wall clock. Deadlines fire when event time passes them, in the order the
  * live index keeps, so a year of history takes no waiting; dedup, the fan-out to accounts and
- * retention are the steps' own, as live.
+ * retention are the steps' own, as live. Asked for them, it also makes the teams' weekly reviews
+ * from the breaches and ends of clocks the steps tell of ({@link ReplayReviews}).
  *
  * <p>The replay clock follows when each record reached the engine: a lead event's {@link
  * LeadEvents#arrivedAt arrival} (its recordedAt, else its occurredAt), a policy's publishedAt, a
@@ -53,6 +58,7 @@ public final class ReplayDriver {
   private final InMemoryTimeIndex accountDeadlines = new InMemoryTimeIndex();
   private final LeadPorts leadPorts;
   private final AccountPorts accountPorts;
+  private final ReplayReviews reviews;
   private Instant clock = Instant.EPOCH;
 
   public ReplayDriver(SlaRules rules, Policy policy, RepDirectory reps, Consumer<SlaAlert> alerts) {
@@ -78,6 +84,23 @@ public final class ReplayDriver {
       Consumer<SlaAlert> alerts,
       Consumer<ClockEvent> clockEvents,
       StepSettings settings) {
+    this(rules, policy, reps, alerts, clockEvents, null, settings);
+  }
+
+  /**
+   * @param reviews told of each team's weekly review once replay time passes the Monday 00:00 that
+   *     ends its week, as the live engine publishes it; null for a replay that wants none (it folds
+   *     no clocks then)
+   */
+  public ReplayDriver(
+      SlaRules rules,
+      Policy policy,
+      RepDirectory reps,
+      Consumer<SlaAlert> alerts,
+      Consumer<ClockEvent> clockEvents,
+      Consumer<TeamWeeklyReview> reviews,
+      StepSettings settings) {
+    this.reviews = reviews == null ? null : new ReplayReviews(reviews);
     this.leadStep = new LeadStep(rules.leads(), settings);
     this.accountStep = new AccountStep(rules.accounts(), settings);
     this.policy = policy;
@@ -87,33 +110,47 @@ public final class ReplayDriver {
           RepProfile replayed = repId == null ? null : profiles.get(repId);
           return replayed != null ? Optional.of(replayed) : reps.find(repId);
         };
+    BiConsumer<String, TeamClock> toReview =
+        this.reviews == null
+            ? null
+            : (team, teamClock) -> this.reviews.onClock(team, teamClock, clock, this.reps);
     this.accountPorts =
         new AccountPorts(
             new InMemoryStore<>(),
             accountDeadlines,
             new InMemoryRetention(),
-            new Output<AccountState>(alerts, clockEvents));
+            new Output<AccountState>(alerts, clockEvents, toReview));
     this.leadPorts =
         new LeadPorts(
             leads,
             leadDeadlines,
             new InMemoryRetention(),
-            new Output<LeadState>(alerts, clockEvents),
+            new Output<LeadState>(alerts, clockEvents, toReview),
             // The fan-out lands on the account at once: replay has no partitions to cross.
             member -> accountStep.onMember(member, accountPorts, this.policy, this.reps, clock));
   }
 
-  /** Carries the steps' outputs to the caller's consumers. */
-  private record Output<S>(Consumer<SlaAlert> alerts, Consumer<ClockEvent> clocks)
+  /**
+   * Carries the steps' outputs to the caller's consumers, and what the weekly review counts (as the
+   * live task picks it) to the review, if the replay makes one.
+   */
+  private record Output<S>(
+      Consumer<SlaAlert> alerts, Consumer<ClockEvent> clocks, BiConsumer<String, TeamClock> review)
       implements StepOutput<S> {
     @Override
     public void alert(SlaAlert alert) {
       alerts.accept(alert);
+      if (review != null) {
+        TeamClocks.fromAlert(alert, review);
+      }
     }
 
     @Override
     public void clockChanged(ClockEvent event) {
       clocks.accept(event);
+      if (review != null) {
+        TeamClocks.fromClock(event, review);
+      }
     }
   }
 
@@ -194,6 +231,7 @@ public final class ReplayDriver {
         break;
       }
       clock = due.at().isAfter(clock) ? due.at() : clock;
+      closeWeeks();
       if (due.rule() == RuleId.BUYING_GROUP_COVERAGE) {
         accountStep.onDeadline(due, accountPorts, policy, reps, clock);
       } else {
@@ -203,8 +241,16 @@ public final class ReplayDriver {
     if (until.isAfter(clock)) {
       clock = until;
     }
+    closeWeeks();
     leadStep.forgetDue(leadPorts, clock);
     accountStep.forgetDue(accountPorts, clock);
+  }
+
+  /** Publishes the review of every team's week that ended by the replay clock. */
+  private void closeWeeks() {
+    if (reviews != null) {
+      reviews.closeEndedBy(clock, reps);
+    }
   }
 
   /** Fires the deadlines before {@code at} and moves the replay clock there, never back. */

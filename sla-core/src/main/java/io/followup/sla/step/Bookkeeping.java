@@ -46,8 +46,12 @@ final class Bookkeeping<S> {
       retention.move(retained(before), retained(after));
       output.stateChanged(before, after);
     }
-    outcome.clockEvents().forEach(output::clockChanged);
+    // Alerts first: an event that closes a clock whose deadline passed before its scan came brings
+    // the breach and the close together, and the weekly review must see them in the order they
+    // happened (breached, then closed late), or it would count the close and then hold the breach
+    // open for ever.
     outcome.alerts().forEach(output::alert);
+    outcome.clockEvents().forEach(output::clockChanged);
   }
 
   /**

@@ -3,11 +3,16 @@ package io.followup.sla.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.followup.sla.events.AtRiskClock;
+import io.followup.sla.events.ComplianceLine;
 import io.followup.sla.events.LeadCreated;
+import io.followup.sla.events.RepLine;
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.events.TeamWeeklyReview;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonLinesTest {
@@ -274,5 +279,51 @@ class JsonLinesTest {
         .isInstanceOf(java.io.IOException.class)
         .hasMessage("no space left on device");
     assertThatThrownBy(out::close).hasMessage("no space left on device");
+  }
+
+  @Test
+  void writesAWeeklyReviewWithItsLinesAsObjectsOfTheirFields() {
+    ComplianceLine all = new ComplianceLine("ALL", 3, 1, 2, 2);
+    TeamWeeklyReview review =
+        TeamWeeklyReview.newBuilder()
+            .setReviewId("West/2026-W10")
+            .setTeam("West")
+            .setWeek("2026-W10")
+            .setTimeZone("America/Los_Angeles")
+            .setWeekStart(Instant.parse("2026-03-02T08:00:00Z"))
+            .setWeekEnd(Instant.parse("2026-03-09T07:00:00Z"))
+            .setGeneratedAt(Instant.parse("2026-03-09T07:00:00Z"))
+            .setOverall(all)
+            .setByRule(List.of(new ComplianceLine("first-touch", 3, 1, 2, 2)))
+            .setBySource(List.of())
+            .setBestReps(List.of(new RepLine("R-1", null, 3, 1)))
+            .setWorstReps(List.of())
+            .setAtRiskCount(1)
+            .setAtRisk(
+                List.of(
+                    new AtRiskClock(
+                        "first-touch",
+                        "L-1",
+                        null,
+                        "R-1",
+                        "WEBINAR",
+                        Instant.parse("2026-03-07T09:00:00Z"))))
+            .build();
+
+    assertThat(JsonLines.write(review))
+        .isEqualTo(
+            "{\"type\":\"TeamWeeklyReview\",\"reviewId\":\"West/2026-W10\",\"team\":\"West\","
+                + "\"week\":\"2026-W10\",\"timeZone\":\"America/Los_Angeles\","
+                + "\"weekStart\":\"2026-03-02T08:00:00Z\",\"weekEnd\":\"2026-03-09T07:00:00Z\","
+                + "\"generatedAt\":\"2026-03-09T07:00:00Z\","
+                + "\"overall\":{\"name\":\"ALL\",\"met\":3,\"missed\":1,\"previousMet\":2,"
+                + "\"previousMissed\":2},"
+                + "\"byRule\":[{\"name\":\"first-touch\",\"met\":3,\"missed\":1,\"previousMet\":2,"
+                + "\"previousMissed\":2}],"
+                + "\"bySource\":[],"
+                + "\"bestReps\":[{\"repId\":\"R-1\",\"repName\":null,\"met\":3,\"missed\":1}],"
+                + "\"worstReps\":[],\"atRiskCount\":1,"
+                + "\"atRisk\":[{\"ruleId\":\"first-touch\",\"leadId\":\"L-1\",\"accountId\":null,"
+                + "\"repId\":\"R-1\",\"source\":\"WEBINAR\",\"dueAt\":\"2026-03-07T09:00:00Z\"}]}");
   }
 }

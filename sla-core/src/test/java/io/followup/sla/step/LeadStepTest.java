@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.followup.sla.events.LeadCreated;
 import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.SlaAlert;
+import io.followup.sla.events.TeamWeeklyReview;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.policy.RuleId;
@@ -20,10 +21,15 @@ import io.followup.sla.policy.RulePolicy;
 import io.followup.sla.replay.InMemoryRetention;
 import io.followup.sla.replay.InMemoryStore;
 import io.followup.sla.replay.InMemoryTimeIndex;
+import io.followup.sla.review.InMemoryReviewPorts;
+import io.followup.sla.review.TeamClock;
+import io.followup.sla.review.TeamClocks;
+import io.followup.sla.review.WeeklyReviewFold;
 import io.followup.sla.rules.AlertKind;
 import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.ClockClosure;
 import io.followup.sla.rules.ClockDemand;
+import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.FirstTouchRule;
 import io.followup.sla.rules.LeadRule;
@@ -34,6 +40,7 @@ import io.followup.sla.rules.SeenEvent;
 import io.followup.sla.rules.SlaClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -106,6 +113,58 @@ class LeadStepTest {
         .isEqualTo(newest.getEventId());
     // The newest are still dropped as duplicates.
     assertThat(step.onEvent(newest, ports, POLICY, REPS, at(h(2)))).isFalse();
+  }
+
+  /**
+   * Live, a touch can arrive after its deadline passed but before the scan that would have fired
+   * it: the step then tells of the breach and of the late close together. The breach comes first,
+   * as it happened, so the weekly review counts the clock missed once and does not keep it at risk.
+   */
+  @Test
+  void aCloseThatOvertakesItsDeadlinesScanComesAfterTheBreachItEnds() {
+    List<String> told = new ArrayList<>();
+    WeeklyReviewFold fold = new WeeklyReviewFold();
+    InMemoryReviewPorts review = new InMemoryReviewPorts();
+    StepOutput<LeadState> output =
+        new StepOutput<>() {
+          @Override
+          public void alert(SlaAlert alert) {
+            told.add(alert.getKind());
+            TeamClocks.fromAlert(
+                SlaAlert.newBuilder(alert).setTeam("West").build(), (team, c) -> fold(c));
+          }
+
+          @Override
+          public void clockChanged(ClockEvent event) {
+            if (!event.isStart()) {
+              told.add(event.breached() ? "closed late" : "closed");
+            }
+            TeamClock ended = TeamClock.of(event);
+            if (ended != null) {
+              fold(ended);
+            }
+          }
+
+          private void fold(TeamClock clock) {
+            fold.onClock("West", clock, ZoneOffset.UTC, at(h(30)), review, REPS);
+          }
+        };
+    LeadPorts ports = new LeadPorts(leads, deadlines, new InMemoryRetention(), output, m -> {});
+    step.onEvent(
+        created("L-1", h(0), "INBOUND_FORM", null, "R-DANA"), ports, POLICY, REPS, at(h(0)));
+
+    // The deadline (24 hours for an inbound form) has passed; no scan has fired it yet.
+    step.onEvent(touch("L-1", h(30), "R-DANA"), ports, POLICY, REPS, at(h(30)));
+
+    assertThat(told).containsSubsequence("BREACHED", "closed late");
+    assertThat(review.openClocks("West")).as("nothing left at risk").isEmpty();
+    TeamWeeklyReview closed =
+        fold.onTick(Instant.parse("2026-03-09T00:00:00Z"), review, REPS).get(0);
+    assertThat(closed.getByRule())
+        .filteredOn(l -> l.getName().equals("first-touch"))
+        .extracting(l -> l.getMet(), l -> l.getMissed())
+        .containsExactly(tuple(0, 1));
+    assertThat(closed.getAtRiskCount()).isZero();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.followup.sla.cli;
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.events.SlaPolicy;
+import io.followup.sla.events.TeamWeeklyReview;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.replay.JsonLines;
@@ -14,6 +15,7 @@ import io.followup.sla.report.ReplayReport;
 import io.followup.sla.rules.LeadEvents;
 import io.followup.sla.rules.RepDirectory;
 import io.followup.sla.rules.SlaRules;
+import io.followup.sla.step.StepSettings;
 import io.followup.sla.text.TextFiles;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -70,6 +72,15 @@ final class ReplayCommand implements Callable<Integer> {
   Path alertsOut;
 
   @Option(
+      names = "--reviews-out",
+      paramLabel = "FILE.jsonl",
+      description =
+          "Also write each team's weekly review, as the live engine publishes it at Monday 00:00 in"
+              + " the team manager's zone, for every week that ended by the end of the replay: one"
+              + " a line, by week end, then team.")
+  Path reviewsOut;
+
+  @Option(
       names = "--policy",
       paramLabel = "FILE",
       description = "The SLA policy (YAML); default: the built-in policy.")
@@ -105,6 +116,8 @@ final class ReplayCommand implements Callable<Integer> {
   /** When the last lead event arrived: where the replay ends unless --as-of says otherwise. */
   private Instant lastArrival;
 
+  private int reviewCount;
+
   private final Set<String> leadIds = new HashSet<>();
   private final Map<String, Integer> alertsByKind = new TreeMap<>();
   private final Map<PolicyDecision.Verdict, Integer> policies = new TreeMap<>();
@@ -117,6 +130,9 @@ final class ReplayCommand implements Callable<Integer> {
     Policy policy =
         policyFile == null ? PolicyLoader.builtInDefault() : PolicyLoader.fromFile(policyFile);
     mustBeWritable(alertsOut);
+    if (reviewsOut != null) {
+      mustBeWritable(reviewsOut);
+    }
     if (report != null) {
       mustBeWritable(report);
     }
@@ -130,30 +146,49 @@ final class ReplayCommand implements Callable<Integer> {
       boolean complete = false;
       try (out;
           lines) {
-        ReplayDriver driver =
-            new ReplayDriver(
-                SlaRules.standard(),
-                policy,
-                RepDirectory.empty(),
-                alert -> {
-                  alertsByKind.merge(alert.getKind(), 1, Integer::sum);
-                  write(lines, alert);
-                  if (collector != null) {
-                    collector.alerts().accept(alert);
-                  }
-                },
-                collector == null ? clock -> {} : collector.clockEvents());
-        read(in, line -> replay(line, driver, collector));
-        until = asOf != null ? asOf : lastArrival == null ? Instant.EPOCH : lastArrival;
-        driver.advanceTo(until);
-        atTheEnd = driver.policy();
-        // The lines are written behind the rules: only once every one is written is the file whole.
-        lines.close();
-        complete = true;
+        BufferedWriter reviewsFile = reviewsOut == null ? null : create(reviewsOut);
+        JsonLines.LineWriter reviewLines =
+            reviewsFile == null ? null : new JsonLines.LineWriter(reviewsFile);
+        try (reviewsFile;
+            reviewLines) {
+          ReplayDriver driver =
+              new ReplayDriver(
+                  SlaRules.standard(),
+                  policy,
+                  RepDirectory.empty(),
+                  alert -> {
+                    alertsByKind.merge(alert.getKind(), 1, Integer::sum);
+                    write(lines, alert);
+                    if (collector != null) {
+                      collector.alerts().accept(alert);
+                    }
+                  },
+                  collector == null ? clock -> {} : collector.clockEvents(),
+                  reviewLines == null
+                      ? null
+                      : review -> {
+                        reviewCount++;
+                        writeReview(reviewLines, review);
+                      },
+                  StepSettings.defaults());
+          read(in, line -> replay(line, driver, collector));
+          until = asOf != null ? asOf : lastArrival == null ? Instant.EPOCH : lastArrival;
+          driver.advanceTo(until);
+          atTheEnd = driver.policy();
+          // The lines are written behind the rules: only once every one is written is a file whole.
+          lines.close();
+          if (reviewLines != null) {
+            closeReviews(reviewLines);
+          }
+          complete = true;
+        }
       } finally {
         if (!complete) {
-          // Half the alerts would read like all of them: leave none.
+          // Half the alerts would read like all of them: leave none (nor half the reviews).
           Files.deleteIfExists(alertsOut);
+          if (reviewsOut != null) {
+            Files.deleteIfExists(reviewsOut);
+          }
         }
       }
     } catch (UncheckedIOException e) {
@@ -164,14 +199,21 @@ final class ReplayCommand implements Callable<Integer> {
     spec.commandLine()
         .getErr()
         .printf(
-            "Replayed %d events of %d leads (%s) in %d ms: %d alerts %s, written to %s%n",
+            "Replayed %d events of %d leads (%s) in %d ms: %d alerts %s, written to %s%s%n",
             eventCount,
             leadIds.size(),
             policySummary(atTheEnd),
             Duration.ofNanos(System.nanoTime() - started).toMillis(),
             alertsByKind.values().stream().mapToInt(Integer::intValue).sum(),
             alertsByKind,
-            alertsOut);
+            alertsOut,
+            reviewsOut == null
+                ? ""
+                : "; "
+                    + reviewCount
+                    + (reviewCount == 1 ? " weekly review" : " weekly reviews")
+                    + " written to "
+                    + reviewsOut);
     if (collector != null) {
       try {
         Files.writeString(
@@ -296,6 +338,23 @@ final class ReplayCommand implements Callable<Integer> {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UserError("cannot write " + file + ": the folder " + parent + " does not exist");
+    }
+  }
+
+  /** A review the file could not take stops the replay with one line naming the file. */
+  private void writeReview(JsonLines.LineWriter out, TeamWeeklyReview review) {
+    try {
+      out.write(review);
+    } catch (IOException e) {
+      throw new UserError("cannot write " + reviewsOut + ": " + e.getMessage());
+    }
+  }
+
+  private void closeReviews(JsonLines.LineWriter out) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UserError("cannot write " + reviewsOut + ": " + e.getMessage());
     }
   }
 

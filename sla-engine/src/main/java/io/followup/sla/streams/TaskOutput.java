@@ -2,6 +2,7 @@ package io.followup.sla.streams;
 
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.review.TeamClock;
+import io.followup.sla.review.TeamClocks;
 import io.followup.sla.rules.ClockEvent;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.SlaClock;
@@ -48,19 +49,13 @@ final class TaskOutput<S> implements StepOutput<S> {
   public void alert(SlaAlert alert) {
     forward.accept(alert);
     listener.alertEmitted(alert);
-    TeamClock breach = TeamClock.breachOf(alert);
-    if (breach != null && alert.getTeam() != null) {
-      toReview.accept(alert.getTeam(), breach);
-    }
+    TeamClocks.fromAlert(alert, toReview);
   }
 
   @Override
   public void clockChanged(ClockEvent event) {
     listener.clockChanged(event);
-    TeamClock ended = TeamClock.of(event);
-    if (ended != null && event.team() != null) {
-      toReview.accept(event.team(), ended);
-    }
+    TeamClocks.fromClock(event, toReview);
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.followup.sla.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.replay.JsonLines;
 import java.nio.file.Files;
@@ -214,5 +216,90 @@ class ReplayCommandTest {
         .singleElement()
         .satisfies(
             line -> assertThat(line).startsWith("sla: --reorder-window must not be negative"));
+  }
+
+  /**
+   * A team in New York and one in Berlin, a lead each touched in time and one each never touched;
+   * the last event arrives Monday 2026-03-09 02:00 UTC, after Monday 00:00 in Berlin (23:00 UTC)
+   * and before it in New York (04:00 UTC).
+   */
+  private static final String TWO_TEAMS =
+      """
+      {"type":"RepProfile","repId":"R-NY","name":"Ana Ruiz","managerId":"M-NY","team":"East","timeZone":"America/New_York"}
+      {"type":"RepProfile","repId":"M-NY","name":"Lee Chen","team":"East","timeZone":"America/New_York"}
+      {"type":"RepProfile","repId":"R-BE","name":"Jonas Weber","managerId":"M-BE","team":"Central","timeZone":"Europe/Berlin"}
+      {"type":"RepProfile","repId":"M-BE","name":"Eva Braun","team":"Central","timeZone":"Europe/Berlin"}
+      {"type":"LeadCreated","eventId":"e1","leadId":"L-NY-1","occurredAt":"2026-03-06T09:00:00Z","source":"WEBINAR","ownerRepId":"R-NY"}
+      {"type":"LeadCreated","eventId":"e2","leadId":"L-NY-2","occurredAt":"2026-03-06T09:00:00Z","source":"WEBINAR","ownerRepId":"R-NY"}
+      {"type":"LeadCreated","eventId":"e3","leadId":"L-BE-1","occurredAt":"2026-03-06T09:00:00Z","source":"WEBINAR","ownerRepId":"R-BE"}
+      {"type":"LeadCreated","eventId":"e4","leadId":"L-BE-2","occurredAt":"2026-03-06T09:00:00Z","source":"WEBINAR","ownerRepId":"R-BE"}
+      {"type":"RepTouched","eventId":"e5","leadId":"L-NY-1","occurredAt":"2026-03-06T10:00:00Z","repId":"R-NY","channel":"CALL","direction":"OUTBOUND"}
+      {"type":"RepTouched","eventId":"e6","leadId":"L-BE-1","occurredAt":"2026-03-06T10:00:00Z","repId":"R-BE","channel":"CALL","direction":"OUTBOUND"}
+      {"type":"LeadCreated","eventId":"e7","leadId":"L-NY-3","occurredAt":"2026-03-09T02:00:00Z","source":"WEBINAR","ownerRepId":"R-NY"}
+      """;
+
+  private List<JsonNode> reviews() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> reviews = new ArrayList<>();
+    for (String line : Files.readAllLines(dir.resolve("reviews.jsonl"))) {
+      reviews.add(json.readTree(line));
+    }
+    return reviews;
+  }
+
+  @Test
+  void reviewsOfTheWeeksEndedByTheLastEventAreWrittenOneALineAndCounted() throws Exception {
+    String reviewsOut = dir.resolve("reviews.jsonl").toString();
+    SlaRun result = replay(TWO_TEAMS, "--reviews-out", reviewsOut);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.errLines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("Replayed 7 events of 5 leads")
+                    .endsWith("; 1 weekly review written to " + reviewsOut));
+    // Berlin's week 10 has ended; New York's is still running at the last event: not reviewed.
+    List<JsonNode> reviews = reviews();
+    assertThat(reviews).hasSize(1);
+    JsonNode berlin = reviews.get(0);
+    assertThat(berlin.get("type").asText()).isEqualTo("TeamWeeklyReview");
+    assertThat(berlin.get("reviewId").asText()).isEqualTo("Central/2026-W10");
+    assertThat(berlin.get("timeZone").asText()).isEqualTo("Europe/Berlin");
+    assertThat(berlin.get("weekEnd").asText()).isEqualTo("2026-03-08T23:00:00Z");
+    assertThat(berlin.get("overall").get("met").asInt()).isEqualTo(1);
+    assertThat(berlin.get("overall").get("missed").asInt()).isEqualTo(1);
+    assertThat(berlin.get("atRisk").get(0).get("leadId").asText()).isEqualTo("L-BE-2");
+    assertThat(berlin.get("bestReps").get(0).get("repName").asText()).isEqualTo("Jonas Weber");
+
+    SlaRun later =
+        replay(TWO_TEAMS, "--reviews-out", reviewsOut, "--as-of", "2026-03-09T04:00:00Z");
+    assertThat(later.exitCode()).as(later.err()).isZero();
+    assertThat(later.err()).contains("; 2 weekly reviews written to ");
+    assertThat(reviews())
+        .extracting(r -> r.get("reviewId").asText())
+        .containsExactly("Central/2026-W10", "East/2026-W10");
+  }
+
+  @Test
+  void aReplayThatStopsLeavesNoReviews() throws Exception {
+    Path reviewsOut = dir.resolve("reviews.jsonl");
+    SlaRun result = replay(SHUFFLED, "--reviews-out", reviewsOut.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(reviewsOut).doesNotExist();
+    assertThat(dir.resolve("alerts.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void aReviewsFileInAFolderThatDoesNotExistIsOneLine() throws Exception {
+    Path nowhere = dir.resolve("no-such-folder").resolve("reviews.jsonl");
+    SlaRun result = replay(TWO_TEAMS, "--reviews-out", nowhere.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines())
+        .singleElement()
+        .satisfies(line -> assertThat(line).startsWith("sla: cannot write " + nowhere));
   }
 }

@@ -1,11 +1,13 @@
 package io.followup.sla.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.followup.sla.demo.DemoWorkload;
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.events.SlaPolicy;
+import io.followup.sla.events.TeamWeeklyReview;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.replay.ReplayDriver;
@@ -201,6 +203,107 @@ class LiveReplayEquivalenceTest {
     assertThat(replay.leadsHeld()).as("closed leads forgotten").isLessThan((int) leads);
     assertThat(live.stream().map(Essence::of).toList())
         .containsExactlyInAnyOrderElementsOf(replayed.stream().map(Essence::of).toList());
+  }
+
+  /**
+   * The weekly reviews too: the same history of about two thousand leads on a Sunday evening in
+   * America, through the topology with its wall clock moved past Monday 00:00 in New York (the East
+   * team's manager) and an hour later in Chicago (West's), and through replay, gives the same
+   * review of each team's week, and none of the week running at the end. Only when a review was
+   * made may differ: live makes it on its first scan after midnight, replay at midnight.
+   */
+  @Test
+  void liveAndReplayProduceTheSameWeeklyReviews() {
+    Instant eastMonday = Instant.parse("2026-03-09T04:00:00Z");
+    Instant westMonday = Instant.parse("2026-03-09T05:00:00Z");
+    // Sunday 23:24 in New York: the history and its deadlines are over well before midnight.
+    Instant start = eastMonday.minus(Duration.ofMinutes(36));
+    Policy policy = PolicyLoader.demo();
+    DemoWorkload workload =
+        new DemoWorkload(
+            Clock.fixed(start, ZoneOffset.UTC),
+            17,
+            null,
+            Duration.ofMillis(200),
+            Duration.ofMillis(700));
+    List<SpecificRecord> script = workload.script(start, HISTORY);
+    List<SpecificRecord> records = new ArrayList<>(inReplayOrder(script));
+    EngineSettings settings = new EngineSettings(TICK, 10_000, Duration.ofDays(7));
+    Instant end = westMonday.plus(TICK.multipliedBy(3));
+
+    List<SlaAlert> replayedAlerts = new ArrayList<>();
+    List<TeamWeeklyReview> replayed = new ArrayList<>();
+    ReplayDriver replay =
+        new ReplayDriver(
+            SlaRules.standard(),
+            policy,
+            RepDirectory.of(Map.of()),
+            replayedAlerts::add,
+            clock -> {},
+            replayed::add,
+            settings.step());
+    records.forEach(replay::accept);
+    replay.advanceTo(end);
+
+    // Live fires a deadline on its next scan: one in the last scans before a midnight would count
+    // in the week after. This history has none there, so both weeks close on the same clocks.
+    for (Instant monday : List.of(eastMonday, westMonday)) {
+      assertThat(replayedAlerts)
+          .filteredOn(a -> a.getKind().equals("BREACHED"))
+          .noneMatch(
+              a ->
+                  !a.getDetectedAt().isBefore(monday.minus(TICK.multipliedBy(2)))
+                      && a.getDetectedAt().isBefore(monday));
+    }
+
+    List<TeamWeeklyReview> live = new ArrayList<>();
+    List<SlaAlert> liveAlerts;
+    try (LiveTopology topology = new LiveTopology(policy, settings, stateDir, start)) {
+      for (SpecificRecord record : records) {
+        Instant at = ReplayDriver.timeOf(record);
+        if (at != null) {
+          topology.advanceTo(at, TICK);
+        }
+        topology.pipe(record, at == null ? topology.wallClock() : at);
+      }
+      topology.advanceTo(start.plus(HISTORY).plus(TAIL), TICK);
+      // Nothing falls due from here on: a scan just before each midnight, then one at a time.
+      for (Instant monday : List.of(eastMonday, westMonday)) {
+        topology.jumpTo(monday.minus(TICK.multipliedBy(2)));
+        topology.advanceTo(monday.plus(TICK.multipliedBy(3)), TICK);
+      }
+      topology.reviews().forEach(r -> live.add(r.value()));
+      liveAlerts = topology.alerts();
+    }
+
+    assertThat(replayed)
+        .extracting(TeamWeeklyReview::getReviewId, TeamWeeklyReview::getTimeZone)
+        .containsExactly(
+            tuple("East Biopharma/2026-W10", "America/New_York"),
+            tuple("West Diagnostics/2026-W10", "America/Chicago"));
+    assertThat(replayed)
+        .allSatisfy(
+            r -> {
+              assertThat(r.getOverall().getMet()).isPositive();
+              assertThat(r.getOverall().getMissed()).isPositive();
+              assertThat(r.getBestReps()).isNotEmpty();
+              assertThat(r.getGeneratedAt()).isEqualTo(r.getWeekEnd());
+            });
+    assertThat(replayed).anySatisfy(r -> assertThat(r.getAtRisk()).isNotEmpty());
+    assertThat(live.stream().map(LiveReplayEquivalenceTest::withoutGeneratedAt).toList())
+        .containsExactlyElementsOf(
+            replayed.stream().map(LiveReplayEquivalenceTest::withoutGeneratedAt).toList());
+    assertThat(live)
+        .allSatisfy(
+            r ->
+                assertThat(Duration.between(r.getWeekEnd(), r.getGeneratedAt()))
+                    .isBetween(Duration.ZERO, TICK.multipliedBy(2)));
+    assertThat(liveAlerts.stream().map(Essence::of).toList())
+        .containsExactlyInAnyOrderElementsOf(replayedAlerts.stream().map(Essence::of).toList());
+  }
+
+  private static TeamWeeklyReview withoutGeneratedAt(TeamWeeklyReview review) {
+    return TeamWeeklyReview.newBuilder(review).setGeneratedAt(Instant.EPOCH).build();
   }
 
   /** The same event, with the same eventId, arriving again {@code later}. */
