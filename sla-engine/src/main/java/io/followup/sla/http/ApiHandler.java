@@ -16,12 +16,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,20 +49,16 @@ public final class ApiHandler implements HttpHandler {
 
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
-  static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
-  static final Duration MAX_WINDOW = Duration.ofDays(366);
   private static final int MAX_ID_LENGTH = 200;
 
   private final Users users;
   private final QueryApi api;
-  private final Clock clock;
   private final byte[] openApi;
   private final PageRoutes pageRoutes;
 
-  public ApiHandler(Users users, QueryApi api, Clock clock) {
+  public ApiHandler(Users users, QueryApi api) {
     this.users = users;
     this.api = api;
-    this.clock = clock;
     this.openApi = openApiDocument();
     this.pageRoutes = new PageRoutes(api);
   }
@@ -190,23 +180,13 @@ public final class ApiHandler implements HttpHandler {
           seg[2],
           "team",
           params,
-          Set.of("from", "to"),
+          Set.of("week"),
           team -> {
-            Instant to;
-            Instant from;
-            try {
-              to = instant(params.get("to"), "to", clock.instant());
-              from = instant(params.get("from"), "from", to.minus(DEFAULT_WINDOW));
-            } catch (IllegalArgumentException e) {
-              return Answer.error(400, e.getMessage());
+            String week = params.getOrDefault("week", "current");
+            if (!week.equals("current") && !week.equals("last")) {
+              return Answer.error(400, "week must be current or last.");
             }
-            if (!from.isBefore(to)) {
-              return Answer.error(400, "from must be before to.");
-            }
-            if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-              return Answer.error(400, "The window from to to may be at most 366 days.");
-            }
-            return api.leaderboard(team, from, to, request);
+            return api.leaderboard(team, week.equals("last"), request);
           });
     }
     Answer forThePage = pageRoutes.answer(seg, params, user.get(), request);
@@ -261,22 +241,6 @@ public final class ApiHandler implements HttpHandler {
       // said below
     }
     throw new IllegalArgumentException("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
-  }
-
-  static Instant instant(String text, String name, Instant fallback) {
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException again) {
-        throw new IllegalArgumentException(
-            name + " must be a date (2026-03-02) or an ISO-8601 UTC time (2026-03-02T00:00:00Z).");
-      }
-    }
   }
 
   private static Map<String, String> params(String rawQuery) {

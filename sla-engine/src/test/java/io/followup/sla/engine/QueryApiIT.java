@@ -21,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -168,7 +167,7 @@ class QueryApiIT {
         port,
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         engine::whyNotReady,
-        Optional.of(new ApiHandler(config.users(), engine.queryApi(policy), Clock.systemUTC())));
+        Optional.of(new ApiHandler(config.users(), engine.queryApi(policy))));
   }
 
   private static int freePort() throws Exception {

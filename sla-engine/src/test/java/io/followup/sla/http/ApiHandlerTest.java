@@ -90,7 +90,7 @@ class ApiHandlerTest {
             0,
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             Optional::<String>empty,
-            Optional.of(new ApiHandler(users, api, Clock.fixed(NOW, ZoneOffset.UTC))));
+            Optional.of(new ApiHandler(users, api)));
   }
 
   @AfterAll

@@ -82,7 +82,7 @@ class PageRoutesTest {
             0,
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             Optional::<String>empty,
-            Optional.of(new ApiHandler(users, api, clock)));
+            Optional.of(new ApiHandler(users, api)));
   }
 
   @AfterAll
