@@ -276,24 +276,32 @@ class ApiHandlerTest {
   }
 
   @Test
-  void theLeaderboardRanksRepsByComplianceWithTheirCounts() throws Exception {
-    JsonNode board = ok("/api/teams/west/leaderboard?from=2026-03-01&to=2026-03-08");
-
-    JsonNode first = board.at("/reps/0");
+  void theLeaderboardRanksRepsByComplianceInTheReviewsWeekWithTheirCounts() throws Exception {
+    // L-1's first touch came in time on Friday 6 March; the review counted it in that week, which
+    // has ended by now (Tuesday 10 March): it is last week's.
+    JsonNode last = ok("/api/teams/west/leaderboard?week=last");
+    assertThat(last.get("week").asText()).isEqualTo("2026-W10");
+    assertThat(last.get("from").asText()).isEqualTo("2026-03-02T00:00:00Z");
+    assertThat(last.get("to").asText()).isEqualTo("2026-03-09T00:00:00Z");
+    JsonNode first = last.at("/reps/0");
     assertThat(first.get("repId").asText()).isEqualTo("R-DANA");
-    assertThat(first.get("handedOff").asInt()).isEqualTo(2);
+    assertThat(first.get("name").asText()).isEqualTo("Dana Ortiz");
     assertThat(first.get("withinSla").asInt()).isEqualTo(1);
-    assertThat(first.get("decided").asInt()).isEqualTo(2);
-    assertThat(first.get("compliance").asDouble()).isEqualTo(0.5);
-    assertThat(first.get("meanMinutesToFirstTouch").asDouble()).isEqualTo(180.0);
+    assertThat(first.get("missed").asInt()).isZero();
+    assertThat(first.get("decided").asInt()).isEqualTo(1);
+    assertThat(first.get("compliance").asDouble()).isEqualTo(1.0);
     assertThat(first.get("smallSample").asBoolean()).isTrue();
-    JsonNode second = board.at("/reps/1");
-    assertThat(second.get("repId").asText()).isEqualTo("R-PRIYA");
-    assertThat(second.get("compliance").asDouble()).isEqualTo(0.0);
-    assertThat(second.get("meanMinutesToFirstTouch").isNull()).isTrue();
+    assertThat(last.at("/reps/1/compliance").isNull()).isTrue();
+    assertThat(last.get("stale").asBoolean()).isFalse();
 
-    JsonNode empty = ok("/api/teams/west/leaderboard?from=2026-04-01&to=2026-04-08");
-    empty.get("reps").forEach(r -> assertThat(r.get("compliance").isNull()).isTrue());
+    JsonNode current = ok("/api/teams/west/leaderboard");
+    assertThat(current.get("week").asText()).isEqualTo("2026-W11");
+    assertThat(current.get("reps")).hasSize(3);
+    current.get("reps").forEach(r -> assertThat(r.get("compliance").isNull()).isTrue());
+
+    refused(get("/api/teams/west/leaderboard?week=next", "Bearer " + OPS_TOKEN), 400);
+    refused(get("/api/teams/west/leaderboard?from=2026-03-01", "Bearer " + OPS_TOKEN), 400);
+    refused(get("/api/teams/west/leaderboard", "Bearer " + KIM_TOKEN), 403);
   }
 
   @Test
