@@ -208,9 +208,11 @@ class ApiHandlerTest {
     refused(get("/api/teams/west/at-risk?limit=501", ops), 400);
     refused(get("/api/teams/west/at-risk?colour=red", ops), 400);
     refused(get("/api/leads/L-1?limit=3", ops), 400);
-    refused(get("/api/teams/west/leaderboard?from=yesterday", ops), 400);
-    refused(get("/api/teams/west/leaderboard?from=2026-03-08&to=2026-03-01", ops), 400);
-    refused(get("/api/teams/west/leaderboard?from=2024-01-01&to=2026-03-01", ops), 400);
+    refused(get("/api/teams/west/leaderboard?week=yesterday", ops), 400);
+    refused(get("/api/teams/west/leaderboard?week=", ops), 400);
+    refused(get("/api/teams/west/leaderboard?week=last&week=current", ops), 400);
+    // The window is the review's week now: the old hand-off window is refused, not ignored.
+    refused(get("/api/teams/west/leaderboard?from=2026-03-01&to=2026-03-08", ops), 400);
     refused(get("/api/leads/%0A", ops), 400);
     refused(get("/api/leads/" + "x".repeat(201), ops), 400);
   }
