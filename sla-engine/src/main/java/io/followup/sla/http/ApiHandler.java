@@ -10,6 +10,7 @@ import io.followup.sla.query.Answer;
 import io.followup.sla.query.Hop;
 import io.followup.sla.query.QueryApi;
 import io.followup.sla.query.QueryRequest;
+import io.followup.sla.query.RangeBound;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -180,8 +181,22 @@ public final class ApiHandler implements HttpHandler {
           seg[2],
           "team",
           params,
-          Set.of("week"),
+          Set.of("week", "from", "to"),
           team -> {
+            if (params.containsKey("from") || params.containsKey("to")) {
+              if (params.containsKey("week")) {
+                return Answer.error(400, "Give either week or from and to, not both.");
+              }
+              RangeBound from;
+              RangeBound to;
+              try {
+                from = bound(params.get("from"), "from");
+                to = bound(params.get("to"), "to");
+              } catch (IllegalArgumentException e) {
+                return Answer.error(400, e.getMessage());
+              }
+              return api.leaderboard(team, from, to, request);
+            }
             String week = params.getOrDefault("week", "current");
             if (!week.equals("current") && !week.equals("last")) {
               return Answer.error(400, "week must be current or last.");
@@ -226,6 +241,11 @@ public final class ApiHandler implements HttpHandler {
       }
     }
     return null;
+  }
+
+  /** An end of a range as given, or null when the query leaves it out. */
+  private static RangeBound bound(String text, String name) {
+    return text == null ? null : RangeBound.parse(text, name);
   }
 
   static int limit(String text) {

@@ -196,11 +196,24 @@ public final class QueryApi {
   }
 
   /**
-   * The team's reps by SLA compliance in the week running now, or the week before, in the team
-   * manager's zone, from the weekly review's counts: answered by the instance that holds the team's
-   * review, or a standby's copy when it does not answer (marked stale).
+   * The team's reps by SLA compliance and time to first touch in the week running now, or the week
+   * before, in the team manager's zone, from the weekly review's counts: answered by the instance
+   * that holds the team's review, or a standby's copy when it does not answer (marked stale).
    */
   public Answer leaderboard(String team, boolean lastWeek, QueryRequest request) {
+    return leaderboard(
+        team, lastWeek ? Leaderboard.Window.lastWeek() : Leaderboard.Window.currentWeek(), request);
+  }
+
+  /**
+   * The same over the whole weeks that overlap [from, to), summed (either end may be null, not
+   * both); 400 for a range beyond the two weeks the review keeps.
+   */
+  public Answer leaderboard(String team, RangeBound from, RangeBound to, QueryRequest request) {
+    return leaderboard(team, Leaderboard.Window.between(from, to), request);
+  }
+
+  private Answer leaderboard(String team, Leaderboard.Window window, QueryRequest request) {
     Map<String, RepProfile> members = team(team);
     if (members.isEmpty()) {
       return Answer.error(404, "No rep of team " + team + " is in sales.reps.");
@@ -216,16 +229,21 @@ public final class QueryApi {
         team,
         "team " + team + "'s review",
         request,
-        stale ->
-            Answer.ok(
+        stale -> {
+          try {
+            return Answer.ok(
                 Leaderboard.of(
                     team,
                     local.teamWeek(team, stale),
                     zone,
                     clock.instant(),
-                    lastWeek,
+                    window,
                     members,
-                    reps)));
+                    reps));
+          } catch (IllegalArgumentException outOfRange) {
+            return Answer.error(400, outOfRange.getMessage());
+          }
+        });
   }
 
   private ObjectNode atRisk(Predicate<LeadState> keep, int limit, QueryRequest request) {

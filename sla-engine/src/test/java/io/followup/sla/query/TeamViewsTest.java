@@ -181,14 +181,23 @@ class TeamViewsTest {
       assertThat(dana.get("compliance").asDouble()).isEqualTo(0.5);
       assertThat(dana.get("smallSample").asBoolean()).isTrue();
       assertThat(dana.get("name").asText()).isEqualTo("Name of R-DANA");
+      // Both handed off and touched this week, after 1 h and 6 h on the wall clock.
+      assertThat(dana.get("handedOff").asInt()).isEqualTo(2);
+      assertThat(dana.get("touched").asInt()).isEqualTo(2);
+      assertThat(dana.get("firstTouchMillisTotal").asLong()).isEqualTo(h(7).toMillis());
+      assertThat(dana.get("meanMinutesToFirstTouch").asDouble()).isEqualTo(210.0);
+      assertThat(dana.get("meanTimeToFirstTouch").asText()).isEqualTo("PT3H30M");
       List<String> others = new ArrayList<>();
       for (int i = 1; i < board.get("reps").size(); i++) {
         JsonNode r = board.get("reps").get(i);
         others.add(r.get("repId").asText());
         assertThat(r.get("compliance").isNull()).isTrue();
         assertThat(r.get("decided").asInt()).isZero();
+        assertThat(r.get("touched").asInt()).isZero();
+        assertThat(r.get("meanTimeToFirstTouch").isNull()).isTrue();
       }
       assertThat(others).containsExactly("M-SAM", "R-PRIYA");
+      assertThat(board.at("/reps/2/handedOff").asInt()).as("R-PRIYA's open lead").isEqualTo(1);
       assertThat(board.get("stale").asBoolean()).isFalse();
       // One read of the team's week; no lead read at all.
       assertThat(counted.gets(StoreNames.TEAM_WEEKS)).isEqualTo(1);
@@ -215,5 +224,67 @@ class TeamViewsTest {
       assertThat(east.get("from").asText()).isEqualTo("2026-03-02T08:00:00Z");
       assertThat(east.get("reps")).hasSize(2);
     }
+  }
+
+  @Test
+  void aRangeSumsTheWeeksItOverlapsInTheManagersZoneAsFarBackAsTheReviewKeeps() {
+    try (TopologyStores stores = new TopologyStores(POLICY, dir, TestEvents.T0)) {
+      team(stores, "west", "M-SAM", "R-DANA");
+      // W10 (Friday 6 March): one lead touched in time after 1 h.
+      stores.pipe(created("L-1", h(0), "RFP_REQUEST", "WARM", "R-DANA"), TestEvents.at(h(0)));
+      stores.pipe(touch("L-1", h(1), "R-DANA"), TestEvents.at(h(1)));
+      // W11 (Tuesday 10 March): one handed off and touched late after 5 h, one not touched yet.
+      stores.advanceWallClock(h(96));
+      stores.pipe(created("L-2", h(96), "RFP_REQUEST", "WARM", "R-DANA"), TestEvents.at(h(96)));
+      stores.pipe(created("L-3", h(96), "RFP_REQUEST", "WARM", "R-DANA"), TestEvents.at(h(96)));
+      stores.advanceWallClock(h(5));
+      stores.pipe(touch("L-2", h(101), "R-DANA"), TestEvents.at(h(101)));
+      Instant now = TestEvents.at(h(101));
+      QueryApi api = api(stores, now);
+
+      // Monday 2 March to Thursday 12 March, as dates: midnights in Los Angeles, both weeks.
+      JsonNode both = api.leaderboard("west", bound("2026-03-02"), bound("2026-03-12"), OPS).body();
+      assertThat(both.get("week").asText()).isEqualTo("2026-W10..2026-W11");
+      assertThat(both.get("weeks")).hasSize(2);
+      assertThat(both.get("from").asText()).isEqualTo("2026-03-02T08:00:00Z");
+      assertThat(both.get("to").asText()).isEqualTo("2026-03-16T07:00:00Z");
+      assertThat(both.get("requestedFrom").asText()).isEqualTo("2026-03-02T08:00:00Z");
+      JsonNode dana = both.at("/reps/0");
+      assertThat(dana.get("repId").asText()).isEqualTo("R-DANA");
+      assertThat(dana.get("handedOff").asInt()).isEqualTo(3);
+      assertThat(dana.get("touched").asInt()).isEqualTo(2);
+      assertThat(dana.get("meanTimeToFirstTouch").asText()).isEqualTo("PT3H");
+      assertThat(dana.get("withinSla").asInt()).isEqualTo(1);
+      assertThat(dana.get("missed").asInt()).isEqualTo(1);
+      assertThat(dana.get("compliance").asDouble()).isEqualTo(0.5);
+      assertThat(dana.get("smallSample").asBoolean()).isTrue();
+
+      // A range inside one week is that whole week; a missing to is the end of this week.
+      JsonNode thisWeek = api.leaderboard("west", bound("2026-03-10"), null, OPS).body();
+      assertThat(thisWeek.get("week").asText()).isEqualTo("2026-W11");
+      assertThat(thisWeek.at("/reps/0/handedOff").asInt()).isEqualTo(2);
+      assertThat(thisWeek.at("/reps/0/meanTimeToFirstTouch").asText()).isEqualTo("PT5H");
+      JsonNode lastWeek =
+          api.leaderboard("west", bound("2026-03-06T00:00:00Z"), bound("2026-03-07T00:00:00Z"), OPS)
+              .body();
+      assertThat(lastWeek.get("week").asText()).isEqualTo("2026-W10");
+      assertThat(lastWeek.at("/reps/0/meanTimeToFirstTouch").asText()).isEqualTo("PT1H");
+      assertThat(lastWeek.at("/reps/0/handedOff").asInt()).isEqualTo(1);
+
+      // Further back than last week, or past this week: the review does not keep it.
+      Answer tooLong = api.leaderboard("west", bound("2026-02-23"), bound("2026-03-12"), OPS);
+      assertThat(tooLong.status()).isEqualTo(400);
+      assertThat(tooLong.body().get("error").asText())
+          .contains("this week and last only")
+          .contains("America/Los_Angeles");
+      assertThat(api.leaderboard("west", bound("2026-03-10"), bound("2026-03-17"), OPS).status())
+          .isEqualTo(400);
+      assertThat(api.leaderboard("west", bound("2026-03-10"), bound("2026-03-10"), OPS).status())
+          .isEqualTo(400);
+    }
+  }
+
+  private static RangeBound bound(String text) {
+    return RangeBound.parse(text, "from");
   }
 }
