@@ -167,7 +167,8 @@ class PageRoutesTest {
 
   @Test
   void theLeaderboardListsTheTeamsRepsAndNoUnassignedLead() throws Exception {
-    // Nothing of west's has ended yet: L-LATE is overdue but open, so it counts in no week yet.
+    // Nothing of west's has ended yet: L-LATE is overdue but open, so its clock counts in no week
+    // yet; its hand-off does.
     JsonNode board = ok("/api/teams/west/leaderboard", SAM_TOKEN);
     assertThat(board.get("week").asText()).isEqualTo("2026-W10");
     List<String> reps = new ArrayList<>();
@@ -177,6 +178,12 @@ class PageRoutesTest {
       assertThat(r.get("compliance").isNull()).isTrue();
     }
     assertThat(reps).containsExactly("M-SAM", "R-DANA");
+    // Handed off this week, none touched: counted as such, no mean time to first touch.
+    JsonNode dana = board.at("/reps/1");
+    assertThat(dana.get("handedOff").asInt()).isEqualTo(3);
+    assertThat(dana.get("touched").asInt()).isZero();
+    assertThat(dana.get("meanTimeToFirstTouch").isNull()).isTrue();
+    assertThat(board.at("/reps/0/handedOff").asInt()).isZero();
   }
 
   @Test
