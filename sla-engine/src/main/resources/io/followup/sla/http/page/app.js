@@ -207,6 +207,14 @@ async function renderAccount(status, accountId) {
   status.textContent = `Updated ${when.format(new Date())}.`;
 }
 
+// Minutes under two hours, hours under two days, then days: how a sales manager says it.
+function firstTouchTime(minutes) {
+  if (minutes === null) return "—";
+  if (minutes < 120) return `${minutes.toFixed(0)} min`;
+  if (minutes < 2880) return `${(minutes / 60).toFixed(1)} h`;
+  return `${(minutes / 1440).toFixed(1)} days`;
+}
+
 async function renderLeaderboard(status) {
   const board = await api(`/api/teams/${encodeURIComponent(team())}/leaderboard`);
   fillRows(
@@ -221,6 +229,8 @@ async function renderLeaderboard(status) {
         "Compliance",
         r.compliance === null ? "Nothing decided yet" : percent.format(r.compliance) + (r.smallSample ? " (few clocks)" : ""));
       cell(tr, "Missed", r.missed);
+      cell(tr, "First touched", `${r.touched} of ${r.handedOff} handed off`);
+      cell(tr, "Mean time to first touch", firstTouchTime(r.meanMinutesToFirstTouch));
       return tr;
     }));
   const stale = board.stale ? " (from a standby copy)" : "";
