@@ -143,6 +143,26 @@ class QueryApiIT {
           assertThat(reviewHost).isIn(hostA, hostB);
           assertThat(boardA.get("stale").asBoolean()).isFalse();
           assertThat(boardA.at("/reps/0/repId").asText()).isEqualTo("R-DANA");
+          // From a week ago on: last week and this one summed, so a run across Monday midnight
+          // still sees every hand-off; none touched yet. The same from either instance.
+          String since =
+              java.time.LocalDate.now(java.time.ZoneId.of(boardA.get("timeZone").asText()))
+                  .minusDays(7)
+                  .toString();
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .untilAsserted(
+                  () -> {
+                    for (int port : List.of(portA, portB)) {
+                      JsonNode range = ok(port, "/api/teams/west/leaderboard?from=" + since);
+                      assertThat(range.get("weeks")).hasSize(2);
+                      JsonNode dana = range.at("/reps/0");
+                      assertThat(dana.get("repId").asText()).isEqualTo("R-DANA");
+                      assertThat(dana.get("handedOff").asInt()).isEqualTo(2 * LEADS);
+                      assertThat(dana.get("touched").asInt()).isZero();
+                      assertThat(dana.get("meanTimeToFirstTouch").isNull()).isTrue();
+                    }
+                  });
 
           // B's API goes away while its engine still holds the lead: A answers from its standby.
           httpB.close();
