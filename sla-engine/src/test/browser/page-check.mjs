@@ -170,6 +170,15 @@ try {
   await page.getByRole("link", { name: "Leaderboard" }).click();
   await page.getByRole("heading", { name: "Leaderboard" }).waitFor();
   await page.locator(`#leaderboard-table tbody tr`).filter({ hasText: slowRep }).waitFor();
+  await page.getByRole("columnheader", { name: "Mean time to first touch" }).waitFor();
+  const handOffs = await page
+    .locator(`#leaderboard-table tbody tr`)
+    .filter({ hasText: slowRep })
+    .locator(`[data-label="First touched"]`)
+    .textContent();
+  if (!/^\d+ of [1-9]\d* handed off$/.test(handOffs.trim())) {
+    throw new Error(`the slow rep's hand-offs read "${handOffs}"`);
+  }
   await page.screenshot({ path: join(shots, "06-leaderboard.png"), fullPage: true });
   await accessible(page, "leaderboard");
 

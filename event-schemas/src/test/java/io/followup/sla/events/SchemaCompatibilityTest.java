@@ -157,6 +157,41 @@ class SchemaCompatibilityTest {
         .isNotNull();
   }
 
+  /**
+   * The same for the weekly review's stored week and team clock event, whose version 2 added the
+   * first touches: each carried version-1 copy is the published one.
+   */
+  @ParameterizedTest(name = "the carried version 1 of {0} is the published one")
+  @MethodSource("teamReviewRecords")
+  void theTeamReviewSchemasTheEngineCarriesForVersionOneAreThePublishedOnes(
+      String name, String addedField, Schema current) throws IOException {
+    Schema.Parser parser = new Schema.Parser();
+    parser.parse(io.followup.sla.state.ClockRecord.getClassSchema().toString());
+    Schema carried;
+    try (InputStream in =
+        io.followup.sla.state.TeamWeekRecord.class.getResourceAsStream(name + "-v1.avsc")) {
+      assertThat(in).as("%s-v1.avsc beside the generated %s", name, name).isNotNull();
+      carried = parser.parse(in);
+    }
+    Schema published = parse(PUBLISHED, "state/" + name + ".avsc");
+
+    assertThat(carried).isEqualTo(published);
+    assertThat(published.toString()).doesNotContain(addedField);
+    assertThat(current.toString()).contains(addedField);
+  }
+
+  static Stream<Arguments> teamReviewRecords() {
+    return Stream.of(
+        Arguments.of(
+            "TeamWeekRecord",
+            "firstTouches",
+            io.followup.sla.state.TeamWeekRecord.getClassSchema()),
+        Arguments.of(
+            "TeamClockRecord",
+            "firstTouchMillis",
+            io.followup.sla.state.TeamClockRecord.getClassSchema()));
+  }
+
   @Test
   void theCheckRejectsABreakingChange() {
     Schema published =

@@ -4,18 +4,31 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One week's counts of a team, by rule id, by lead source and by rep id. */
+/**
+ * One week's counts of a team, by rule id, by lead source and by rep id, and each rep's first
+ * touches.
+ */
 public final class WeekTally {
 
   private final Map<String, Counts> rules;
   private final Map<String, Counts> sources;
   private final Map<String, Counts> reps;
+  private final Map<String, FirstTouches> firstTouches;
 
   public WeekTally(
-      Map<String, Counts> rules, Map<String, Counts> sources, Map<String, Counts> reps) {
+      Map<String, Counts> rules,
+      Map<String, Counts> sources,
+      Map<String, Counts> reps,
+      Map<String, FirstTouches> firstTouches) {
     this.rules = new TreeMap<>(rules);
     this.sources = new TreeMap<>(sources);
     this.reps = new TreeMap<>(reps);
+    this.firstTouches = new TreeMap<>(firstTouches);
+  }
+
+  public WeekTally(
+      Map<String, Counts> rules, Map<String, Counts> sources, Map<String, Counts> reps) {
+    this(rules, sources, reps, Map.of());
   }
 
   public static WeekTally empty() {
@@ -31,6 +44,17 @@ public final class WeekTally {
     if (repId != null) {
       reps.merge(repId, delta, Counts::plus);
     }
+  }
+
+  /** Counts a first-touch change of the rep: a hand-off or a first touch. */
+  void addFirstTouch(String repId, FirstTouches delta) {
+    if (repId != null) {
+      firstTouches.merge(repId, delta, FirstTouches::plus);
+    }
+  }
+
+  public Map<String, FirstTouches> firstTouches() {
+    return Collections.unmodifiableMap(firstTouches);
   }
 
   public Map<String, Counts> rules() {
@@ -50,6 +74,6 @@ public final class WeekTally {
   }
 
   public boolean isEmpty() {
-    return rules.isEmpty();
+    return rules.isEmpty() && firstTouches.isEmpty();
   }
 }

@@ -57,6 +57,16 @@ public final class WeeklyReviewFold {
       week = new TeamWeek(team, zone, ReviewWeek.containing(now, zone), WeekTally.empty(), null);
     }
     week = week.inZone(zone);
+    if (clock.outcome() == ClockOutcome.STARTED) {
+      // A hand-off: counted for time to first touch only, no open-clock read.
+      week.current().addFirstTouch(clock.repId(), FirstTouches.ONE_HANDED_OFF);
+      ports.putWeek(week);
+      return reviews;
+    }
+    if (clock.firstTouch() != null) {
+      // The touch counts in the week it was seen, even when a late one's miss counted already.
+      week.current().addFirstTouch(clock.repId(), FirstTouches.oneTouched(clock.firstTouch()));
+    }
     OpenClock open = ports.open(team, clock.rule(), clock.key());
     if (clock.outcome() == ClockOutcome.BREACHED) {
       if (open == null) {

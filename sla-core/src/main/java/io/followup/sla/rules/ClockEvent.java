@@ -14,6 +14,8 @@ import java.time.Instant;
  *     what it was owed, e.g. the touch's occurredAt)
  * @param closure null for a start
  * @param breached for a close: whether the deadline passed first
+ * @param firstTouch for a first-touch clock closed satisfied (in time or late): the time from its
+ *     start (the hand-off) to what satisfied it, counted in the clock's calendar; null otherwise
  */
 public record ClockEvent(
     RuleId rule,
@@ -27,7 +29,27 @@ public record ClockEvent(
     Instant dueAt,
     Instant at,
     Closure closure,
-    boolean breached) {
+    boolean breached,
+    java.time.Duration firstTouch) {
+
+  /** A start, or a close that carries no time to first touch. */
+  public ClockEvent(
+      RuleId rule,
+      String key,
+      String accountId,
+      String source,
+      String priority,
+      String repId,
+      String team,
+      Instant startedAt,
+      Instant dueAt,
+      Instant at,
+      Closure closure,
+      boolean breached) {
+    this(
+        rule, key, accountId, source, priority, repId, team, startedAt, dueAt, at, closure,
+        breached, null);
+  }
 
   /** Why a clock closed. */
   public enum Closure {

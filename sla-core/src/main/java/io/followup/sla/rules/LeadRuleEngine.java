@@ -6,7 +6,10 @@ import io.followup.sla.events.LeadStatusChanged;
 import io.followup.sla.events.RepTouched;
 import io.followup.sla.events.SlaAlert;
 import io.followup.sla.policy.Policy;
+import io.followup.sla.policy.RuleId;
 import io.followup.sla.policy.RulePolicy;
+import io.followup.sla.time.SlaCalendar;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,11 +206,13 @@ public final class LeadRuleEngine {
                   reps,
                   policy));
         }
+        ClockClosure closure = rule.closure(state, existing, policy.settings(rule.id()), now);
         clocks.add(
             closed(
                 state,
                 existing,
-                rule.closure(state, existing, policy.settings(rule.id()), now),
+                closure,
+                firstTouch(existing, closure, rulePolicy, policy, reps),
                 reps));
         next.removeClock(rule.id());
         existing = null;
@@ -222,17 +227,50 @@ public final class LeadRuleEngine {
                 policy.version(),
                 calendars.forClock(rulePolicy.get(), policy, demand.get().repId(), reps));
         next.putClock(started);
-        clocks.add(clockEvent(state, started, started.startedAt(), null, false, reps));
+        clocks.add(clockEvent(state, started, started.startedAt(), null, false, null, reps));
       }
     }
   }
 
+  /**
+   * The time to first touch of a first-touch clock closed satisfied, in the calendar the clock's
+   * rule counts in (the rep's business hours where the policy says so), else null. Only this rule
+   * pays for the calendar: the weekly review sums it per rep.
+   */
+  private Duration firstTouch(
+      SlaClock clock,
+      ClockClosure closure,
+      Optional<RulePolicy> rulePolicy,
+      Policy policy,
+      RepDirectory reps) {
+    if (clock.rule() != RuleId.FIRST_TOUCH
+        || closure.kind() != ClockEvent.Closure.SATISFIED
+        || closure.at().isBefore(clock.startedAt())) {
+      return null;
+    }
+    SlaCalendar calendar =
+        rulePolicy
+            .map(p -> calendars.forClock(p, policy, clock.repId(), reps))
+            .orElse(SlaCalendar.WALL_CLOCK);
+    return calendar.elapsed(clock.startedAt(), closure.at());
+  }
+
   private static ClockEvent closed(
-      LeadState state, SlaClock clock, ClockClosure closure, RepDirectory reps) {
+      LeadState state,
+      SlaClock clock,
+      ClockClosure closure,
+      Duration firstTouch,
+      RepDirectory reps) {
     boolean late =
         closure.kind() == ClockEvent.Closure.SATISFIED && closure.at().isAfter(clock.dueAt());
     return clockEvent(
-        state, clock, closure.at(), closure.kind(), clock.stage().breached() || late, reps);
+        state,
+        clock,
+        closure.at(),
+        closure.kind(),
+        clock.stage().breached() || late,
+        firstTouch,
+        reps);
   }
 
   private static ClockEvent clockEvent(
@@ -241,6 +279,7 @@ public final class LeadRuleEngine {
       Instant at,
       ClockEvent.Closure closure,
       boolean breached,
+      Duration firstTouch,
       RepDirectory reps) {
     return new ClockEvent(
         clock.rule(),
@@ -254,7 +293,8 @@ public final class LeadRuleEngine {
         clock.dueAt(),
         at,
         closure,
-        breached);
+        breached,
+        firstTouch);
   }
 
   private static void advance(

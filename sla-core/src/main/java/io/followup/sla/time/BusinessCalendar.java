@@ -182,6 +182,12 @@ public final class BusinessCalendar implements SlaCalendar {
     return total;
   }
 
+  /** The working time from {@code from} to {@code to}. */
+  @Override
+  public Duration elapsed(Instant from, Instant to) {
+    return workingTimeBetween(from, to);
+  }
+
   /** The first instant at or after {@code t} that is working time: {@code t} itself if it is. */
   public Instant nextOpening(Instant t) {
     LocalDate day = localDate(t);

@@ -247,7 +247,7 @@ class WeeklyReviewFoldTest {
   }
 
   @Test
-  void onlyBreachesAndEndsOfClocksReachTheReview() {
+  void onlyBreachesEndsOfClocksAndHandOffsReachTheReview() {
     Instant t = W10.plus(hours(1));
     ClockEvent start =
         new ClockEvent(
@@ -263,7 +263,27 @@ class WeeklyReviewFoldTest {
             t,
             null,
             false);
-    assertThat(TeamClock.of(start)).isNull();
+    // A first-touch start is a hand-off, counted for time to first touch; other starts are not
+    // sent.
+    assertThat(TeamClock.of(start))
+        .isEqualTo(
+            new TeamClock(
+                RuleId.FIRST_TOUCH, "L", null, "WEBINAR", "R", null, ClockOutcome.STARTED));
+    ClockEvent cadenceStart =
+        new ClockEvent(
+            RuleId.TOUCH_CADENCE,
+            "L",
+            null,
+            "WEBINAR",
+            null,
+            "R",
+            "West",
+            t,
+            t.plus(hours(4)),
+            t,
+            null,
+            false);
+    assertThat(TeamClock.of(cadenceStart)).isNull();
     assertThat(ClockOutcome.of(closed("L", "R", "WEBINAR", t, false))).isEqualTo(ClockOutcome.MET);
     assertThat(ClockOutcome.of(closed("L", "R", "WEBINAR", t, true)))
         .isEqualTo(ClockOutcome.MISSED);

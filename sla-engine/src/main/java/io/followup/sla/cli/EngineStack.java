@@ -12,7 +12,6 @@ import io.followup.sla.policy.PolicyHolder;
 import io.followup.sla.registry.EmbeddedSchemaRegistry;
 import io.followup.sla.serde.SchemaRegistryClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -83,7 +82,7 @@ final class EngineStack implements AutoCloseable {
             config.intValue(EngineConfig.HTTP_PORT),
             meters.registry(),
             engine::whyNotReady,
-            Optional.of(new ApiHandler(users, engine.queryApi(policy), Clock.systemUTC())));
+            Optional.of(new ApiHandler(users, engine.queryApi(policy))));
     started.push(http);
     status.say(
         "Engine HTTP on http://localhost:"

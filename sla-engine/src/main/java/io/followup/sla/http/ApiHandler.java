@@ -10,18 +10,13 @@ import io.followup.sla.query.Answer;
 import io.followup.sla.query.Hop;
 import io.followup.sla.query.QueryApi;
 import io.followup.sla.query.QueryRequest;
+import io.followup.sla.query.RangeBound;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,20 +50,16 @@ public final class ApiHandler implements HttpHandler {
 
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
-  static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
-  static final Duration MAX_WINDOW = Duration.ofDays(366);
   private static final int MAX_ID_LENGTH = 200;
 
   private final Users users;
   private final QueryApi api;
-  private final Clock clock;
   private final byte[] openApi;
   private final PageRoutes pageRoutes;
 
-  public ApiHandler(Users users, QueryApi api, Clock clock) {
+  public ApiHandler(Users users, QueryApi api) {
     this.users = users;
     this.api = api;
-    this.clock = clock;
     this.openApi = openApiDocument();
     this.pageRoutes = new PageRoutes(api);
   }
@@ -190,23 +181,27 @@ public final class ApiHandler implements HttpHandler {
           seg[2],
           "team",
           params,
-          Set.of("from", "to"),
+          Set.of("week", "from", "to"),
           team -> {
-            Instant to;
-            Instant from;
-            try {
-              to = instant(params.get("to"), "to", clock.instant());
-              from = instant(params.get("from"), "from", to.minus(DEFAULT_WINDOW));
-            } catch (IllegalArgumentException e) {
-              return Answer.error(400, e.getMessage());
+            if (params.containsKey("from") || params.containsKey("to")) {
+              if (params.containsKey("week")) {
+                return Answer.error(400, "Give either week or from and to, not both.");
+              }
+              RangeBound from;
+              RangeBound to;
+              try {
+                from = bound(params.get("from"), "from");
+                to = bound(params.get("to"), "to");
+              } catch (IllegalArgumentException e) {
+                return Answer.error(400, e.getMessage());
+              }
+              return api.leaderboard(team, from, to, request);
             }
-            if (!from.isBefore(to)) {
-              return Answer.error(400, "from must be before to.");
+            String week = params.getOrDefault("week", "current");
+            if (!week.equals("current") && !week.equals("last")) {
+              return Answer.error(400, "week must be current or last.");
             }
-            if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-              return Answer.error(400, "The window from to to may be at most 366 days.");
-            }
-            return api.leaderboard(team, from, to, request);
+            return api.leaderboard(team, week.equals("last"), request);
           });
     }
     Answer forThePage = pageRoutes.answer(seg, params, user.get(), request);
@@ -248,6 +243,11 @@ public final class ApiHandler implements HttpHandler {
     return null;
   }
 
+  /** An end of a range as given, or null when the query leaves it out. */
+  private static RangeBound bound(String text, String name) {
+    return text == null ? null : RangeBound.parse(text, name);
+  }
+
   static int limit(String text) {
     if (text == null) {
       return DEFAULT_LIMIT;
@@ -261,22 +261,6 @@ public final class ApiHandler implements HttpHandler {
       // said below
     }
     throw new IllegalArgumentException("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
-  }
-
-  static Instant instant(String text, String name, Instant fallback) {
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException again) {
-        throw new IllegalArgumentException(
-            name + " must be a date (2026-03-02) or an ISO-8601 UTC time (2026-03-02T00:00:00Z).");
-      }
-    }
   }
 
   private static Map<String, String> params(String rawQuery) {

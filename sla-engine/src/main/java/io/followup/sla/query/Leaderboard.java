@@ -1,129 +1,201 @@
 package io.followup.sla.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.followup.sla.events.RepProfile;
-import io.followup.sla.policy.RulePolicy;
-import io.followup.sla.rules.LeadState;
-import io.followup.sla.rules.Touch;
+import io.followup.sla.review.Counts;
+import io.followup.sla.review.FirstTouches;
+import io.followup.sla.review.ReviewWeek;
+import io.followup.sla.review.TeamWeek;
+import io.followup.sla.review.WeekTally;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * A team's reps by first-touch compliance and time to first touch, over the leads first handed to
- * them in a window. Interim: worked out at query time from the leads the engine still keeps (a scan
- * of every lead of the instance), with the first-touch SLA in wall-clock time, until the weekly
- * per-team review aggregation fed by the core's clock events can answer it instead. Counts come
- * with every rate, so a rate over three leads reads as such.
- *
- * <p>Each instance counts its own leads; the counts add up across instances ({@link #merge}).
+ * A team's reps by SLA compliance and time to first touch over whole weeks, Monday 00:00 to Monday
+ * 00:00 in the team manager's zone, as the weekly review counts them: each clock of the rep that
+ * came to an end in the week, met by its deadline or missed (one still overdue when the week ends
+ * counts missed in that week), and the rep's hand-offs, first touches and time from hand-off to
+ * first touch. The review keeps the running week and the one before it, so that is the range a
+ * board can cover. One read of the team's week, however many leads the instance holds. Counts come
+ * with every rate, so a rate over three clocks reads as such.
  */
-public final class Leaderboard {
+final class Leaderboard {
 
-  /** Below this many decided leads a rep's rate is marked as a small sample. */
-  public static final int SMALL_SAMPLE = 5;
+  /** Below this many decided clocks a rep's rate is marked as a small sample. */
+  static final int SMALL_SAMPLE = 5;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private final Map<String, Counts> byRep = new TreeMap<>();
-  private final RulePolicy firstTouch;
-  private final Instant from;
-  private final Instant to;
-  private final Instant now;
+  /**
+   * What the board covers: the running week, the week before, or the weeks that overlap [from, to);
+   * a missing end of a range is the end of the running week, or the start of the week {@code to}
+   * falls in.
+   */
+  record Window(RangeBound from, RangeBound to, boolean weekBefore) {
 
-  private Leaderboard(RulePolicy firstTouch, Instant from, Instant to, Instant now) {
-    this.firstTouch = firstTouch;
-    this.from = from;
-    this.to = to;
-    this.now = now;
-  }
-
-  /** An empty board of {@code repIds}, for leads handed off in [from, to). */
-  public static Leaderboard of(
-      Iterable<String> repIds, RulePolicy firstTouch, Instant from, Instant to, Instant now) {
-    Leaderboard board = new Leaderboard(firstTouch, from, to, now);
-    repIds.forEach(id -> board.byRep.put(id, new Counts()));
-    return board;
-  }
-
-  /** Counts one lead, if one of the board's reps owns it and it was handed off in the window. */
-  public void add(LeadState lead) {
-    // TreeMap: no null keys, and an unassigned lead is no rep's.
-    Counts counts = lead.getOwnerRepId() == null ? null : byRep.get(lead.getOwnerRepId());
-    Instant handedOff = lead.getFirstAssignedAt();
-    if (counts == null
-        || handedOff == null
-        || handedOff.isBefore(from)
-        || !handedOff.isBefore(to)) {
-      return;
+    static Window currentWeek() {
+      return new Window(null, null, false);
     }
-    counts.handedOff++;
-    Duration sla = firstTouch.slaFor(lead.getSource(), lead.getPriority());
-    Instant due = handedOff.plus(sla);
-    Instant touched =
-        lead.firstTouchSince(handedOff, firstTouch.countOnlyPersonalized())
-            .map(Touch::at)
-            .orElse(null);
-    if (touched != null) {
-      counts.touched++;
-      counts.firstTouchMillis += Duration.between(handedOff, touched).toMillis();
+
+    static Window lastWeek() {
+      return new Window(null, null, true);
     }
-    // Decided: touched, or past due untouched. A lead still inside its SLA counts for neither side.
-    if (touched != null && !touched.isAfter(due)) {
-      counts.decided++;
-      counts.withinSla++;
-    } else if (touched != null || !due.isAfter(now)) {
-      counts.decided++;
+
+    static Window between(RangeBound from, RangeBound to) {
+      return new Window(from, to, false);
+    }
+
+    boolean isRange() {
+      return from != null || to != null;
     }
   }
 
-  /** Adds another instance's counts, as its {@link #toJson} gave them. */
-  public void merge(JsonNode other) {
-    for (JsonNode rep : other.path("reps")) {
-      Counts counts = byRep.computeIfAbsent(rep.path("repId").asText(), id -> new Counts());
-      counts.handedOff += rep.path("handedOff").asInt();
-      counts.decided += rep.path("decided").asInt();
-      counts.withinSla += rep.path("withinSla").asInt();
-      counts.touched += rep.path("touched").asInt();
-      counts.firstTouchMillis += rep.path("firstTouchMillisTotal").asLong();
-    }
-  }
+  private Leaderboard() {}
 
-  /** Reps best first: compliance, then time to first touch; reps with nothing decided last. */
-  public ObjectNode toJson(String team, Map<String, RepProfile> reps) {
+  /**
+   * The board of the window's weeks.
+   *
+   * @param kept the team's week as the review keeps it; empty when the team has none on record
+   * @param zone the manager's zone, for a team with no week on record
+   * @param members the team's reps, each listed even with nothing counted
+   * @throws IllegalArgumentException (a one-sentence message) for a range the review does not keep
+   */
+  static ObjectNode of(
+      String team,
+      Optional<TeamWeek> kept,
+      ZoneId zone,
+      Instant now,
+      Window window,
+      Map<String, RepProfile> members,
+      Function<String, Optional<RepProfile>> reps) {
+    ReviewWeek running = ReviewWeek.containing(now, zone);
+    WeekTally current = WeekTally.empty();
+    WeekTally previous = null;
+    if (kept.isPresent()) {
+      TeamWeek week = kept.get();
+      running = week.week();
+      current = week.current();
+      previous = week.previous();
+      if (running.endedBy(now)) {
+        // The review closes the week at its next tick; until then it reads as that close leaves it.
+        ReviewWeek next = ReviewWeek.containing(now, week.zone());
+        previous = next.start().equals(running.end()) ? current : null;
+        current = WeekTally.empty();
+        running = next;
+      }
+    }
+    ReviewWeek before = ReviewWeek.containing(running.start().minusMillis(1), running.zone());
+    List<ReviewWeek> shown = new ArrayList<>();
+    List<WeekTally> tallies = new ArrayList<>();
+    Instant from = null;
+    Instant to = null;
+    if (!window.isRange()) {
+      shown.add(window.weekBefore() ? before : running);
+      tallies.add(window.weekBefore() ? previous : current);
+    } else {
+      ZoneId in = running.zone();
+      to = window.to() == null ? running.end() : window.to().in(in);
+      from =
+          window.from() == null
+              ? ReviewWeek.containing(to.minusMillis(1), in).start()
+              : window.from().in(in);
+      if (!from.isBefore(to)) {
+        throw new IllegalArgumentException("from must be before to.");
+      }
+      if (from.isBefore(before.start()) || to.isAfter(running.end())) {
+        throw new IllegalArgumentException(
+            "The review keeps this week and last only (ISO weeks, Monday to Monday in the"
+                + " manager's time zone "
+                + in.getId()
+                + "), so from and to must lie within "
+                + before.start()
+                + " and "
+                + running.end()
+                + ".");
+      }
+      if (from.isBefore(before.end())) {
+        shown.add(before);
+        tallies.add(previous);
+      }
+      if (to.isAfter(running.start())) {
+        shown.add(running);
+        tallies.add(current);
+      }
+    }
+    Map<String, Counts> counts = new TreeMap<>();
+    Map<String, FirstTouches> firstTouches = new TreeMap<>();
+    members.keySet().forEach(id -> counts.put(id, Counts.NONE));
+    for (WeekTally tally : tallies) {
+      if (tally != null) {
+        // A rep who left the team mid-week keeps the week's counts here.
+        tally.reps().forEach((rep, c) -> counts.merge(rep, c, Counts::plus));
+        tally.firstTouches().forEach((rep, f) -> firstTouches.merge(rep, f, FirstTouches::plus));
+      }
+    }
+    firstTouches.keySet().forEach(rep -> counts.putIfAbsent(rep, Counts.NONE));
     ObjectNode out = JSON.objectNode().put("team", team);
-    out.put("from", from.toString()).put("to", to.toString());
+    out.put("week", shown.get(0).label() + (shown.size() > 1 ? ".." + running.label() : ""));
+    ArrayNode weeks = out.putArray("weeks");
+    shown.forEach(w -> weeks.add(w.label()));
+    out.put("timeZone", running.zone().getId());
+    out.put("from", shown.get(0).start().toString());
+    out.put("to", shown.get(shown.size() - 1).end().toString());
+    if (from != null) {
+      out.put("requestedFrom", from.toString()).put("requestedTo", to.toString());
+    }
     out.put(
         "basis",
-        "first-touch compliance of leads first handed off in [from, to), counted from the leads the"
-            + " engine keeps, with the SLA in wall-clock time");
+        "Whole ISO weeks (Monday to Monday in the manager's time zone) overlapping the range: the"
+            + " rep's SLA clocks that came to an end in them, met by their deadline or missed (a"
+            + " clock still overdue at a week's end counts missed), and the leads handed off to"
+            + " the rep and first touched in them, with the time from hand-off to first touch"
+            + " counted in the first-touch SLA's calendar (working hours where the policy says"
+            + " business)");
+    rows(out.putArray("reps"), counts, firstTouches, reps);
+    return out;
+  }
+
+  /**
+   * Reps best first: compliance, then shorter time to first touch, then more decided clocks; reps
+   * with nothing decided last.
+   */
+  private static void rows(
+      ArrayNode array,
+      Map<String, Counts> counts,
+      Map<String, FirstTouches> firstTouches,
+      Function<String, Optional<RepProfile>> reps) {
     List<ObjectNode> rows = new ArrayList<>();
-    byRep.forEach(
+    counts.forEach(
         (repId, c) -> {
           ObjectNode row = JSON.objectNode().put("repId", repId);
-          RepProfile profile = reps.get(repId);
-          row.put("name", profile == null ? null : profile.getName());
-          row.put("handedOff", c.handedOff).put("decided", c.decided);
-          row.put("withinSla", c.withinSla).put("touched", c.touched);
-          row.put("firstTouchMillisTotal", c.firstTouchMillis);
-          if (c.decided == 0) {
+          row.put("name", reps.apply(repId).map(RepProfile::getName).orElse(null));
+          FirstTouches f = firstTouches.getOrDefault(repId, FirstTouches.NONE);
+          row.put("handedOff", f.handedOff()).put("touched", f.touched());
+          row.put("firstTouchMillisTotal", f.firstTouchMillis());
+          Duration mean = f.mean();
+          if (mean == null) {
+            row.putNull("meanMinutesToFirstTouch").putNull("meanTimeToFirstTouch");
+          } else {
+            row.put("meanMinutesToFirstTouch", f.firstTouchMillis() / f.touched() / 60_000.0);
+            row.put("meanTimeToFirstTouch", mean.toString());
+          }
+          row.put("withinSla", c.met()).put("missed", c.missed()).put("decided", c.decided());
+          if (c.decided() == 0) {
             row.putNull("compliance");
           } else {
-            row.put("compliance", (double) c.withinSla / c.decided);
+            row.put("compliance", (double) c.met() / c.decided());
           }
-          if (c.touched == 0) {
-            row.putNull("meanMinutesToFirstTouch");
-          } else {
-            row.put("meanMinutesToFirstTouch", c.firstTouchMillis / c.touched / 60_000.0);
-          }
-          row.put("smallSample", c.decided < SMALL_SAMPLE);
+          row.put("smallSample", c.decided() < SMALL_SAMPLE);
           rows.add(row);
         });
     rows.sort(
@@ -134,17 +206,8 @@ public final class Leaderboard {
                     r.get("meanMinutesToFirstTouch").isNull()
                         ? Double.MAX_VALUE
                         : r.get("meanMinutesToFirstTouch").asDouble())
+            .thenComparing(r -> -r.get("decided").asInt())
             .thenComparing(r -> r.get("repId").asText()));
-    ArrayNode array = out.putArray("reps");
     rows.forEach(array::add);
-    return out;
-  }
-
-  private static final class Counts {
-    int handedOff;
-    int decided;
-    int withinSla;
-    int touched;
-    long firstTouchMillis;
   }
 }

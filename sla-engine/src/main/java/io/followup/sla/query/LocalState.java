@@ -1,19 +1,20 @@
 package io.followup.sla.query;
 
 import io.followup.sla.events.RepProfile;
+import io.followup.sla.review.TeamWeek;
 import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.Deadline;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.SlaClock;
 import io.followup.sla.streams.DeadlineKey;
 import io.followup.sla.streams.StoreNames;
+import io.followup.sla.streams.TeamOpenClocks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -21,9 +22,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * What this instance's stores say, read only: a lead, an account, the reps, and the open clocks of
- * its active tasks soonest breach first. Nothing here writes: every answer is worked out at query
- * time from the stores the rules already keep.
+ * What this instance's stores say, read only: a lead, an account, the reps, the open clocks of its
+ * active tasks soonest breach first, and a team's week and breached clocks as the weekly review
+ * keeps them. Nothing here writes: every answer is worked out at query time from the stores the
+ * rules already keep.
  */
 public final class LocalState {
 
@@ -68,20 +70,21 @@ public final class LocalState {
     return reps;
   }
 
-  /** Every lead of this instance's active tasks; a full scan, for the interim leaderboard. */
-  public void eachLead(Consumer<LeadState> visit) {
-    for (int partition : stores.activePartitions(StoreNames.LEAD_STATE)) {
-      ReadOnlyKeyValueStore<String, LeadState> store =
-          stores.store(StoreNames.LEAD_STATE, partition, false);
-      try (KeyValueIterator<String, LeadState> it = store.all()) {
-        while (it.hasNext()) {
-          LeadState lead = it.next().value;
-          if (lead != null && lead.isCreated()) {
-            visit.accept(lead);
-          }
-        }
-      }
-    }
+  /** The team's running week and the one before, as the weekly review keeps them. */
+  public Optional<TeamWeek> teamWeek(String team, boolean stale) {
+    ReadOnlyKeyValueStore<String, TeamWeek> store =
+        stores.store(StoreNames.TEAM_WEEKS, null, stale);
+    return Optional.ofNullable(store.get(team));
+  }
+
+  /**
+   * The team's clocks that breached and have not closed, as the weekly review keeps them: one
+   * prefix scan of the team's own entries, whatever else the instance holds.
+   */
+  public List<io.followup.sla.review.OpenClock> teamOpenClocks(String team, boolean stale) {
+    ReadOnlyKeyValueStore<String, byte[]> store =
+        stores.store(StoreNames.TEAM_OPEN_CLOCKS, null, stale);
+    return TeamOpenClocks.of(store, team);
   }
 
   /**
@@ -159,9 +162,5 @@ public final class LocalState {
       head = entries.hasNext() ? entries.next() : null;
       return head != null;
     }
-  }
-
-  static Comparator<OpenClock> byDue() {
-    return BY_DUE;
   }
 }

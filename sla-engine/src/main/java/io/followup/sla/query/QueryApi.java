@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.followup.sla.events.RepProfile;
 import io.followup.sla.policy.Policy;
 import io.followup.sla.policy.RuleId;
+import io.followup.sla.review.ReviewZone;
 import io.followup.sla.rules.AccountState;
 import io.followup.sla.rules.BuyingGroupMember;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.streams.StoreNames;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,9 +31,10 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * The answers of the query API. A lead or an account is answered by the instance whose active task
  * holds it: this one, or the one the Streams metadata names, asked over HTTP; when that one does
- * not answer, by an instance with a standby copy, marked {@code "stale": true}. A rep's or a team's
- * list is gathered from every instance and merged ({@code "partial": true} when one did not
- * answer).
+ * not answer, by an instance with a standby copy, marked {@code "stale": true}; so is a team's
+ * weekly-review view (its overdue list, its leaderboard), from the instance that holds the team's
+ * review. A rep's or a team's at-risk list is gathered from every instance and merged ({@code
+ * "partial": true} when one did not answer).
  */
 public final class QueryApi {
 
@@ -126,7 +130,13 @@ public final class QueryApi {
     return Answer.ok(out);
   }
 
-  /** The team's open clocks already breached or escalated, longest overdue first. */
+  /**
+   * The team's open clocks already breached or escalated, longest overdue first: listed by the
+   * instance that holds the team's weekly review (a standby's copy when it does not answer, marked
+   * stale), each confirmed by its lead, read by key where the lead lives (see {@link Overdue}). A
+   * request forwarded here by another instance gets the review's candidates only; the instance the
+   * user asked reads the leads, so no request is forwarded twice.
+   */
   public Answer teamOverdue(String team, int limit, QueryRequest request) {
     Map<String, RepProfile> members = team(team);
     if (members.isEmpty()) {
@@ -135,16 +145,75 @@ public final class QueryApi {
     if (!request.scope().allowsTeam(team)) {
       return Answer.error(403, "Team " + team + " is not one you may see.");
     }
-    ObjectNode out =
-        clocks(
-            () -> Overdue.of(local, lead -> members.containsKey(lead.getOwnerRepId()), limit),
-            limit,
-            request);
+    Answer listed =
+        keyed(
+            StoreNames.TEAM_OPEN_CLOCKS,
+            team,
+            "team " + team + "'s review",
+            request,
+            stale -> Answer.ok(Overdue.candidates(local.teamOpenClocks(team, stale), limit)));
+    if (request.hop() != Hop.USER || !listed.isOk()) {
+      return listed;
+    }
+    boolean stale = listed.body().path("stale").asBoolean();
+    List<String> unanswered = new ArrayList<>();
+    List<JsonNode> rows = new ArrayList<>();
+    for (JsonNode candidate : listed.body().path("candidates")) {
+      if (rows.size() >= limit) {
+        break;
+      }
+      String leadId = candidate.path("leadId").asText();
+      Answer lead =
+          lead(
+              leadId,
+              new QueryRequest(
+                  request.scope(),
+                  Hop.USER,
+                  "/api/leads/"
+                      + URLEncoder.encode(leadId, StandardCharsets.UTF_8).replace("+", "%20"),
+                  request.authorization()));
+      if (lead.status() == 503) {
+        unanswered.add("lead " + leadId);
+      } else if (lead.isOk()) {
+        ObjectNode row = Overdue.row(lead.body(), candidate.path("ruleId").asText(), team);
+        if (row != null) {
+          rows.add(row);
+          stale |= lead.body().path("stale").asBoolean();
+        }
+      }
+    }
+    sortByDue(rows);
+    ObjectNode out = JSON.objectNode().put("limit", limit);
+    ArrayNode clocks = out.putArray("clocks");
+    rows.forEach(clocks::add);
+    out.put("visited", listed.body().path("visited").asLong());
+    out.put("stale", stale);
+    out.put("partial", !unanswered.isEmpty());
+    ArrayNode missing = out.putArray("unanswered");
+    unanswered.forEach(missing::add);
     out.put("team", team);
     return Answer.ok(out);
   }
 
-  public Answer leaderboard(String team, Instant from, Instant to, QueryRequest request) {
+  /**
+   * The team's reps by SLA compliance and time to first touch in the week running now, or the week
+   * before, in the team manager's zone, from the weekly review's counts: answered by the instance
+   * that holds the team's review, or a standby's copy when it does not answer (marked stale).
+   */
+  public Answer leaderboard(String team, boolean lastWeek, QueryRequest request) {
+    return leaderboard(
+        team, lastWeek ? Leaderboard.Window.lastWeek() : Leaderboard.Window.currentWeek(), request);
+  }
+
+  /**
+   * The same over the whole weeks that overlap [from, to), summed (either end may be null, not
+   * both); 400 for a range beyond the two weeks the review keeps.
+   */
+  public Answer leaderboard(String team, RangeBound from, RangeBound to, QueryRequest request) {
+    return leaderboard(team, Leaderboard.Window.between(from, to), request);
+  }
+
+  private Answer leaderboard(String team, Leaderboard.Window window, QueryRequest request) {
     Map<String, RepProfile> members = team(team);
     if (members.isEmpty()) {
       return Answer.error(404, "No rep of team " + team + " is in sales.reps.");
@@ -152,26 +221,29 @@ public final class QueryApi {
     if (!request.scope().allowsTeam(team)) {
       return Answer.error(403, "Team " + team + " is not one you may see.");
     }
-    Supplier<Answer> here =
-        () -> {
-          Leaderboard board =
-              Leaderboard.of(
-                  members.keySet(),
-                  policy.get().settings(RuleId.FIRST_TOUCH),
-                  from,
-                  to,
-                  clock.instant());
-          local.eachLead(board::add);
-          return Answer.ok(board.toJson(team, members));
-        };
-    Gathered gathered = gather(request, here);
-    Leaderboard merged =
-        Leaderboard.of(
-            List.of(), policy.get().settings(RuleId.FIRST_TOUCH), from, to, clock.instant());
-    gathered.answers.forEach(merged::merge);
-    ObjectNode out = merged.toJson(team, members);
-    gathered.mark(out);
-    return Answer.ok(out);
+    Function<String, Optional<RepProfile>> reps = repLookup();
+    // A team has one manager: any member's review zone is the team's.
+    ZoneId zone = ReviewZone.of(members.keySet().iterator().next(), id -> reps.apply(id));
+    return keyed(
+        StoreNames.TEAM_WEEKS,
+        team,
+        "team " + team + "'s review",
+        request,
+        stale -> {
+          try {
+            return Answer.ok(
+                Leaderboard.of(
+                    team,
+                    local.teamWeek(team, stale),
+                    zone,
+                    clock.instant(),
+                    window,
+                    members,
+                    reps));
+          } catch (IllegalArgumentException outOfRange) {
+            return Answer.error(400, outOfRange.getMessage());
+          }
+        });
   }
 
   private ObjectNode atRisk(Predicate<LeadState> keep, int limit, QueryRequest request) {
@@ -196,6 +268,18 @@ public final class QueryApi {
       answer.path("clocks").forEach(rows::add);
       visited += answer.path("visited").asLong();
     }
+    sortByDue(rows);
+    ObjectNode out = JSON.objectNode();
+    out.put("limit", limit);
+    ArrayNode clocks = out.putArray("clocks");
+    rows.stream().limit(limit).forEach(clocks::add);
+    out.put("visited", visited);
+    gathered.mark(out);
+    return out;
+  }
+
+  /** Rows of clock lists by due time, then lead. */
+  private static void sortByDue(List<JsonNode> rows) {
     // ISO-8601 instants of one format sort as text in time order.
     rows.sort(
         (a, b) -> {
@@ -204,13 +288,6 @@ public final class QueryApi {
               ? byDue
               : a.path("leadId").asText().compareTo(b.path("leadId").asText());
         });
-    ObjectNode out = JSON.objectNode();
-    out.put("limit", limit);
-    ArrayNode clocks = out.putArray("clocks");
-    rows.stream().limit(limit).forEach(clocks::add);
-    out.put("visited", visited);
-    gathered.mark(out);
-    return out;
   }
 
   private Map<String, RepProfile> team(String team) {

@@ -9,19 +9,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The review's ports over a task's two stores: teams' weeks by team, open clocks by (team, rule,
- * key) so one team's are a prefix scan.
+ * key) so one team's are a prefix scan ({@link TeamOpenClocks}).
  */
 final class TeamReviewStores implements ReviewPorts {
-
-  /** Separates the parts of an open clock's key; ids do not contain it. */
-  private static final char SEP = '\u0000';
 
   private final KeyValueStore<String, TeamWeek> weeks;
   private final KeyValueStore<String, byte[]> open;
@@ -99,23 +94,10 @@ final class TeamReviewStores implements ReviewPorts {
 
   @Override
   public List<OpenClock> openClocks(String team) {
-    List<OpenClock> clocks = new ArrayList<>();
-    String prefix = team + SEP;
-    try (KeyValueIterator<String, byte[]> it = open.prefixScan(prefix, new StringSerializer())) {
-      while (it.hasNext()) {
-        KeyValue<String, byte[]> kv = it.next();
-        String rest = kv.key.substring(prefix.length());
-        int sep = rest.indexOf(SEP);
-        RuleId rule = RuleId.fromId(rest.substring(0, sep)).orElse(null);
-        if (rule != null) {
-          clocks.add(TeamReviewCodec.decodeOpen(rule, rest.substring(sep + 1), kv.value));
-        }
-      }
-    }
-    return clocks;
+    return TeamOpenClocks.of(open, team);
   }
 
   private static String key(String team, RuleId rule, String key) {
-    return team + SEP + rule.id() + SEP + key;
+    return TeamOpenClocks.key(team, rule, key);
   }
 }

@@ -21,11 +21,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +73,10 @@ class QueryApiIT {
           for (int i = 0; i < LEADS; i++) {
             broker.publisher().send(lead("L-" + i));
           }
+          // Handed off three days ago and never touched: breached at the first tick.
+          for (int i = 0; i < LEADS; i++) {
+            broker.publisher().send(lead("O-" + i, Instant.now().minus(Duration.ofDays(3))));
+          }
           broker.publisher().flush();
 
           // Every lead answered by A, some read by B: A forwarded those.
@@ -112,6 +116,54 @@ class QueryApiIT {
           team.get("clocks").forEach(c -> listed.add(c.get("leadId").asText()));
           assertThat(listed).containsAll(holder.keySet());
 
+          // A team's overdue list and leaderboard live with its weekly review, on one instance:
+          // either instance answers with the same, the other forwarding; the overdue clocks' leads
+          // are read where each lives (on both instances).
+          Set<String> overdue = new HashSet<>();
+          for (int i = 0; i < LEADS; i++) {
+            overdue.add("O-" + i);
+          }
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .untilAsserted(
+                  () -> {
+                    for (int port : List.of(portA, portB)) {
+                      JsonNode list = ok(port, "/api/teams/west/overdue?limit=100");
+                      assertThat(list.get("partial").asBoolean()).as(list.toString()).isFalse();
+                      assertThat(list.get("stale").asBoolean()).isFalse();
+                      Set<String> shown = new HashSet<>();
+                      list.get("clocks").forEach(c -> shown.add(c.get("leadId").asText()));
+                      assertThat(shown).isEqualTo(overdue);
+                    }
+                  });
+          JsonNode boardA = ok(portA, "/api/teams/west/leaderboard");
+          JsonNode boardB = ok(portB, "/api/teams/west/leaderboard");
+          String reviewHost = boardA.get("servedBy").asText();
+          assertThat(boardB.get("servedBy").asText()).isEqualTo(reviewHost);
+          assertThat(reviewHost).isIn(hostA, hostB);
+          assertThat(boardA.get("stale").asBoolean()).isFalse();
+          assertThat(boardA.at("/reps/0/repId").asText()).isEqualTo("R-DANA");
+          // From a week ago on: last week and this one summed, so a run across Monday midnight
+          // still sees every hand-off; none touched yet. The same from either instance.
+          String since =
+              java.time.LocalDate.now(java.time.ZoneId.of(boardA.get("timeZone").asText()))
+                  .minusDays(7)
+                  .toString();
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .untilAsserted(
+                  () -> {
+                    for (int port : List.of(portA, portB)) {
+                      JsonNode range = ok(port, "/api/teams/west/leaderboard?from=" + since);
+                      assertThat(range.get("weeks")).hasSize(2);
+                      JsonNode dana = range.at("/reps/0");
+                      assertThat(dana.get("repId").asText()).isEqualTo("R-DANA");
+                      assertThat(dana.get("handedOff").asInt()).isEqualTo(2 * LEADS);
+                      assertThat(dana.get("touched").asInt()).isZero();
+                      assertThat(dana.get("meanTimeToFirstTouch").isNull()).isTrue();
+                    }
+                  });
+
           // B's API goes away while its engine still holds the lead: A answers from its standby.
           httpB.close();
           await()
@@ -126,6 +178,13 @@ class QueryApiIT {
           JsonNode partial = ok(portA, "/api/teams/west/at-risk?limit=100");
           assertThat(partial.get("partial").asBoolean()).isTrue();
           assertThat(partial.get("unanswered").get(0).asText()).isEqualTo(hostB);
+          // The overdue list is whole still, from A's standby copies of what B holds.
+          JsonNode fromStandby = ok(portA, "/api/teams/west/overdue?limit=100");
+          assertThat(fromStandby.get("clocks")).hasSize(LEADS);
+          assertThat(fromStandby.get("stale").asBoolean()).isTrue();
+          JsonNode board = ok(portA, "/api/teams/west/leaderboard");
+          assertThat(board.get("stale").asBoolean()).isEqualTo(reviewHost.equals(hostB));
+          assertThat(board.get("servedBy").asText()).isEqualTo(hostA);
 
           // B stops: while its partitions move to A, every answer is the lead or a JSON 503.
           b.close();
@@ -168,7 +227,7 @@ class QueryApiIT {
         port,
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         engine::whyNotReady,
-        Optional.of(new ApiHandler(config.users(), engine.queryApi(policy), Clock.systemUTC())));
+        Optional.of(new ApiHandler(config.users(), engine.queryApi(policy))));
   }
 
   private static int freePort() throws Exception {
@@ -198,10 +257,14 @@ class QueryApiIT {
   }
 
   private static LeadCreated lead(String leadId) {
+    return lead(leadId, Instant.now());
+  }
+
+  private static LeadCreated lead(String leadId, Instant at) {
     return LeadCreated.newBuilder()
         .setEventId(UUID.randomUUID().toString())
         .setLeadId(leadId)
-        .setOccurredAt(Instant.now())
+        .setOccurredAt(at)
         .setSource("WEBINAR")
         .setPriority("WARM")
         .setOwnerRepId("R-DANA")

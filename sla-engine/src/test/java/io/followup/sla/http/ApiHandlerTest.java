@@ -90,7 +90,7 @@ class ApiHandlerTest {
             0,
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             Optional::<String>empty,
-            Optional.of(new ApiHandler(users, api, Clock.fixed(NOW, ZoneOffset.UTC))));
+            Optional.of(new ApiHandler(users, api)));
   }
 
   @AfterAll
@@ -208,9 +208,14 @@ class ApiHandlerTest {
     refused(get("/api/teams/west/at-risk?limit=501", ops), 400);
     refused(get("/api/teams/west/at-risk?colour=red", ops), 400);
     refused(get("/api/leads/L-1?limit=3", ops), 400);
-    refused(get("/api/teams/west/leaderboard?from=yesterday", ops), 400);
-    refused(get("/api/teams/west/leaderboard?from=2026-03-08&to=2026-03-01", ops), 400);
-    refused(get("/api/teams/west/leaderboard?from=2024-01-01&to=2026-03-01", ops), 400);
+    refused(get("/api/teams/west/leaderboard?week=yesterday", ops), 400);
+    refused(get("/api/teams/west/leaderboard?week=", ops), 400);
+    refused(get("/api/teams/west/leaderboard?week=last&week=current", ops), 400);
+    refused(get("/api/teams/west/leaderboard?from=March&to=2026-03-08", ops), 400);
+    refused(get("/api/teams/west/leaderboard?from=2026-03-09&to=2026-03-09", ops), 400);
+    refused(get("/api/teams/west/leaderboard?week=last&from=2026-03-02", ops), 400);
+    // The review keeps this week and last: a range reaching further is refused, not cut short.
+    refused(get("/api/teams/west/leaderboard?from=2026-02-23&to=2026-03-16", ops), 400);
     refused(get("/api/leads/%0A", ops), 400);
     refused(get("/api/leads/" + "x".repeat(201), ops), 400);
   }
@@ -276,24 +281,53 @@ class ApiHandlerTest {
   }
 
   @Test
-  void theLeaderboardRanksRepsByComplianceWithTheirCounts() throws Exception {
-    JsonNode board = ok("/api/teams/west/leaderboard?from=2026-03-01&to=2026-03-08");
-
-    JsonNode first = board.at("/reps/0");
+  void theLeaderboardRanksRepsByComplianceInTheReviewsWeekWithTheirCounts() throws Exception {
+    // L-1's first touch came in time on Friday 6 March; the review counted it in that week, which
+    // has ended by now (Tuesday 10 March): it is last week's.
+    JsonNode last = ok("/api/teams/west/leaderboard?week=last");
+    assertThat(last.get("week").asText()).isEqualTo("2026-W10");
+    assertThat(last.get("from").asText()).isEqualTo("2026-03-02T00:00:00Z");
+    assertThat(last.get("to").asText()).isEqualTo("2026-03-09T00:00:00Z");
+    JsonNode first = last.at("/reps/0");
     assertThat(first.get("repId").asText()).isEqualTo("R-DANA");
-    assertThat(first.get("handedOff").asInt()).isEqualTo(2);
+    assertThat(first.get("name").asText()).isEqualTo("Dana Ortiz");
     assertThat(first.get("withinSla").asInt()).isEqualTo(1);
-    assertThat(first.get("decided").asInt()).isEqualTo(2);
-    assertThat(first.get("compliance").asDouble()).isEqualTo(0.5);
-    assertThat(first.get("meanMinutesToFirstTouch").asDouble()).isEqualTo(180.0);
+    assertThat(first.get("missed").asInt()).isZero();
+    assertThat(first.get("decided").asInt()).isEqualTo(1);
+    assertThat(first.get("compliance").asDouble()).isEqualTo(1.0);
     assertThat(first.get("smallSample").asBoolean()).isTrue();
-    JsonNode second = board.at("/reps/1");
-    assertThat(second.get("repId").asText()).isEqualTo("R-PRIYA");
-    assertThat(second.get("compliance").asDouble()).isEqualTo(0.0);
-    assertThat(second.get("meanMinutesToFirstTouch").isNull()).isTrue();
+    // L-1 and L-4 were handed off to R-DANA; L-1 was touched 3 hours after.
+    assertThat(first.get("handedOff").asInt()).isEqualTo(2);
+    assertThat(first.get("touched").asInt()).isEqualTo(1);
+    assertThat(first.get("meanMinutesToFirstTouch").asDouble()).isEqualTo(180.0);
+    assertThat(first.get("meanTimeToFirstTouch").asText()).isEqualTo("PT3H");
+    assertThat(last.at("/reps/1/compliance").isNull()).isTrue();
+    assertThat(last.get("stale").asBoolean()).isFalse();
 
-    JsonNode empty = ok("/api/teams/west/leaderboard?from=2026-04-01&to=2026-04-08");
-    empty.get("reps").forEach(r -> assertThat(r.get("compliance").isNull()).isTrue());
+    JsonNode current = ok("/api/teams/west/leaderboard");
+    assertThat(current.get("week").asText()).isEqualTo("2026-W11");
+    assertThat(current.get("reps")).hasSize(3);
+    current.get("reps").forEach(r -> assertThat(r.get("compliance").isNull()).isTrue());
+
+    // Both weeks by range: the sum, the same here as last week's since this week has nothing yet.
+    JsonNode both = ok("/api/teams/west/leaderboard?from=2026-03-02&to=2026-03-16");
+    assertThat(both.get("weeks").toString()).isEqualTo("[\"2026-W10\",\"2026-W11\"]");
+    assertThat(both.get("from").asText()).isEqualTo("2026-03-02T00:00:00Z");
+    assertThat(both.get("to").asText()).isEqualTo("2026-03-16T00:00:00Z");
+    assertThat(both.at("/reps/0/repId").asText()).isEqualTo("R-DANA");
+    assertThat(both.at("/reps/0/handedOff").asInt()).isEqualTo(2);
+    assertThat(both.at("/reps/0/meanTimeToFirstTouch").asText()).isEqualTo("PT3H");
+    // Then those with nothing decided, by id: M-SAM, R-PRIYA.
+    JsonNode priya = both.at("/reps/2");
+    assertThat(priya.get("repId").asText()).isEqualTo("R-PRIYA");
+    assertThat(priya.get("handedOff").asInt()).isEqualTo(1);
+    assertThat(priya.get("touched").asInt()).isZero();
+    assertThat(priya.get("meanTimeToFirstTouch").isNull()).isTrue();
+
+    refused(get("/api/teams/west/leaderboard?week=next", "Bearer " + OPS_TOKEN), 400);
+    // Sunday 1 March is in the week before last.
+    refused(get("/api/teams/west/leaderboard?from=2026-03-01", "Bearer " + OPS_TOKEN), 400);
+    refused(get("/api/teams/west/leaderboard", "Bearer " + KIM_TOKEN), 403);
   }
 
   @Test

@@ -78,7 +78,7 @@ class ManagerPageIT {
                   0,
                   meters,
                   engine::whyNotReady,
-                  Optional.of(new ApiHandler(users, engine.queryApi(policy), Clock.systemUTC())));
+                  Optional.of(new ApiHandler(users, engine.queryApi(policy))));
           EventPublisher publisher =
               new EventPublisher(
                   kafka.bootstrapServers(), Map.of(), TopicNames.DEFAULTS, registry, true)) {

@@ -82,7 +82,7 @@ class PageRoutesTest {
             0,
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             Optional::<String>empty,
-            Optional.of(new ApiHandler(users, api, clock)));
+            Optional.of(new ApiHandler(users, api)));
   }
 
   @AfterAll
@@ -166,11 +166,24 @@ class PageRoutesTest {
   }
 
   @Test
-  void theLeaderboardPassesOverAnUnassignedLead() throws Exception {
-    JsonNode board = ok("/api/teams/west/leaderboard?from=2026-03-06&to=2026-03-08", OPS_TOKEN);
-    JsonNode dana = board.at("/reps/0");
-    assertThat(dana.get("repId").asText()).isEqualTo("R-DANA");
+  void theLeaderboardListsTheTeamsRepsAndNoUnassignedLead() throws Exception {
+    // Nothing of west's has ended yet: L-LATE is overdue but open, so its clock counts in no week
+    // yet; its hand-off does.
+    JsonNode board = ok("/api/teams/west/leaderboard", SAM_TOKEN);
+    assertThat(board.get("week").asText()).isEqualTo("2026-W10");
+    List<String> reps = new ArrayList<>();
+    for (JsonNode r : board.get("reps")) {
+      reps.add(r.get("repId").asText());
+      assertThat(r.get("decided").asInt()).isZero();
+      assertThat(r.get("compliance").isNull()).isTrue();
+    }
+    assertThat(reps).containsExactly("M-SAM", "R-DANA");
+    // Handed off this week, none touched: counted as such, no mean time to first touch.
+    JsonNode dana = board.at("/reps/1");
     assertThat(dana.get("handedOff").asInt()).isEqualTo(3);
+    assertThat(dana.get("touched").asInt()).isZero();
+    assertThat(dana.get("meanTimeToFirstTouch").isNull()).isTrue();
+    assertThat(board.at("/reps/0/handedOff").asInt()).isZero();
   }
 
   @Test

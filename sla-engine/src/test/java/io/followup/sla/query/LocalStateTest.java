@@ -9,11 +9,14 @@ import io.followup.sla.policy.PolicyLoader;
 import io.followup.sla.rules.LeadState;
 import io.followup.sla.rules.SlaClock;
 import io.followup.sla.rules.TestEvents;
+import io.followup.sla.streams.StoreNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,11 +51,12 @@ class LocalStateTest {
       }
       LocalState local = new LocalState(stores);
       List<SlaClock> everyOpen = new ArrayList<>();
-      local.eachLead(
-          lead ->
-              lead.getClocks().values().stream()
-                  .filter(c -> !c.stage().breached() && lead.isOpen())
-                  .forEach(everyOpen::add));
+      everyLead(stores)
+          .forEach(
+              lead ->
+                  lead.getClocks().values().stream()
+                      .filter(c -> !c.stage().breached() && lead.isOpen())
+                      .forEach(everyOpen::add));
       everyOpen.sort(Comparator.comparing(SlaClock::dueAt));
       assertThat(everyOpen).hasSizeGreaterThan(20);
 
@@ -70,11 +74,8 @@ class LocalStateTest {
           .isNotEmpty()
           .allSatisfy(c -> assertThat(c.lead().getOwnerRepId()).isEqualTo("R-DANA"))
           .isSortedAccordingTo(Comparator.comparing(c -> c.clock().dueAt()));
-      List<LeadState> danas = new ArrayList<>();
-      local.eachLead(
-          l -> {
-            if ("R-DANA".equals(l.getOwnerRepId())) danas.add(l);
-          });
+      List<LeadState> danas =
+          everyLead(stores).stream().filter(l -> "R-DANA".equals(l.getOwnerRepId())).toList();
       assertThat(dana.clocks().get(0).clock().dueAt())
           .isEqualTo(
               danas.stream()
@@ -84,6 +85,16 @@ class LocalStateTest {
                   .min(Comparator.naturalOrder())
                   .orElseThrow());
     }
+  }
+
+  /** Every lead in the store: the scan the walk is checked against. */
+  private static List<LeadState> everyLead(TopologyStores stores) {
+    ReadOnlyKeyValueStore<String, LeadState> store = stores.store(StoreNames.LEAD_STATE, 0, false);
+    List<LeadState> leads = new ArrayList<>();
+    try (KeyValueIterator<String, LeadState> it = store.all()) {
+      it.forEachRemaining(kv -> leads.add(kv.value));
+    }
+    return leads;
   }
 
   @Test

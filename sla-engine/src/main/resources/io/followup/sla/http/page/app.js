@@ -5,7 +5,7 @@
 const AUTH_KEY = "sla.auth";
 const TEAM_KEY = "sla.team";
 const POLL_MS = 3000;
-// The leaderboard reads every lead of every instance: it is asked again only once a minute.
+// The leaderboard's counts change as clocks end, a few a minute: asked again once a minute.
 const POLL_MS_BY_VIEW = { leaderboard: 60000 };
 
 const $ = (id) => document.getElementById(id);
@@ -129,9 +129,10 @@ async function renderNow(status) {
   });
   fillRows($("now-table").tBodies[0], rows);
   const partial = atRisk.partial || overdue.partial ? " Some instances did not answer." : "";
+  const stale = overdue.stale ? " Overdue clocks from a standby copy." : "";
   status.textContent =
     `${overdue.clocks.length} breached or escalated, ${atRisk.clocks.length} at risk; ` +
-    `updated ${when.format(new Date())}.${partial}`;
+    `updated ${when.format(new Date())}.${partial}${stale}`;
 }
 
 async function renderLead(status, leadId) {
@@ -206,6 +207,14 @@ async function renderAccount(status, accountId) {
   status.textContent = `Updated ${when.format(new Date())}.`;
 }
 
+// Minutes under two hours, hours under two days, then days: how a sales manager says it.
+function firstTouchTime(minutes) {
+  if (minutes === null) return "—";
+  if (minutes < 120) return `${minutes.toFixed(0)} min`;
+  if (minutes < 2880) return `${(minutes / 60).toFixed(1)} h`;
+  return `${(minutes / 1440).toFixed(1)} days`;
+}
+
 async function renderLeaderboard(status) {
   const board = await api(`/api/teams/${encodeURIComponent(team())}/leaderboard`);
   fillRows(
@@ -218,14 +227,16 @@ async function renderLeaderboard(status) {
       cell(
         tr,
         "Compliance",
-        r.compliance === null ? "Nothing decided yet" : percent.format(r.compliance) + (r.smallSample ? " (few leads)" : ""));
-      cell(
-        tr,
-        "Mean time to first touch",
-        r.meanMinutesToFirstTouch === null ? "—" : `${r.meanMinutesToFirstTouch.toFixed(1)} min`);
+        r.compliance === null ? "Nothing decided yet" : percent.format(r.compliance) + (r.smallSample ? " (few clocks)" : ""));
+      cell(tr, "Missed", r.missed);
+      cell(tr, "First touched", `${r.touched} of ${r.handedOff} handed off`);
+      cell(tr, "Mean time to first touch", firstTouchTime(r.meanMinutesToFirstTouch));
       return tr;
     }));
-  status.textContent = `From ${when.format(new Date(board.from))} to ${when.format(new Date(board.to))}.`;
+  const stale = board.stale ? " (from a standby copy)" : "";
+  status.textContent =
+    `Week ${board.week} in ${board.timeZone}: from ${when.format(new Date(board.from))} ` +
+    `to ${when.format(new Date(board.to))}.${stale}`;
 }
 
 // ---- routing and polling ----
