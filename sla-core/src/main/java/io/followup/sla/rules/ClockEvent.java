@@ -1,6 +1,7 @@
 package io.followup.sla.rules;
 
 import io.followup.sla.policy.RuleId;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -30,7 +31,7 @@ public record ClockEvent(
     Instant at,
     Closure closure,
     boolean breached,
-    java.time.Duration firstTouch) {
+    Duration firstTouch) {
 
   /** A start, or a close that carries no time to first touch. */
   public ClockEvent(
